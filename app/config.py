@@ -1,0 +1,59 @@
+"""One settings object, read from the environment (prefix WINDYKACJA_) and injected."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="WINDYKACJA_", env_ignore_empty=True, extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = Field(
+        default="sqlite+aiosqlite:///./windykacja.db",
+        validation_alias=AliasChoices("DATABASE_URL", "WINDYKACJA_DATABASE_URL"),
+    )
+    secret_key: str = _DEV_SECRET
+    token_minutes: int = 8 * 60
+    admin_password: str | None = None
+    log_level: str = "INFO"
+
+    # Wierzyciel (the unit): printed on every document.
+    creditor_name: str = "Centrum Wsparcia dla Osób w Kryzysie we Włocławku"
+    creditor_street: str = "ul. Przykładowa 1"
+    creditor_postal_code: str = "87-800"
+    creditor_city: str = "Włocławek"
+    creditor_nip: str | None = None
+    creditor_regon: str | None = None
+    creditor_bank_account: str | None = None
+    creditor_bank_name: str | None = None
+    signatory_name: str = "Jan Kowalski"
+    signatory_position: str = "Dyrektor"
+
+    # Organ egzekucyjny: the default authority titles go to.
+    authority_code: str = "UM"
+    authority_name: str = "Prezydent Miasta Włocławek – Wydział Windykacji i Egzekucji"
+    authority_street: str = "Zielony Rynek 11/13"
+    authority_postal_code: str = "87-800"
+    authority_city: str = "Włocławek"
+
+    @model_validator(mode="after")
+    def _refuse_dev_secret_outside_development(self) -> Settings:
+        if self.environment == "production" and self.secret_key == _DEV_SECRET:
+            raise ValueError("WINDYKACJA_SECRET_KEY must be set in production")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.auth.deps import Collector, Reader, SessionDep
+from app.debtors import service
+from app.debtors.schemas import DebtorCreate, DebtorListItem, DebtorRead, DebtorUpdate
+from app.errors import PROBLEM
+
+router = APIRouter(prefix="/api/v1/debtors", tags=["debtors"])
+_ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 422)}
+
+
+@router.post("", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def create_debtor(body: DebtorCreate, session: SessionDep, _user: Collector) -> DebtorRead:
+    """Register a debtor (PESEL, NIP, REGON checked)."""
+    return DebtorRead.of(await service.create(session, body))
+
+
+@router.get("", responses=_ERR)  # type: ignore[arg-type]
+async def search_debtors(session: SessionDep, _user: Reader, q: str = "") -> list[DebtorListItem]:
+    """Search debtors by name, PESEL or NIP (PESEL masked in the list)."""
+    return [DebtorListItem.of(d) for d in await service.search(session, q)]
+
+
+@router.get("/{debtor_id}", responses=_ERR)  # type: ignore[arg-type]
+async def get_debtor(debtor_id: int, session: SessionDep, _user: Reader) -> DebtorRead:
+    """One debtor."""
+    return DebtorRead.of(await service.get(session, debtor_id))
+
+
+@router.put("/{debtor_id}", responses=_ERR)  # type: ignore[arg-type]
+async def update_debtor(debtor_id: int, body: DebtorUpdate, session: SessionDep, _user: Collector) -> DebtorRead:
+    """Edit a debtor."""
+    return DebtorRead.of(await service.update(session, debtor_id, body))

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, field_validator
+
+from app.domain.identifiers import mask_pesel, valid_nip, valid_pesel, valid_regon
+from app.models import Debtor
+from app.schemas import Schema
+
+_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postal_code>\d{2}-\d{3})\s+(?P<city>\S.*)$")
+
+
+class AddressIn(Schema):
+    street: str = Field(min_length=1, max_length=200)
+    postal_code: str = Field(pattern=r"^\d{2}-\d{3}$")
+    city: str = Field(min_length=1, max_length=100)
+
+
+def parse_address(value: object) -> object:
+    """Accept "ul. Długa 5, 87-800 Włocławek" as well as {street, postal_code, city}."""
+    if isinstance(value, str):
+        match = _ADDRESS.match(value.strip())
+        if not match:
+            raise ValueError("Adres w postaci „ulica i numer, 00-000 Miejscowość”")
+        return match.groupdict()
+    return value
+
+
+class DebtorCreate(Schema):
+    name: str = Field(min_length=1, max_length=300)
+    first_name: str | None = Field(default=None, max_length=100)
+    last_name: str | None = Field(default=None, max_length=150)
+    address: AddressIn | None = None
+    pesel: str | None = None
+    nip: str | None = None
+    regon: str | None = None
+    homeless: bool = False
+    deceased: bool = False
+    address_unknown: bool = False
+
+    _address = field_validator("address", mode="before")(parse_address)
+
+    @field_validator("pesel")
+    @classmethod
+    def _pesel(cls, v: str | None) -> str | None:
+        return valid_pesel(v) if v else None
+
+    @field_validator("nip")
+    @classmethod
+    def _nip(cls, v: str | None) -> str | None:
+        return valid_nip(v) if v else None
+
+    @field_validator("regon")
+    @classmethod
+    def _regon(cls, v: str | None) -> str | None:
+        return valid_regon(v) if v else None
+
+
+class DebtorUpdate(DebtorCreate):
+    pass
+
+
+class DebtorRead(Schema):
+    id: int
+    name: str
+    first_name: str | None
+    last_name: str | None
+    address: AddressIn | None
+    pesel: str | None
+    nip: str | None
+    regon: str | None
+    homeless: bool
+    deceased: bool
+    address_unknown: bool
+
+    @classmethod
+    def of(cls, d: Debtor) -> DebtorRead:
+        address = (
+            AddressIn(street=d.street, postal_code=d.postal_code, city=d.city)
+            if d.street and d.postal_code and d.city else None
+        )
+        return cls(id=d.id, name=d.name, first_name=d.first_name, last_name=d.last_name,
+                   address=address, pesel=d.pesel, nip=d.nip, regon=d.regon, homeless=d.homeless,
+                   deceased=d.deceased, address_unknown=d.address_unknown)
+
+
+class DebtorListItem(Schema):
+    id: int
+    name: str
+    pesel_masked: str
+    nip: str | None
+    city: str | None
+
+    @classmethod
+    def of(cls, d: Debtor) -> DebtorListItem:
+        return cls(id=d.id, name=d.name, pesel_masked=mask_pesel(d.pesel), nip=d.nip, city=d.city)

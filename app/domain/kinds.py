@@ -1,0 +1,48 @@
+"""The legal regime of a receivable kind, as data (table `receivable_kind`, seeded by migration)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class InterestRegime(StrEnum):
+    ODSETKI_ZA_ZWLOKE = "odsetki_za_zwloke"  # OP art. 53–56 via u.f.p. art. 60, 67
+    ODSETKI_USTAWOWE_ZA_OPOZNIENIE = "odsetki_ustawowe_za_opoznienie"  # KC art. 481
+    BRAK = "brak"
+
+
+class InterestStart(StrEnum):
+    DAY_AFTER_DUE = "day_after_due"  # OP art. 53 §1 / KC art. 481 §1
+    DAY_AFTER_PAYOUT = "day_after_payout"  # ustawa o pomocy osobom uprawnionym do alimentów art. 27 ust. 1a
+    FIRST_OF_NEXT_MONTH = "first_of_next_month"  # art. 23 ust. 7 (świadczenia nienależnie pobrane)
+
+
+class AllocationRule(StrEnum):
+    OP_PROPORTIONAL = "op_proportional"  # OP art. 62 §1a, then art. 55 §2
+    KC_451 = "kc_451"  # costs, interest, principal
+    ART_28 = "art_28"  # between the alimony fund's claims, art. 28; KC 451 within a claim
+
+
+class LimitationRule(StrEnum):
+    NONE = "none"
+    YEARS_FROM_TERM = "years_from_term"  # N years from the day the payment term ran out (seed 003 §5)
+    OP_ART_70 = "op_art_70"  # 5 years from the end of the calendar year of the term (OP art. 70 §1)
+    YEARS_FROM_DECISION = "years_from_decision"  # art. 23 ust. 5: 3 years from the decision being final
+
+
+@dataclass(frozen=True, slots=True)
+class KindRules:
+    code: str
+    label: str
+    legal_basis: str
+    interest_regime: InterestRegime
+    interest_start: InterestStart
+    allocation_rule: AllocationRule
+    payment_term_days: int
+    reminder_term_days: int
+    limitation_rule: LimitationRule
+    limitation_years: int | None
+    limitation_interrupted_by_payment: bool
+    # Enforcement without a prior reminder only in the cases of rozporządzenie MF z 30.10.2014.
+    reminder_required: bool = True

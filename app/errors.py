@@ -1,0 +1,122 @@
+"""Typed errors with their status and a Polish human message, rendered as RFC 9457 problem+json."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.domain.parameters import MissingParameter
+
+log = logging.getLogger("windykacja")
+
+PROBLEM = "application/problem+json"
+
+
+class AppError(Exception):
+    status = 400
+    type = "about:blank"
+    title = "Błąd"
+
+    def __init__(self, detail: str, *, field: str | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+        self.extra = extra
+
+
+class NotFound(AppError):
+    status = 404
+    type = "/problems/not-found"
+    title = "Nie znaleziono"
+
+
+class Conflict(AppError):
+    """The state or the deadlines do not allow the action (e.g. a title before the reminder's 7 days)."""
+
+    status = 409
+    type = "/problems/conflict"
+    title = "Czynność niedozwolona"
+
+
+class Invalid(AppError):
+    status = 422
+    type = "/problems/invalid"
+    title = "Nieprawidłowe dane"
+
+
+class Unauthorized(AppError):
+    status = 401
+    type = "/problems/unauthorized"
+    title = "Wymagane zalogowanie"
+
+
+class Forbidden(AppError):
+    status = 403
+    type = "/problems/forbidden"
+    title = "Brak uprawnień"
+
+
+def problem(status: int, title: str, detail: str, type_: str = "about:blank", **extra: Any) -> JSONResponse:
+    body = {"type": type_, "title": title, "status": status, "detail": detail, **extra}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def _field_of(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "form")]
+    return ".".join(parts) or "body"
+
+
+async def _app_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, AppError)
+    extra = dict(exc.extra)
+    if exc.field:
+        extra["errors"] = [{"field": exc.field, "message": exc.detail}]
+    return problem(exc.status, exc.title, exc.detail, exc.type, **extra)
+
+
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [{"field": _field_of(tuple(e["loc"])), "message": _message(e)} for e in exc.errors()]
+    detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
+    return problem(422, "Nieprawidłowe dane", detail, "/problems/invalid", errors=errors)
+
+
+def _message(error: dict[str, Any]) -> str:
+    ctx = error.get("ctx") or {}
+    inner = ctx.get("error")
+    if inner is not None and str(inner):
+        return str(inner)
+    return str(error.get("msg", "nieprawidłowa wartość")).removeprefix("Value error, ")
+
+
+async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    titles = {401: "Wymagane zalogowanie", 403: "Brak uprawnień", 404: "Nie znaleziono", 405: "Niedozwolona metoda"}
+    title = titles.get(exc.status_code, "Błąd")
+    detail = exc.detail if isinstance(exc.detail, str) else title
+    return problem(exc.status_code, title, detail)
+
+
+async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    # No stack trace, no personal data in the answer; the log gets the type only.
+    log.error("unexpected error: %s", type(exc).__name__, exc_info=False)
+    return problem(500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")
+
+
+async def _missing_parameter(_request: Request, exc: Exception) -> JSONResponse:
+    # A legal number is not known for the date asked (e.g. a rate before the table starts).
+    return problem(422, "Brak parametru prawnego", str(exc), "/problems/missing-parameter")
+
+
+def add_exception_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(MissingParameter, _missing_parameter)
+    app.add_exception_handler(AppError, _app_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)

@@ -1,0 +1,59 @@
+"""The FastAPI application: routers, error handlers, and the lifespan that owns the engine."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.auth import api as auth_api
+from app.auth.service import ensure_admin
+from app.clock import Clock, warsaw_today
+from app.config import Settings, get_settings
+from app.db import make_engine, make_sessionmaker, session_scope
+from app.debtors import api as debtors_api
+from app.errors import add_exception_handlers
+from app.receivables import api as receivables_api
+from app.sweeps import api as sweeps_api
+
+log = logging.getLogger("windykacja")
+
+
+def create_app(
+    settings: Settings | None = None,
+    clock: Clock = warsaw_today,
+    sessionmaker: async_sessionmaker[AsyncSession] | None = None,
+) -> FastAPI:
+    """`sessionmaker` lets tests bind every request to the test's transaction."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = None if sessionmaker else make_engine(settings.database_url)
+        app.state.sessionmaker = sessionmaker or make_sessionmaker(engine)  # type: ignore[arg-type]
+        await _first_admin(app, settings)
+        try:
+            yield
+        finally:
+            if engine is not None:
+                await engine.dispose()
+
+    app = FastAPI(title="Windykacja", version="0.1.0", lifespan=lifespan,
+                  description="Windykacja należności administracyjnych jednostek publicznych")
+    app.state.settings = settings
+    app.state.clock = clock
+    add_exception_handlers(app)
+    for router in (auth_api.router, debtors_api.router, receivables_api.router, sweeps_api.router):
+        app.include_router(router)
+    return app
+
+
+async def _first_admin(app: FastAPI, settings: Settings) -> None:
+    async with session_scope(app.state.sessionmaker) as session:
+        generated = await ensure_admin(session, settings.admin_password)
+    if generated:
+        # Printed once, to the console of the person starting the service; never logged.
+        print(f"Utworzono użytkownika admin z hasłem: {generated}", flush=True)  # noqa: T201

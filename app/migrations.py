@@ -1,0 +1,22 @@
+"""Apply Alembic migrations programmatically (serve, tests): the only way a schema exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config(str(ROOT / "alembic.ini"))
+    cfg.set_main_option("script_location", str(ROOT / "alembic"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Synchronous; runs its own event loop, so call it outside one (or in a thread)."""
+    command.upgrade(alembic_config(url), revision)

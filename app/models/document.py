@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, CreatedAt
+
+
+class Document(CreatedAt, Base):
+    """A document issued for a receivable: wezwanie, upomnienie, tytul_wykonawczy, zawiadomienie."""
+
+    __tablename__ = "document"
+    __table_args__ = (UniqueConstraint("kind", "scope", "year", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receivable_id: Mapped[int] = mapped_column(ForeignKey("receivable.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(64))
+    issued_on: Mapped[date] = mapped_column(Date)
+    delivered_on: Mapped[date | None] = mapped_column(Date)
+    costs: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # grosze
+    created_by: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, CreatedAt
+
+
+class Payment(CreatedAt, Base):
+    __tablename__ = "payment"
+    # The same bank reference on one receivable books once (NULLs stay distinct on both backends).
+    __table_args__ = (UniqueConstraint("receivable_id", "reference"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    receivable_id: Mapped[int] = mapped_column(ForeignKey("receivable.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger)  # grosze
+    reference: Mapped[str | None] = mapped_column(String(140))
+    source: Mapped[str] = mapped_column(String(32), default="wplata", server_default="wplata")
+    created_by: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, CreatedAt
+
+
+class Receivable(CreatedAt, Base):
+    """Należność. Dates derived from documents (terms, limitation) are stored so that sweeps are
+    set-based; the service recomputes them whenever a fact they depend on changes."""
+
+    __tablename__ = "receivable"
+    __table_args__ = (
+        # The daily sweep's predicates: state + the date that moves it.
+        Index("ix_receivable_state_term", "state", "payment_term_ends_on"),
+        Index("ix_receivable_state_barred", "state", "time_barred_from"),
+        Index("ix_receivable_state_reminder", "state", "reminder_term_ends_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    debtor_id: Mapped[int] = mapped_column(ForeignKey("debtor.id"), index=True)
+    kind_code: Mapped[str] = mapped_column(ForeignKey("receivable_kind.code"))
+    reference: Mapped[str | None] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    principal: Mapped[int] = mapped_column(BigInteger)  # grosze, as issued
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    issued_on: Mapped[date] = mapped_column(Date)
+    # For kinds whose limitation runs from a decision becoming final (art. 23 ust. 5 u.p.o.u.a.).
+    decision_final_on: Mapped[date | None] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(32))
+    # Where a receivable in instalments returns to when an instalment is missed.
+    state_before_instalments: Mapped[str | None] = mapped_column(String(32))
+    demand_delivered_on: Mapped[date | None] = mapped_column(Date)
+    payment_term_ends_on: Mapped[date | None] = mapped_column(Date)
+    reminder_delivered_on: Mapped[date | None] = mapped_column(Date)
+    reminder_term_ends_on: Mapped[date | None] = mapped_column(Date)
+    time_barred_from: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    authority_code: Mapped[str | None] = mapped_column(String(32))
+    # Optimistic lock: two concurrent state changes cannot both win.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

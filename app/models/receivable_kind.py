@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Integer, String, Text, true
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base
+
+
+class ReceivableKind(Base):
+    """The legal regime of a kind of receivable, as data (see app.domain.kinds)."""
+
+    __tablename__ = "receivable_kind"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+    legal_basis: Mapped[str] = mapped_column(Text)
+    interest_regime: Mapped[str] = mapped_column(String(64))
+    interest_start: Mapped[str] = mapped_column(String(64))
+    allocation_rule: Mapped[str] = mapped_column(String(64))
+    payment_term_days: Mapped[int] = mapped_column(Integer)
+    reminder_term_days: Mapped[int] = mapped_column(Integer)
+    reminder_required: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    limitation_rule: Mapped[str] = mapped_column(String(64))
+    limitation_years: Mapped[int | None] = mapped_column(Integer)
+    limitation_interrupted_by_payment: Mapped[bool] = mapped_column(Boolean)

@@ -1,0 +1,27 @@
+"""Gap-free document numbers: a counter row per (kind, scope, year), bumped with
+UPDATE … SET value = value + 1 RETURNING inside the issuing transaction. The row lock it takes makes
+concurrent issuers queue; a rollback gives the number back, so no number is used without its
+document and none is used twice."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Counter
+
+
+async def next_number(session: AsyncSession, kind: str, scope: str, year: int) -> int:
+    insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
+    await session.execute(
+        insert(Counter).values(kind=kind, scope=scope, year=year, value=0).on_conflict_do_nothing()
+    )
+    bumped = await session.execute(
+        update(Counter)
+        .where(Counter.kind == kind, Counter.scope == scope, Counter.year == year)
+        .values(value=Counter.value + 1)
+        .returning(Counter.value)
+    )
+    return int(bumped.scalar_one())

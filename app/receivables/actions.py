@@ -1,0 +1,197 @@
+"""What the specialist does to a receivable: deliveries, payments, reminders, titles, instalments,
+write-offs. Each use case: gather → domain decision → apply (state, event, document)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.domain.deadlines import payment_term_end, reminder_term_end, title_allowed_from
+from app.domain.lifecycle import Action, State
+from app.domain.money import format_amount
+from app.domain.parameters import ParameterCode, ParameterTable
+from app.errors import Conflict, Invalid
+from app.models import Document, Instalment, Payment, Receivable, WriteOff
+from app.receivables import figures as figures_mod
+from app.receivables import service
+from app.receivables.repository import ReceivableRepository
+from app.receivables.schemas import (
+    DeliveryCreate,
+    InstalmentPlanCreate,
+    PaymentCreate,
+    WriteOffCreate,
+)
+
+
+async def record_delivery(
+    session: AsyncSession, receivable_id: int, data: DeliveryCreate, actor: str, today: date
+) -> Receivable:
+    receivable = await service.load(session, receivable_id, for_update=True)
+    rules = await service.rules_of(session, receivable)
+    service.not_in_future(data.delivered_on, today, "delivered_on")
+    doc = await ReceivableRepository(session).latest_document(receivable.id, data.document)
+    if doc is None:
+        raise Conflict(f"Dla tej należności nie wystawiono dokumentu „{data.document}”")
+    if data.delivered_on < doc.issued_on:
+        raise Invalid(f"Data doręczenia wcześniejsza niż data wystawienia ({doc.issued_on})",
+                      field="delivered_on")
+    if data.document == "wezwanie" and receivable.state != State.WYSTAWIONA:
+        raise Conflict(f"Doręczenie wezwania można zapisać tylko w stanie „wystawiona” "
+                       f"(teraz: „{receivable.state}”)")
+    doc.delivered_on = data.delivered_on
+    if data.document == "wezwanie":
+        receivable.demand_delivered_on = data.delivered_on
+        receivable.payment_term_ends_on = payment_term_end(data.delivered_on, rules.payment_term_days)
+    else:
+        receivable.reminder_delivered_on = data.delivered_on
+        receivable.reminder_term_ends_on = reminder_term_end(data.delivered_on, rules.reminder_term_days)
+    await figures_mod.refresh_limitation(session, receivable, rules)
+    await session.flush()
+    return receivable
+
+
+async def record_payment(
+    session: AsyncSession, receivable_id: int, data: PaymentCreate, actor: str, today: date
+) -> tuple[Payment, bool]:
+    """Book a payment once (a repeated reference returns the first booking) and move the state."""
+    receivable = await service.load(session, receivable_id, for_update=True)
+    service.not_in_future(data.paid_on, today, "paid_on")
+    if data.paid_on < receivable.issued_on:
+        raise Invalid("Wpłata przed datą wystawienia należności", field="paid_on")
+    repo = ReceivableRepository(session)
+    if data.reference:
+        earlier = await repo.payment_by_reference(receivable.id, data.reference)
+        if earlier is not None:
+            return _same_payment(earlier, data), False
+    payment = Payment(receivable_id=receivable.id, paid_on=data.paid_on, amount=data.amount,
+                      reference=data.reference, created_by=actor)
+    try:
+        async with session.begin_nested():
+            await repo.add(payment)
+    except IntegrityError:  # a concurrent import of the same reference won the race
+        earlier = await repo.payment_by_reference(receivable.id, data.reference or "")
+        assert earlier is not None
+        return _same_payment(earlier, data), False
+    await _after_payment(session, receivable, payment, actor)
+    return payment, True
+
+
+def _same_payment(earlier: Payment, data: PaymentCreate) -> Payment:
+    if (earlier.paid_on, earlier.amount) != (data.paid_on, data.amount):
+        raise Conflict(f"Wpłata o tytule/referencji {data.reference!r} jest już zaksięgowana "
+                       "z inną datą lub kwotą")
+    return earlier
+
+
+async def _after_payment(session: AsyncSession, receivable: Receivable, payment: Payment, actor: str) -> None:
+    rules = await service.rules_of(session, receivable)
+    figs = await figures_mod.figures_of(session, receivable, rules, payment.paid_on)
+    await figures_mod.refresh_limitation(session, receivable, rules)
+    if receivable.state not in {s.value for s in (State.WYSTAWIONA, State.WYMAGALNA, State.UPOMNIENIE,
+                                                   State.TYTUL_WYKONAWCZY, State.RATY)}:
+        return  # money on a closed file is kept as an overpayment, state unchanged
+    action = Action.ZAPLATA if figs.balance == 0 else Action.WPLATA_CZESCIOWA
+    await service.move(session, receivable, action, on=payment.paid_on, actor=actor,
+                       cause=f"wpłata {format_amount(payment.amount)} zł z dnia {payment.paid_on}")
+
+
+async def issue_reminder(
+    session: AsyncSession, receivable_id: int, issued_on: date, actor: str, today: date
+) -> Document:
+    receivable = await service.load(session, receivable_id, for_update=True)
+    service.not_in_future(issued_on, today, "issued_on")
+    term = receivable.payment_term_ends_on
+    if term is None or issued_on <= term:
+        raise Conflict("Upomnienie można wystawić dopiero po upływie terminu płatności"
+                       + (f" ({term.isoformat()})" if term else " (nie zapisano doręczenia wezwania)"))
+    table = ParameterTable.of(ParameterCode.KOSZTY_UPOMNIENIA,
+                              await ReceivableRepository(session).parameter_rows())
+    # u.p.e.a. art. 15 §4 (koszty upomnienia in force on the day the reminder is issued).
+    cost = table.value_on(issued_on)
+    doc = await service.issue_document(session, receivable, "upomnienie", issued_on, actor, costs=cost)
+    await service.move(session, receivable, Action.UPOMNIENIE, on=issued_on, actor=actor,
+                       cause=f"upomnienie nr {doc.number}", document_id=doc.id)
+    receivable.reminder_delivered_on = None
+    receivable.reminder_term_ends_on = None
+    return doc
+
+
+async def issue_title(
+    session: AsyncSession, receivable_id: int, issued_on: date, actor: str, today: date,
+    settings: Settings,
+) -> Document:
+    receivable = await service.load(session, receivable_id, for_update=True)
+    rules = await service.rules_of(session, receivable)
+    service.not_in_future(issued_on, today, "issued_on")
+    if receivable.state == State.UPOMNIENIE or rules.reminder_required:
+        _check_reminder_term(receivable, issued_on)
+    scope = receivable.authority_code or settings.authority_code
+    doc = await service.issue_document(session, receivable, "tytul_wykonawczy", issued_on, actor, scope=scope)
+    await service.move(session, receivable, Action.TYTUL_WYKONAWCZY, on=issued_on, actor=actor,
+                       cause=f"tytuł wykonawczy nr {doc.number}", document_id=doc.id)
+    receivable.authority_code = scope
+    return doc
+
+
+def _check_reminder_term(receivable: Receivable, issued_on: date) -> None:
+    if receivable.state != State.UPOMNIENIE:
+        raise Conflict(f"Tytuł wykonawczy wymaga wcześniejszego upomnienia (stan: „{receivable.state}”)",
+                       state=receivable.state, action=Action.TYTUL_WYKONAWCZY.value)
+    if receivable.reminder_term_ends_on is None:
+        raise Conflict("Tytuł wykonawczy dopiero po doręczeniu upomnienia: zapisz datę doręczenia")
+    allowed = title_allowed_from(receivable.reminder_term_ends_on)
+    if issued_on < allowed:
+        raise Conflict(
+            f"Tytuł wykonawczy dopiero po 7 dniach od doręczenia upomnienia "
+            f"({receivable.reminder_delivered_on}): najwcześniej {allowed.isoformat()}",
+            allowed_from=allowed.isoformat())
+
+
+async def grant_instalments(
+    session: AsyncSession, receivable_id: int, data: InstalmentPlanCreate, actor: str, today: date
+) -> Receivable:
+    receivable = await service.load(session, receivable_id, for_update=True)
+    rules = await service.rules_of(session, receivable)
+    service.not_in_future(data.decided_on, today, "decided_on")
+    dues = [i.due_on for i in data.instalments]
+    if dues != sorted(set(dues)) or dues[0] < data.decided_on:
+        raise Invalid("Terminy rat muszą być rosnące i nie wcześniejsze niż data decyzji",
+                      field="instalments")
+    figs = await figures_mod.figures_of(session, receivable, rules, data.decided_on)
+    total = sum(i.amount for i in data.instalments)
+    if total != figs.balance:
+        raise Invalid(f"Suma rat ({format_amount(total)} zł) musi równać się saldu na dzień decyzji "
+                      f"({format_amount(figs.balance)} zł)", field="instalments")
+    await service.move(session, receivable, Action.RATY, on=data.decided_on, actor=actor,
+                       cause=f"decyzja o rozłożeniu na raty {data.decision_ref}")
+    repo = ReceivableRepository(session)
+    for old in await repo.instalments(receivable.id):
+        await session.delete(old)
+    await session.flush()
+    for n, i in enumerate(data.instalments, start=1):
+        session.add(Instalment(receivable_id=receivable.id, number=n, due_on=i.due_on, amount=i.amount))
+    await session.flush()
+    return receivable
+
+
+async def write_off(
+    session: AsyncSession, receivable_id: int, data: WriteOffCreate, actor: str, today: date
+) -> Receivable:
+    receivable = await service.load(session, receivable_id, for_update=True)
+    rules = await service.rules_of(session, receivable)
+    service.not_in_future(data.decided_on, today, "decided_on")
+    figs = await figures_mod.figures_of(session, receivable, rules, data.decided_on)
+    amount = figs.principal_remaining if data.full else (data.amount or 0)
+    if not data.full and amount >= figs.principal_remaining:
+        raise Invalid("Kwota umorzenia części musi być mniejsza od pozostałej należności głównej "
+                      f"({format_amount(figs.principal_remaining)} zł); inaczej umórz w całości", field="amount")
+    action = Action.UMORZENIE if data.full else Action.UMORZENIE_CZESCIOWE
+    await service.move(session, receivable, action, on=data.decided_on, actor=actor,
+                       cause=f"decyzja o umorzeniu {data.decision_ref}")
+    await ReceivableRepository(session).add(WriteOff(
+        receivable_id=receivable.id, decided_on=data.decided_on, amount=amount, full=data.full,
+        decision_ref=data.decision_ref, created_by=actor))
+    return receivable

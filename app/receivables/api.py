@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response
+
+from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
+from app.deps import TodayDep
+from app.errors import PROBLEM
+from app.receivables import actions, service
+from app.receivables.schemas import (
+    DeliveryCreate,
+    DocumentRead,
+    EventRead,
+    InstalmentPlanCreate,
+    IssueCreate,
+    IssuedRead,
+    PaymentCreate,
+    PaymentRead,
+    ReceivableCreate,
+    ReceivableRead,
+    WriteOffCreate,
+)
+
+router = APIRouter(prefix="/api/v1/receivables", tags=["receivables"])
+_ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
+
+
+async def _read(session: SessionDep, receivable_id: int, as_of: date) -> ReceivableRead:
+    c = await service.card(session, receivable_id, as_of)
+    r, f = c.receivable, c.figures
+    return ReceivableRead(
+        id=r.id, debtor_id=r.debtor_id, kind=r.kind_code, reference=r.reference, title=r.title,
+        state=r.state, as_of=as_of, issue_date=r.issued_on, period_from=r.period_from,
+        period_to=r.period_to, principal=r.principal, principal_remaining=f.principal_remaining,
+        interest_due=f.interest_due, costs_due=f.costs_due, balance=f.balance,
+        overpayment=f.overpayment, payment_term_ends_on=r.payment_term_ends_on,
+        due_from=c.due_from, reminder_term_ends_on=r.reminder_term_ends_on,
+        title_allowed_from=c.title_allowed_from, time_barred_from=f.time_barred_from,
+        allowed_actions=c.allowed_actions,
+        documents=[DocumentRead(id=d.id, kind=d.kind, number=d.number, issued_on=d.issued_on,
+                                delivered_on=d.delivered_on, costs=d.costs) for d in c.documents],
+        events=[EventRead(occurred_on=e.occurred_on, action=e.action, from_state=e.from_state,
+                          to_state=e.to_state, cause=e.cause, actor=e.actor) for e in c.events],
+    )
+
+
+AsOf = Annotated[date | None, Query(description="Stan na dzień (RRRR-MM-DD); domyślnie dziś")]
+
+
+@router.post("", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def create_receivable(
+    body: ReceivableCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> ReceivableRead:
+    """Register a receivable; its wezwanie do zapłaty is issued with it (state wystawiona)."""
+    r = await service.create(session, body, user.username, today)
+    return await _read(session, r.id, max(today, body.issue_date))
+
+
+@router.get("/{receivable_id}", responses=_ERR)  # type: ignore[arg-type]
+async def get_receivable(
+    receivable_id: int, session: SessionDep, _user: Reader, today: TodayDep, as_of: AsOf = None
+) -> ReceivableRead:
+    """The receivable card as of a date: state, terms, interest, balance, limitation."""
+    return await _read(session, receivable_id, as_of or today)
+
+
+@router.post("/{receivable_id}/deliveries", responses=_ERR)  # type: ignore[arg-type]
+async def record_delivery(
+    receivable_id: int, body: DeliveryCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> ReceivableRead:
+    """Record the delivery date of the demand or the reminder (from the return receipt)."""
+    await actions.record_delivery(session, receivable_id, body, user.username, today)
+    return await _read(session, receivable_id, max(today, body.delivered_on))
+
+
+@router.post("/{receivable_id}/payments", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def record_payment(
+    receivable_id: int, body: PaymentCreate, session: SessionDep, user: Collector,
+    today: TodayDep, response: Response,
+) -> PaymentRead:
+    """Book a payment (a repeated reference is booked once: 200 with the first booking)."""
+    payment, created = await actions.record_payment(session, receivable_id, body, user.username, today)
+    if not created:
+        response.status_code = 200
+    c = await service.card(session, receivable_id, payment.paid_on)
+    return PaymentRead(id=payment.id, paid_on=payment.paid_on, amount=payment.amount,
+                       reference=payment.reference, receivable_state=c.receivable.state,
+                       balance=c.figures.balance, overpayment=c.figures.overpayment)
+
+
+@router.post("/{receivable_id}/reminders", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def issue_reminder(
+    receivable_id: int, body: IssueCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> IssuedRead:
+    """Issue an upomnienie (after the payment term ran out)."""
+    doc = await actions.issue_reminder(session, receivable_id, body.issued_on, user.username, today)
+    r = await service.load(session, receivable_id)
+    return IssuedRead(id=doc.id, number=doc.number, kind=doc.kind, issued_on=doc.issued_on,
+                      receivable_state=r.state)
+
+
+@router.post("/{receivable_id}/titles", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def issue_title(
+    receivable_id: int, body: IssueCreate, session: SessionDep, user: Collector, today: TodayDep,
+    settings: SettingsDep,
+) -> IssuedRead:
+    """Issue an executive title (7 days after the reminder's delivery at the earliest)."""
+    doc = await actions.issue_title(session, receivable_id, body.issued_on, user.username, today, settings)
+    r = await service.load(session, receivable_id)
+    return IssuedRead(id=doc.id, number=doc.number, kind=doc.kind, issued_on=doc.issued_on,
+                      receivable_state=r.state)
+
+
+@router.post("/{receivable_id}/instalments", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def grant_instalments(
+    receivable_id: int, body: InstalmentPlanCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> ReceivableRead:
+    """Record an instalment decision (the instalments must add up to the balance on its date)."""
+    await actions.grant_instalments(session, receivable_id, body, user.username, today)
+    return await _read(session, receivable_id, max(today, body.decided_on))
+
+
+@router.post("/{receivable_id}/write-offs", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def write_off(
+    receivable_id: int, body: WriteOffCreate, session: SessionDep, user: Signer, today: TodayDep
+) -> ReceivableRead:
+    """Record a write-off decision (umorzenie), in full or in part."""
+    await actions.write_off(session, receivable_id, body, user.username, today)
+    return await _read(session, receivable_id, max(today, body.decided_on))

@@ -1,0 +1,116 @@
+"""Every SQL statement about receivables, their documents, payments, events and parameters."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.kinds import (
+    AllocationRule,
+    InterestRegime,
+    InterestStart,
+    KindRules,
+    LimitationRule,
+)
+from app.domain.parameters import ParameterRow
+from app.models import (
+    Document,
+    Event,
+    Instalment,
+    Parameter,
+    Payment,
+    Receivable,
+    ReceivableKind,
+    WriteOff,
+)
+
+
+class ReceivableRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def get(self, receivable_id: int, *, for_update: bool = False) -> Receivable | None:
+        stmt = select(Receivable).where(Receivable.id == receivable_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        return await self.session.scalar(stmt)
+
+    async def add(self, obj: object) -> None:
+        self.session.add(obj)
+        await self.session.flush()
+
+    async def kind(self, code: str) -> ReceivableKind | None:
+        return await self.session.get(ReceivableKind, code)
+
+    async def kinds(self) -> list[ReceivableKind]:
+        return list(await self.session.scalars(select(ReceivableKind).order_by(ReceivableKind.code)))
+
+    async def documents(self, receivable_id: int) -> list[Document]:
+        stmt = select(Document).where(Document.receivable_id == receivable_id).order_by(Document.id)
+        return list(await self.session.scalars(stmt))
+
+    async def latest_document(self, receivable_id: int, kind: str) -> Document | None:
+        stmt = (
+            select(Document)
+            .where(Document.receivable_id == receivable_id, Document.kind == kind)
+            .order_by(Document.id.desc())
+            .limit(1)
+        )
+        return await self.session.scalar(stmt)
+
+    async def payments(self, receivable_id: int) -> list[Payment]:
+        stmt = (
+            select(Payment)
+            .where(Payment.receivable_id == receivable_id)
+            .order_by(Payment.paid_on, Payment.id)
+        )
+        return list(await self.session.scalars(stmt))
+
+    async def payment_by_reference(self, receivable_id: int, reference: str) -> Payment | None:
+        stmt = select(Payment).where(
+            Payment.receivable_id == receivable_id, Payment.reference == reference
+        )
+        return await self.session.scalar(stmt)
+
+    async def write_offs(self, receivable_id: int) -> list[WriteOff]:
+        stmt = (
+            select(WriteOff)
+            .where(WriteOff.receivable_id == receivable_id)
+            .order_by(WriteOff.decided_on, WriteOff.id)
+        )
+        return list(await self.session.scalars(stmt))
+
+    async def instalments(self, receivable_id: int) -> list[Instalment]:
+        stmt = (
+            select(Instalment)
+            .where(Instalment.receivable_id == receivable_id)
+            .order_by(Instalment.number)
+        )
+        return list(await self.session.scalars(stmt))
+
+    async def events(self, receivable_id: int) -> list[Event]:
+        stmt = select(Event).where(Event.receivable_id == receivable_id).order_by(Event.id)
+        return list(await self.session.scalars(stmt))
+
+    async def parameter_rows(self) -> list[ParameterRow]:
+        rows = await self.session.execute(
+            select(Parameter.code, Parameter.valid_from, Parameter.value, Parameter.source)
+        )
+        return [ParameterRow(code, valid_from, value, source) for code, valid_from, value, source in rows]
+
+
+def kind_rules(kind: ReceivableKind) -> KindRules:
+    return KindRules(
+        code=kind.code,
+        label=kind.label,
+        legal_basis=kind.legal_basis,
+        interest_regime=InterestRegime(kind.interest_regime),
+        interest_start=InterestStart(kind.interest_start),
+        allocation_rule=AllocationRule(kind.allocation_rule),
+        payment_term_days=kind.payment_term_days,
+        reminder_term_days=kind.reminder_term_days,
+        limitation_rule=LimitationRule(kind.limitation_rule),
+        limitation_years=kind.limitation_years,
+        limitation_interrupted_by_payment=kind.limitation_interrupted_by_payment,
+        reminder_required=kind.reminder_required,
+    )

@@ -1,0 +1,134 @@
+"""Receivable use cases: gather facts → call the domain → apply the result and its event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain import lifecycle
+from app.domain.deadlines import due_from, title_allowed_from
+from app.domain.kinds import KindRules
+from app.domain.lifecycle import Action, State
+from app.errors import Conflict, Invalid, NotFound
+from app.models import Debtor, Document, Event, Receivable
+from app.numbering import next_number
+from app.receivables import figures as figures_mod
+from app.receivables.repository import ReceivableRepository, kind_rules
+from app.receivables.schemas import ReceivableCreate
+
+CREATED = "wystawienie"
+
+
+@dataclass(frozen=True)
+class Card:
+    receivable: Receivable
+    rules: KindRules
+    figures: figures_mod.Figures
+    documents: list[Document]
+    events: list[Event]
+    as_of: date
+
+    @property
+    def due_from(self) -> date | None:
+        term = self.receivable.payment_term_ends_on
+        return due_from(term) if term else None
+
+    @property
+    def title_allowed_from(self) -> date | None:
+        term = self.receivable.reminder_term_ends_on
+        return title_allowed_from(term) if term else None
+
+    @property
+    def allowed_actions(self) -> list[str]:
+        return sorted(a.value for a in lifecycle.allowed_actions(State(self.receivable.state)))
+
+
+async def load(session: AsyncSession, receivable_id: int, *, for_update: bool = False) -> Receivable:
+    receivable = await ReceivableRepository(session).get(receivable_id, for_update=for_update)
+    if receivable is None:
+        raise NotFound(f"Nie ma należności o identyfikatorze {receivable_id}")
+    return receivable
+
+
+async def rules_of(session: AsyncSession, receivable: Receivable) -> KindRules:
+    kind = await ReceivableRepository(session).kind(receivable.kind_code)
+    assert kind is not None  # a foreign key guarantees it
+    return kind_rules(kind)
+
+
+async def create(session: AsyncSession, data: ReceivableCreate, actor: str, today: date) -> Receivable:
+    repo = ReceivableRepository(session)
+    kind = await repo.kind(data.kind)
+    if kind is None:
+        known = ", ".join(k.code for k in await repo.kinds())
+        raise Invalid(f"Nieznany rodzaj należności {data.kind!r} (dostępne: {known})", field="kind")
+    if await session.get(Debtor, data.debtor_id) is None:
+        raise Invalid(f"Nie ma zobowiązanego o identyfikatorze {data.debtor_id}", field="debtor_id")
+    not_in_future(data.issue_date, today, "issue_date")
+    receivable = Receivable(
+        debtor_id=data.debtor_id, kind_code=kind.code, reference=data.reference, title=data.title,
+        principal=data.principal, period_from=data.period_from, period_to=data.period_to,
+        issued_on=data.issue_date, decision_final_on=data.decision_final_on,
+        state=State.WYSTAWIONA, authority_code=data.authority_code,
+    )
+    await repo.add(receivable)
+    # The wezwanie do zapłaty / rachunek starts the receivable (seed 003 §2.1).
+    demand = await issue_document(session, receivable, "wezwanie", data.issue_date, actor)
+    await repo.add(Event(receivable_id=receivable.id, occurred_on=data.issue_date, action=CREATED,
+                         from_state=None, to_state=State.WYSTAWIONA, actor=actor,
+                         cause=f"wezwanie do zapłaty nr {demand.number}", document_id=demand.id))
+    return receivable
+
+
+_PREFIX = {"wezwanie": "WZ", "upomnienie": "UP", "tytul_wykonawczy": "TW", "zawiadomienie": "ZW"}
+
+
+async def issue_document(
+    session: AsyncSession, receivable: Receivable, kind: str, issued_on: date, actor: str,
+    *, scope: str = "", costs: int = 0,
+) -> Document:
+    seq = await next_number(session, kind, scope, issued_on.year)
+    label = f"{_PREFIX[kind]}/{scope + '/' if scope else ''}{seq}/{issued_on.year}"
+    doc = Document(receivable_id=receivable.id, kind=kind, scope=scope, year=issued_on.year,
+                   seq=seq, number=label, issued_on=issued_on, costs=costs, created_by=actor)
+    await ReceivableRepository(session).add(doc)
+    return doc
+
+
+async def move(
+    session: AsyncSession, receivable: Receivable, action: Action, *, on: date, cause: str,
+    actor: str, document_id: int | None = None,
+) -> lifecycle.Transition:
+    """Apply one transition of the lifecycle table and write its event; refuse with 409."""
+    before = State(receivable.state_before_instalments) if receivable.state_before_instalments else None
+    try:
+        t = lifecycle.transition(State(receivable.state), action, on=on, cause=cause, actor=actor,
+                                 state_before_instalments=before)
+    except lifecycle.IllegalTransition as exc:
+        raise Conflict(str(exc), state=exc.state.value, action=exc.action.value) from exc
+    if t.to_state == State.RATY and t.from_state != State.RATY:
+        receivable.state_before_instalments = t.from_state
+    receivable.state = t.to_state
+    if t.to_state in lifecycle.CLOSED_STATES:
+        receivable.closed_on = on
+    await ReceivableRepository(session).add(Event(
+        receivable_id=receivable.id, occurred_on=on, action=action, from_state=t.from_state,
+        to_state=t.to_state, cause=cause, actor=actor, document_id=document_id))
+    return t
+
+
+def not_in_future(day: date, today: date, field: str) -> None:
+    if day > today:
+        raise Invalid(f"Data {day.isoformat()} jest późniejsza niż dzisiejsza ({today.isoformat()})",
+                      field=field)
+
+
+async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
+    receivable = await load(session, receivable_id)
+    rules = await rules_of(session, receivable)
+    figs = await figures_mod.figures_of(session, receivable, rules, as_of)
+    repo = ReceivableRepository(session)
+    return Card(receivable, rules, figs, await repo.documents(receivable.id),
+                await repo.events(receivable.id), as_of)

@@ -1,0 +1,60 @@
+"""Base schema: strict, rejects NUL characters (a fuzzer must never reach the database with them);
+amounts travel as "123.45" strings, dates as ISO YYYY-MM-DD."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
+
+from app.domain.money import AmountError, format_amount, parse_amount
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _reject_nul_characters(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key, value in data.items():
+                if isinstance(value, str) and "\x00" in value:
+                    raise ValueError(f"{key}: niedozwolony znak NUL")
+        return data
+
+
+def _amount(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise ValueError('Kwota musi być tekstem w postaci "123.45"')
+    try:
+        return parse_amount(value)
+    except AmountError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+def _amount_or_zero(value: Any) -> int:
+    if value == "0.00" or value == "0":
+        return 0
+    return _amount(value)
+
+
+def _strict_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("Data musi mieć postać RRRR-MM-DD")
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else _bad_date(value)
+    except ValueError as exc:
+        raise ValueError(f"Nieprawidłowa data {value!r} (oczekiwano RRRR-MM-DD)") from exc
+
+
+def _bad_date(value: str) -> date:
+    raise ValueError(value)
+
+
+AmountIn = Annotated[int, BeforeValidator(_amount)]
+AmountInOrZero = Annotated[int, BeforeValidator(_amount_or_zero)]
+AmountOut = Annotated[int, PlainSerializer(format_amount, return_type=str)]
+DateIn = Annotated[date, BeforeValidator(_strict_date)]
