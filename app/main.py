@@ -46,7 +46,8 @@ def create_app(
     app.state.settings = settings
     app.state.clock = clock
     add_exception_handlers(app)
-    for router in (auth_api.router, debtors_api.router, receivables_api.router, sweeps_api.router):
+    for router in (auth_api.router, debtors_api.router, receivables_api.router,
+                   receivables_api.folders_router, sweeps_api.router):
         app.include_router(router)
     return app
 

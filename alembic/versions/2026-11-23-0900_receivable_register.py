@@ -124,6 +124,8 @@ def upgrade() -> None:
     sa.Column('time_barred_from', sa.Date(), nullable=True),
     sa.Column('closed_on', sa.Date(), nullable=True),
     sa.Column('authority_code', sa.String(length=32), nullable=True),
+    sa.Column('uncollectable', sa.Boolean(), server_default=sa.false(), nullable=False),
+    sa.Column('archived_on', sa.Date(), nullable=True),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
     sa.ForeignKeyConstraint(['debtor_id'], ['debtor.id'], name=op.f('fk_receivable_debtor_id_debtor')),

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, CreatedAt
@@ -41,6 +41,10 @@ class Receivable(CreatedAt, Base):
     time_barred_from: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
     authority_code: Mapped[str | None] = mapped_column(String(32))
+    # The enforcement authority returned the title as uncollectable (seed 003 §2.3 f).
+    uncollectable: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Closed files go to the archive two years after closing (seed 003 §5.4).
+    archived_on: Mapped[date | None] = mapped_column(Date)
     # Optimistic lock: two concurrent state changes cannot both win.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 

@@ -7,8 +7,8 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
 from app.deps import TodayDep
-from app.errors import PROBLEM
-from app.receivables import actions, service
+from app.errors import PROBLEM, NotFound
+from app.receivables import actions, folders, service
 from app.receivables.schemas import (
     DeliveryCreate,
     DocumentRead,
@@ -22,6 +22,7 @@ from app.receivables.schemas import (
     ReceivableRead,
     WriteOffCreate,
 )
+from app.schemas import AmountOut, Schema
 
 router = APIRouter(prefix="/api/v1/receivables", tags=["receivables"])
 _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
@@ -129,3 +130,43 @@ async def write_off(
     """Record a write-off decision (umorzenie), in full or in part."""
     await actions.write_off(session, receivable_id, body, user.username, today)
     return await _read(session, receivable_id, max(today, body.decided_on))
+
+
+folders_router = APIRouter(prefix="/api/v1/folders", tags=["folders"])
+
+
+class FolderRead(Schema):
+    code: str
+    label: str
+    count: int
+
+
+class FolderItem(Schema):
+    receivable_id: int
+    debtor_id: int
+    debtor_name: str
+    state: str
+    principal: AmountOut
+    issue_date: date
+
+
+@folders_router.get("", responses=_ERR)  # type: ignore[arg-type]
+async def list_folders(
+    session: SessionDep, _user: Reader, today: TodayDep, year: int | None = None
+) -> list[FolderRead]:
+    """The folders of the instruction (seed 003 §2.3) with their counts; paid ones for a year."""
+    counts = await folders.folder_counts(session, year or today.year)
+    return [FolderRead(code=f.code, label=f.label, count=counts[f.code]) for f in folders.FOLDERS]
+
+
+@folders_router.get("/{code}", responses=_ERR)  # type: ignore[arg-type]
+async def folder_contents(
+    code: str, session: SessionDep, _user: Reader, today: TodayDep, year: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+) -> list[FolderItem]:
+    """The receivables in one folder."""
+    if code not in folders.FOLDER_CODES:
+        raise NotFound(f"Nie ma teczki {code!r}")
+    rows = await folders.folder_list(session, code, year or today.year, limit=limit, offset=offset)
+    return [FolderItem(receivable_id=r.id, debtor_id=d.id, debtor_name=d.name, state=r.state,
+                       principal=r.principal, issue_date=r.issued_on) for r, d in rows]
