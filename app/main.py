@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
+from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker, session_scope
@@ -47,7 +48,7 @@ def create_app(
     app.state.clock = clock
     add_exception_handlers(app)
     for router in (auth_api.router, debtors_api.router, receivables_api.router,
-                   receivables_api.folders_router, sweeps_api.router):
+                   receivables_api.folders_router, sweeps_api.router, calculator_api.router):
         app.include_router(router)
     return app
 

@@ -18,12 +18,19 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
+from argon2 import PasswordHasher
+
+from app.auth import security
 from app.config import Settings
 from app.db import make_engine
 from app.main import create_app
 from app.migrations import upgrade
 
 ADMIN_PASSWORD = "test-admin-password"
+
+# Cheap argon2 parameters for the suite: the algorithm is the same, the cost per hash is not
+# what a test should spend its time on.
+security._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 TODAY = date(2026, 11, 23)
 
 

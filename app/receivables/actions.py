@@ -184,10 +184,11 @@ async def write_off(
     rules = await service.rules_of(session, receivable)
     service.not_in_future(data.decided_on, today, "decided_on")
     figs = await figures_mod.figures_of(session, receivable, rules, data.decided_on)
-    amount = figs.principal_remaining if data.full else (data.amount or 0)
-    if not data.full and amount >= figs.principal_remaining:
-        raise Invalid("Kwota umorzenia części musi być mniejsza od pozostałej należności głównej "
-                      f"({format_amount(figs.principal_remaining)} zł); inaczej umórz w całości", field="amount")
+    # The write-off settles that much of the balance on its date (see figures.facts_of).
+    amount = figs.balance if data.full else (data.amount or 0)
+    if not data.full and amount >= figs.balance:
+        raise Invalid("Kwota umorzenia części musi być mniejsza od salda na dzień decyzji "
+                      f"({format_amount(figs.balance)} zł); inaczej umórz w całości", field="amount")
     action = Action.UMORZENIE if data.full else Action.UMORZENIE_CZESCIOWE
     await service.move(session, receivable, action, on=data.decided_on, actor=actor,
                        cause=f"decyzja o umorzeniu {data.decision_ref}")

@@ -2,37 +2,92 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.kinds import KindRules
-from app.models import Receivable
+from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
+from app.domain.kinds import InterestRegime, InterestStart, KindRules
+from app.domain.limitation import time_barred_from
+from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
+from app.models import Document, Payment, Receivable, WriteOff
 from app.receivables.repository import ReceivableRepository
+
+Figures = BalanceResult
+
+# Interest cannot start before the payment term is known (demand not delivered yet).
+_NOT_YET = date.max
 
 
 @dataclass(frozen=True)
-class Figures:
-    principal_remaining: int
-    interest_due: int
-    costs_due: int
-    balance: int
-    overpayment: int
-    time_barred_from: date | None
-    rate_periods: list[object] = field(default_factory=list)
-    allocations: list[object] = field(default_factory=list)
+class Facts:
+    tranches: tuple[Tranche, ...]
+    payments: tuple[PaymentFact, ...]
+    costs: tuple[CostFact, ...]
+    payment_days: tuple[date, ...]  # real payments only: they may interrupt limitation
+
+
+def interest_from(receivable: Receivable, rules: KindRules) -> date:
+    start = rules.interest_start
+    if start is InterestStart.DAY_AFTER_PAYOUT:
+        # art. 27 ust. 1a u.p.o.u.a.: from the day after the benefit was paid out.
+        return receivable.issued_on + timedelta(days=1)
+    if start is InterestStart.FIRST_OF_NEXT_MONTH:
+        # art. 23 ust. 7 u.p.o.u.a.: from the first day of the month after the payout.
+        d = receivable.issued_on
+        return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    # OP art. 53 §1 / KC art. 481 §1: from the day after the payment term.
+    term = receivable.payment_term_ends_on
+    return term + timedelta(days=1) if term else _NOT_YET
+
+
+def facts_of(
+    receivable: Receivable, rules: KindRules, payments: list[Payment], documents: list[Document],
+    write_offs: list[WriteOff],
+) -> Facts:
+    # A write-off by decision settles that part of the balance on its date as a payment would
+    # (the interest on the written-off arrears goes with them, OP art. 67d), but it is not a
+    # payment for the limitation period.
+    settled = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
+    settled += [PaymentFact(w.decided_on, w.amount, f"umorzenie {w.decision_ref}") for w in write_offs]
+    # u.p.e.a. art. 15 §4: the duty to pay the reminder's cost arises on its delivery.
+    costs = [CostFact(d.delivered_on, d.costs) for d in documents if d.costs and d.delivered_on]
+    return Facts((Tranche(interest_from(receivable, rules), receivable.principal),),
+                 tuple(settled), tuple(costs), tuple(p.paid_on for p in payments))
+
+
+def compute(
+    receivable: Receivable, rules: KindRules, facts: Facts, params: list[ParameterRow], as_of: date
+) -> Figures:
+    code = {InterestRegime.ODSETKI_ZA_ZWLOKE: ParameterCode.ODSETKI_ZA_ZWLOKE,
+            InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
+            }.get(rules.interest_regime)
+    rates = ParameterTable.of(code, params) if code else None
+    threshold = ParameterTable.of(ParameterCode.PROG_ODSETEK, params)
+    # Facts after as_of are not known yet on that date.
+    result = compute_balance(
+        rules, facts.tranches, [p for p in facts.payments if p.on <= as_of],
+        [c for c in facts.costs if c.on <= as_of], rates, threshold, as_of,
+        term_ended_on=receivable.payment_term_ends_on, decision_final_on=receivable.decision_final_on,
+    )
+    barred = limitation_of(receivable, rules, [d for d in facts.payment_days if d <= as_of])
+    return replace(result, time_barred_from=barred)
+
+
+def limitation_of(receivable: Receivable, rules: KindRules, payment_days: list[date]) -> date | None:
+    return time_barred_from(rules, term_ended_on=receivable.payment_term_ends_on,
+                            decision_final_on=receivable.decision_final_on, payments=payment_days)
 
 
 async def figures_of(session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date) -> Figures:
-    # TEMPORARY until the money engine lands (issue 3): principal and costs only.
     repo = ReceivableRepository(session)
-    paid = sum(p.amount for p in await repo.payments(receivable.id) if p.paid_on <= as_of)
-    costs = sum(d.costs for d in await repo.documents(receivable.id) if d.issued_on <= as_of)
-    written = sum(w.amount for w in await repo.write_offs(receivable.id) if w.decided_on <= as_of)
-    owed = receivable.principal + costs - written
-    return Figures(max(owed - paid, 0), 0, 0, max(owed - paid, 0), max(paid - owed, 0), None)
+    facts = facts_of(receivable, rules, await repo.payments(receivable.id),
+                     await repo.documents(receivable.id), await repo.write_offs(receivable.id))
+    return compute(receivable, rules, facts, await repo.parameter_rows(), as_of)
 
 
 async def refresh_limitation(session: AsyncSession, receivable: Receivable, rules: KindRules) -> None:
-    return None
+    """Store time_barred_from so that the daily sweep can find time-barred receivables in SQL."""
+    payments = await ReceivableRepository(session).payments(receivable.id)
+    receivable.time_barred_from = limitation_of(receivable, rules, [p.paid_on for p in payments])
