@@ -22,6 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="zastosuj migracje bazy danych")
     sweep = sub.add_parser("sweep", help="uruchom przegląd dzienny na dzień")
     sweep.add_argument("--as-of", type=date.fromisoformat, default=None)
+    calc = sub.add_parser("calc", help="kalkulator odsetek, rozliczenia wpłat i przedawnienia")
+    calc.add_argument("--kind", default="oplata_pobyt")
+    calc.add_argument("--principal", help="kwota główna, np. 1000.00")
+    calc.add_argument("--due-date", help="ostatni dzień terminu płatności RRRR-MM-DD")
+    calc.add_argument("--payout", action="append", default=[], metavar="DATA:KWOTA")
+    calc.add_argument("--payment", action="append", default=[], metavar="DATA:KWOTA")
+    calc.add_argument("--cost", action="append", default=[], metavar="DATA:KWOTA",
+                      help="koszty upomnienia (data doręczenia:kwota)")
+    calc.add_argument("--as-of", required=True)
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "migrate":
@@ -29,6 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "serve":
         return _serve(args.host, args.port)
+    if args.command == "calc":
+        from app.calculator.cli import run_calc
+
+        return asyncio.run(run_calc(args, settings.database_url))
     if args.command == "sweep":
         return asyncio.run(_sweep(args.as_of or warsaw_today()))
     return 2

@@ -7,7 +7,14 @@ from datetime import date, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.calculator.schemas import CalculatorRequest
-from app.domain.balance import BalanceInputError, BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
+from app.domain.balance import (
+    BalanceInputError,
+    BalanceResult,
+    CostFact,
+    PaymentFact,
+    Tranche,
+    compute_balance,
+)
 from app.domain.kinds import InterestRegime, InterestStart, KindRules
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Invalid
