@@ -23,16 +23,23 @@ class Settings(BaseSettings):
     token_minutes: int = 8 * 60
     admin_password: str | None = None
     log_level: str = "INFO"
+    # The APScheduler jobs (scheduler/): off by default, so tests and scripts never start them;
+    # `windykacja serve` turns them on unless --no-scheduler.
+    scheduler_enabled: bool = False
 
     # Wierzyciel (the unit): printed on every document.
     creditor_name: str = "Centrum Wsparcia dla Osób w Kryzysie we Włocławku"
     creditor_street: str = "ul. Przykładowa 1"
     creditor_postal_code: str = "87-800"
     creditor_city: str = "Włocławek"
+    creditor_voivodeship: str = "kujawsko-pomorskie"
+    creditor_county: str = "Włocławek"
+    creditor_commune: str = "Włocławek"
     creditor_nip: str | None = None
     creditor_regon: str | None = None
     creditor_bank_account: str | None = None
     creditor_bank_name: str | None = None
+    creditor_code: str | None = None  # kod wierzyciela ze słownika MF (TW-1)
     signatory_name: str = "Jan Kowalski"
     signatory_position: str = "Dyrektor"
 
@@ -42,6 +49,10 @@ class Settings(BaseSettings):
     authority_street: str = "Zielony Rynek 11/13"
     authority_postal_code: str = "87-800"
     authority_city: str = "Włocławek"
+    authority_voivodeship: str = "kujawsko-pomorskie"
+    authority_county: str = "Włocławek"
+    authority_commune: str = "Włocławek"
+    authority_office_code: str | None = None  # kod urzędu (TW-1 com:KodUrzedu)
 
     @model_validator(mode="after")
     def _refuse_dev_secret_outside_development(self) -> Settings:

@@ -114,7 +114,17 @@ async def _missing_parameter(_request: Request, exc: Exception) -> JSONResponse:
     return problem(422, "Brak parametru prawnego", str(exc), "/problems/missing-parameter")
 
 
+async def _invalid_xml(_request: Request, exc: Exception) -> JSONResponse:
+    # The data cannot make a document valid against its XSD: name the element, write no file.
+    element = getattr(exc, "path", None) or getattr(exc, "element", "")
+    return problem(409, "Dokument XML niezgodny ze schematem", str(exc), "/problems/invalid-xml",
+                   element=element)
+
+
 def add_exception_handlers(app: FastAPI) -> None:
+    from app.titles.xsd import XmlValidationError
+
+    app.add_exception_handler(XmlValidationError, _invalid_xml)
     app.add_exception_handler(MissingParameter, _missing_parameter)
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

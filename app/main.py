@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app import web
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
 from app.calculator import api as calculator_api
@@ -19,6 +21,10 @@ from app.debtors import api as debtors_api
 from app.errors import add_exception_handlers
 from app.receivables import api as receivables_api
 from app.sweeps import api as sweeps_api
+from app.titles import api as titles_api
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 log = logging.getLogger("windykacja")
 
@@ -36,9 +42,12 @@ def create_app(
         engine = None if sessionmaker else make_engine(settings.database_url)
         app.state.sessionmaker = sessionmaker or make_sessionmaker(engine)  # type: ignore[arg-type]
         await _first_admin(app, settings)
+        jobs = _start_scheduler(app, clock) if settings.scheduler_enabled else None
         try:
             yield
         finally:
+            if jobs is not None:
+                jobs.shutdown(wait=False)
             if engine is not None:
                 await engine.dispose()
 
@@ -48,9 +57,18 @@ def create_app(
     app.state.clock = clock
     add_exception_handlers(app)
     for router in (auth_api.router, debtors_api.router, receivables_api.router,
-                   receivables_api.folders_router, sweeps_api.router, calculator_api.router):
+                   receivables_api.folders_router, sweeps_api.router, calculator_api.router,
+                   titles_api.router):
         app.include_router(router)
+    web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
     return app
+
+
+def _start_scheduler(app: FastAPI, clock: Clock) -> AsyncIOScheduler:
+    # The composition root wires the shell's jobs in; scheduler/ imports app, never the reverse.
+    from scheduler.runner import start
+
+    return start(app.state.sessionmaker, clock)
 
 
 async def _first_admin(app: FastAPI, settings: Settings) -> None:

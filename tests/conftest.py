@@ -119,7 +119,9 @@ async def session(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator[Asyn
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     return Settings(environment="test", database_url=database_url, admin_password=ADMIN_PASSWORD,
-                    secret_key="test-secret-key-0123456789abcdef0123456789")
+                    secret_key="test-secret-key-0123456789abcdef0123456789",
+                    creditor_nip="7740001454", creditor_regon="610188201",
+                    creditor_bank_account="PL61109010140000071219812874", authority_office_code="0461")
 
 
 class Today:
@@ -143,7 +145,7 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, clock=today, sessionmaker=maker)
     async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=os.environ.get("WINDYKACJA_TEST_RAISE") == "1")
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
             yield c
 
@@ -159,3 +161,15 @@ async def api(client: httpx.AsyncClient) -> httpx.AsyncClient:
     """A client logged in as the admin (all permissions)."""
     client.headers["Authorization"] = f"Bearer {await token_for(client, 'admin', ADMIN_PASSWORD)}"
     return client
+
+
+@pytest.fixture
+def scratch_database_url(database_url: str) -> Iterator[str]:
+    """A fresh PostgreSQL database of its own, for tests whose transactions must really commit
+    (concurrency, crashes); dropped afterwards."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("needs PostgreSQL")
+    url = asyncio.run(_create_pg_database(database_url))
+    upgrade(url)
+    yield url
+    asyncio.run(_drop_pg_database(url))

@@ -7,7 +7,8 @@ from typing import Any
 import httpx
 
 JAN = {"name": "Jan Kowalski", "first_name": "Jan", "last_name": "Kowalski",
-       "address": {"street": "ul. Długa 5 m. 3", "postal_code": "87-800", "city": "Włocławek"},
+       "address": {"street": "ul. Długa 5 m. 3", "postal_code": "87-800", "city": "Włocławek",
+                   "voivodeship": "kujawsko-pomorskie", "county": "Włocławek", "commune": "Włocławek"},
        "pesel": "44051401359"}
 
 

@@ -15,6 +15,9 @@ class AddressIn(Schema):
     street: str = Field(min_length=1, max_length=200)
     postal_code: str = Field(pattern=r"^\d{2}-\d{3}$")
     city: str = Field(min_length=1, max_length=100)
+    voivodeship: str | None = Field(default=None, max_length=40, description="województwo")
+    county: str | None = Field(default=None, max_length=60, description="powiat")
+    commune: str | None = Field(default=None, max_length=60, description="gmina")
 
 
 def parse_address(value: object) -> object:
@@ -77,7 +80,8 @@ class DebtorRead(Schema):
     @classmethod
     def of(cls, d: Debtor) -> DebtorRead:
         address = (
-            AddressIn(street=d.street, postal_code=d.postal_code, city=d.city)
+            AddressIn(street=d.street, postal_code=d.postal_code, city=d.city,
+                      voivodeship=d.voivodeship, county=d.county, commune=d.commune)
             if d.street and d.postal_code and d.city else None
         )
         return cls(id=d.id, name=d.name, first_name=d.first_name, last_name=d.last_name,

@@ -23,6 +23,9 @@ def _apply(debtor: Debtor, data: DebtorCreate) -> None:
     debtor.street = data.address.street if data.address else None
     debtor.postal_code = data.address.postal_code if data.address else None
     debtor.city = data.address.city if data.address else None
+    debtor.voivodeship = data.address.voivodeship if data.address else None
+    debtor.county = data.address.county if data.address else None
+    debtor.commune = data.address.commune if data.address else None
     debtor.homeless, debtor.deceased = data.homeless, data.deceased
     debtor.address_unknown = data.address_unknown
 

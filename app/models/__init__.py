@@ -1,11 +1,21 @@
 """ORM models, one module per table. Importing this package registers them all on Base.metadata."""
 
+from app.models.alimony_allocation import AlimonyAllocation
+from app.models.alimony_award import AlimonyAward
+from app.models.alimony_enforcement import AlimonyEnforcement
+from app.models.alimony_payout import AlimonyPayout
+from app.models.alimony_recovery import AlimonyRecovery
+from app.models.alimony_register_entry import AlimonyRegisterEntry
+from app.models.alimony_write_off import AlimonyWriteOff
 from app.models.base import Base
 from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.document import Document
+from app.models.enforcement_report import EnforcementReport
 from app.models.event import Event
+from app.models.handoff import Handoff
 from app.models.instalment import Instalment
+from app.models.notice import Notice
 from app.models.parameter import Parameter
 from app.models.payment import Payment
 from app.models.receivable import Receivable
@@ -15,12 +25,22 @@ from app.models.user import User
 from app.models.write_off import WriteOff
 
 __all__ = [
+    "AlimonyAllocation",
+    "AlimonyAward",
+    "AlimonyEnforcement",
+    "AlimonyPayout",
+    "AlimonyRecovery",
+    "AlimonyRegisterEntry",
+    "AlimonyWriteOff",
     "Base",
     "Counter",
     "Debtor",
     "Document",
+    "EnforcementReport",
     "Event",
+    "Handoff",
     "Instalment",
+    "Notice",
     "Parameter",
     "Payment",
     "Receivable",

@@ -18,6 +18,10 @@ class Debtor(CreatedAt, Base):
     street: Mapped[str | None] = mapped_column(String(200))
     postal_code: Mapped[str | None] = mapped_column(String(10))
     city: Mapped[str | None] = mapped_column(String(100))
+    # Administrative division: the TW-1 address needs województwo, powiat and gmina.
+    voivodeship: Mapped[str | None] = mapped_column(String(40))
+    county: Mapped[str | None] = mapped_column(String(60))
+    commune: Mapped[str | None] = mapped_column(String(60))
     pesel: Mapped[str | None] = mapped_column(String(11), index=True)
     nip: Mapped[str | None] = mapped_column(String(10), index=True)
     regon: Mapped[str | None] = mapped_column(String(14))

@@ -25,3 +25,5 @@ class Document(CreatedAt, Base):
     delivered_on: Mapped[date | None] = mapped_column(Date)
     costs: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # grosze
     created_by: Mapped[str | None] = mapped_column(String(64))
+    # Set when a title was handed to the enforcement authority in a batch.
+    handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoff.id"), index=True)

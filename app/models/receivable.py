@@ -18,6 +18,8 @@ class Receivable(CreatedAt, Base):
         Index("ix_receivable_state_term", "state", "payment_term_ends_on"),
         Index("ix_receivable_state_barred", "state", "time_barred_from"),
         Index("ix_receivable_state_reminder", "state", "reminder_term_ends_on"),
+        # The archive sweep: closed files not archived yet, by closing day (seed 003 §5.4).
+        Index("ix_receivable_archive", "archived_on", "closed_on"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -24,6 +24,7 @@ from app.receivables.schemas import (
     PaymentCreate,
     WriteOffCreate,
 )
+from app.titles import service as title_service
 
 
 async def record_delivery(
@@ -96,6 +97,8 @@ async def _after_payment(session: AsyncSession, receivable: Receivable, payment:
     action = Action.ZAPLATA if figs.balance == 0 else Action.WPLATA_CZESCIOWA
     await service.move(session, receivable, action, on=payment.paid_on, actor=actor,
                        cause=f"wpłata {format_amount(payment.amount)} zł z dnia {payment.paid_on}")
+    change = "wplata_calkowita" if action is Action.ZAPLATA else "wplata_czesciowa"
+    await title_service.notify(session, receivable, change, payment.paid_on, actor, amount=payment.amount)
 
 
 async def issue_reminder(
@@ -167,6 +170,8 @@ async def grant_instalments(
                       f"({format_amount(figs.balance)} zł)", field="instalments")
     await service.move(session, receivable, Action.RATY, on=data.decided_on, actor=actor,
                        cause=f"decyzja o rozłożeniu na raty {data.decision_ref}")
+    await title_service.notify(session, receivable, "raty", data.decided_on, actor,
+                               description=f"decyzja {data.decision_ref}: zawieszenie postępowania")
     repo = ReceivableRepository(session)
     for old in await repo.instalments(receivable.id):
         await session.delete(old)
@@ -195,4 +200,6 @@ async def write_off(
     await ReceivableRepository(session).add(WriteOff(
         receivable_id=receivable.id, decided_on=data.decided_on, amount=amount, full=data.full,
         decision_ref=data.decision_ref, created_by=actor))
+    await title_service.notify(session, receivable, "umorzenie", data.decided_on, actor, amount=amount,
+                               description=f"decyzja {data.decision_ref}")
     return receivable

@@ -24,7 +24,8 @@ async def test_create_and_read_a_debtor(api):
 async def test_address_given_as_one_line(api):
     did = await create_debtor(api, address="ul. Zażółć 7, 87-800 Włocławek")
     body = (await api.get(f"/api/v1/debtors/{did}")).json()
-    assert body["address"] == {"street": "ul. Zażółć 7", "postal_code": "87-800", "city": "Włocławek"}
+    assert body["address"] == {"street": "ul. Zażółć 7", "postal_code": "87-800", "city": "Włocławek",
+                               "voivodeship": None, "county": None, "commune": None}
 
 
 @pytest.mark.parametrize(

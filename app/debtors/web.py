@@ -1,0 +1,85 @@
+"""Debtor pages: search, card with the receivables as of today, add and edit forms."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from app.auth.deps import SessionDep
+from app.debtors import service
+from app.debtors.forms import DebtorForm
+from app.debtors.schemas import DebtorCreate, DebtorUpdate
+from app.deps import TodayDep
+from app.receivables import service as receivable_service
+from app.web.forms import FormState, attempt, blank_form, read_form, see_other
+from app.web.session import Collector, Reader, flash, verify_csrf
+from app.web.templating import render
+
+router = APIRouter(prefix="/zobowiazani", dependencies=[Depends(verify_csrf)], include_in_schema=False)
+# The service names the address as one field; the form has three.
+_ALIASES = {"address": "street"}
+
+
+@router.get("")
+async def search(request: Request, session: SessionDep, _user: Reader, q: str = "") -> Response:
+    """Search debtors by name, PESEL or NIP (PESEL masked)."""
+    found = await service.search(session, q)
+    return render(request, "debtors/search.html", {"q": q, "debtors": found})
+
+
+def _form_page(request: Request, form: FormState, debtor_id: int | None = None) -> Response:
+    return render(request, "debtors/form.html", {"form": form, "debtor_id": debtor_id}, form.status)
+
+
+@router.get("/nowy")
+async def new_form(request: Request, _user: Collector) -> Response:
+    """The form to add a debtor."""
+    return _form_page(request, blank_form(DebtorForm, "zobowiazany"))
+
+
+@router.post("/nowy")
+async def create(request: Request, session: SessionDep, _user: Collector) -> Response:
+    """Add a debtor."""
+    form, data = await read_form(request, DebtorForm, "zobowiazany")
+    if data is not None:
+        async def work() -> Response:
+            debtor = await service.create(session, data.to_schema(DebtorCreate))
+            flash(request, f"Dodano zobowiązanego: {debtor.name}.")
+            return see_other(f"/zobowiazani/{debtor.id}")
+
+        if done := await attempt(session, form, work, _ALIASES):
+            return done
+    return _form_page(request, form)
+
+
+@router.get("/{debtor_id}")
+async def card(request: Request, debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep) -> Response:
+    """The debtor with all receivables and their balances as of today."""
+    debtor = await service.get(session, debtor_id)
+    rows = await receivable_service.of_debtor(session, debtor_id, today)
+    total = sum(f.balance for _, f in rows)
+    return render(request, "debtors/card.html", {"debtor": debtor, "rows": rows, "total": total})
+
+
+@router.get("/{debtor_id}/edycja")
+async def edit_form(request: Request, debtor_id: int, session: SessionDep, _user: Collector) -> Response:
+    """The form to edit a debtor."""
+    debtor = await service.get(session, debtor_id)
+    form = FormState("zobowiazany", tuple(DebtorForm.model_fields), DebtorForm.values_of(debtor))
+    return _form_page(request, form, debtor_id)
+
+
+@router.post("/{debtor_id}/edycja")
+async def update(request: Request, debtor_id: int, session: SessionDep, _user: Collector) -> Response:
+    """Save a debtor's changes."""
+    await service.get(session, debtor_id)  # 404 before reading the form
+    form, data = await read_form(request, DebtorForm, "zobowiazany")
+    if data is not None:
+        async def work() -> Response:
+            debtor = await service.update(session, debtor_id, data.to_schema(DebtorUpdate))
+            flash(request, f"Zapisano zmiany: {debtor.name}.")
+            return see_other(f"/zobowiazani/{debtor_id}")
+
+        if done := await attempt(session, form, work, _ALIASES):
+            return done
+    return _form_page(request, form, debtor_id)

@@ -1,0 +1,75 @@
+"""SQL for titles, notices, handoffs and enforcement reports."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import Debtor, Document, EnforcementReport, Handoff, Notice, Receivable
+
+
+class TitleRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, obj: object) -> None:
+        self.session.add(obj)
+        await self.session.flush()
+
+    async def latest_title(self, receivable_id: int) -> Document | None:
+        stmt = (select(Document)
+                .where(Document.receivable_id == receivable_id, Document.kind == "tytul_wykonawczy")
+                .order_by(Document.id.desc()).limit(1))
+        return await self.session.scalar(stmt)
+
+    async def register(self, limit: int, offset: int) -> list[tuple[Document, Receivable, Debtor]]:
+        stmt = (select(Document, Receivable, Debtor)
+                .join(Receivable, Receivable.id == Document.receivable_id)
+                .join(Debtor, Debtor.id == Receivable.debtor_id)
+                .where(Document.kind == "tytul_wykonawczy")
+                .order_by(Document.year, Document.scope, Document.seq).limit(limit).offset(offset))
+        return [(d, r, p) for d, r, p in (await self.session.execute(stmt)).all()]
+
+    async def unsent_titles(self, authority_code: str, *, lock: bool = False) -> list[Document]:
+        stmt = (select(Document)
+                .where(Document.kind == "tytul_wykonawczy", Document.scope == authority_code,
+                       Document.handoff_id.is_(None))
+                .order_by(Document.year, Document.seq))
+        if lock:
+            stmt = stmt.with_for_update()
+        return list(await self.session.scalars(stmt))
+
+    async def unsent_notices(self, authority_code: str, *, lock: bool = False) -> list[Notice]:
+        stmt = (select(Notice)
+                .join(Document, Document.id == Notice.title_document_id)
+                .where(Document.scope == authority_code, Notice.handoff_id.is_(None))
+                .order_by(Notice.id))
+        if lock:
+            stmt = stmt.with_for_update(of=Notice)
+        return list(await self.session.scalars(stmt))
+
+    async def notices_of_title(self, title_id: int) -> list[Notice]:
+        stmt = select(Notice).where(Notice.title_document_id == title_id).order_by(Notice.id)
+        return list(await self.session.scalars(stmt))
+
+    async def notice(self, notice_id: int) -> Notice | None:
+        return await self.session.get(Notice, notice_id)
+
+    async def pending_notices(self) -> list[Notice]:
+        return list(await self.session.scalars(
+            select(Notice).where(Notice.handoff_id.is_(None)).order_by(Notice.id)))
+
+    async def reports(self, title_id: int) -> list[EnforcementReport]:
+        stmt = (select(EnforcementReport).where(EnforcementReport.title_document_id == title_id)
+                .order_by(EnforcementReport.reported_on, EnforcementReport.id))
+        return list(await self.session.scalars(stmt))
+
+    async def handoff(self, handoff_id: int) -> Handoff | None:
+        return await self.session.get(Handoff, handoff_id)
+
+    async def handoffs(self) -> list[Handoff]:
+        return list(await self.session.scalars(select(Handoff).order_by(Handoff.id.desc())))
+
+    async def handoff_numbers(self) -> dict[int, str]:
+        rows = await self.session.execute(select(Handoff.id, Handoff.number))
+        return {int(i): str(n) for i, n in rows.all()}
