@@ -18,6 +18,7 @@ from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
+from app.documents import api as documents_api
 from app.errors import add_exception_handlers
 from app.receivables import api as receivables_api
 from app.sweeps import api as sweeps_api
@@ -58,7 +59,7 @@ def create_app(
     add_exception_handlers(app)
     for router in (auth_api.router, debtors_api.router, receivables_api.router,
                    receivables_api.folders_router, sweeps_api.router, calculator_api.router,
-                   titles_api.router):
+                   titles_api.router, documents_api.router):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
     return app

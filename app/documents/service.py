@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -150,3 +151,10 @@ async def zawiadomienie(session: AsyncSession, notice: Notice, s: Settings) -> d
 def require_kind(doc: Document, kinds: set[str]) -> None:
     if doc.kind not in kinds:
         raise Conflict(f"Dokument {doc.number} ({doc.kind}) nie ma tej postaci")
+
+
+async def notice_of_document(session: AsyncSession, document_id: int) -> Notice:
+    found = await session.scalar(select(Notice).where(Notice.document_id == document_id))
+    if found is None:
+        raise NotFound(f"Nie ma zawiadomienia dla dokumentu {document_id}")
+    return found

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from fastapi.responses import StreamingResponse
+
+from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
+from app.deps import TodayDep
+from app.documents import batch, service
+from app.errors import PROBLEM, Invalid, NotFound
+from app.schemas import DateIn, Schema
+
+router = APIRouter(prefix="/api/v1", tags=["documents"])
+_ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
+PDF = "application/pdf"
+
+
+def _pdf(content: bytes, number: str) -> Response:
+    name = number.replace("/", "-")
+    return Response(content, media_type=PDF, headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+
+
+@router.get("/documents/{document_id}.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+async def document_pdf(document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep) -> Response:
+    """Any issued document as PDF: wezwanie, upomnienie, tytuł wykonawczy, zawiadomienie."""
+    from letters import render
+
+    doc = await service.document(session, document_id)
+    if doc.kind == "wezwanie":
+        content = await asyncio.to_thread(render.render_wezwanie, await service.wezwanie(session, doc, settings))
+    elif doc.kind == "upomnienie":
+        content = await asyncio.to_thread(render.render_upomnienie, await service.upomnienie(session, doc, settings))
+    elif doc.kind == "tytul_wykonawczy":
+        content = await asyncio.to_thread(render.render_tytul, await service.tytul(session, doc, settings))
+    elif doc.kind == "zawiadomienie":
+        notice = await service.notice_of_document(session, doc.id)
+        data = await service.zawiadomienie(session, notice, settings)
+        content = await asyncio.to_thread(render.render_zawiadomienie, data)
+    else:
+        raise NotFound(f"Dokument {doc.number} nie ma wersji PDF")
+    return _pdf(content, doc.number)
+
+
+class BatchCreate(Schema):
+    issued_on: DateIn
+
+
+class BatchRead(Schema):
+    issued_on: date
+    issued: list[str]
+    skipped_below_minimum: list[int]
+
+
+@router.post("/reminders/batch", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def issue_reminders(body: BatchCreate, session: SessionDep, user: Collector, today: TodayDep) -> BatchRead:
+    """Issue every reminder due on a day (skipping amounts the creditor need not pursue)."""
+    if body.issued_on > today:
+        raise Invalid("Data z przyszłości", field="issued_on")
+    result = await batch.issue_due_reminders(session, body.issued_on, user.username, today)
+    return BatchRead(issued_on=body.issued_on, issued=[d.number for d in result.issued],
+                     skipped_below_minimum=result.skipped_small)
+
+
+@router.get("/reminders/batch.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+async def reminders_pdf(
+    session: SessionDep, _user: Reader, settings: SettingsDep,
+    issued_on: Annotated[date, Query(description="dzień wystawienia upomnień")],
+) -> StreamingResponse:
+    """All reminders issued on a day as one PDF (streamed from a temporary file)."""
+    from letters.batch import render_reminder_batch
+
+    reminders = await batch.reminders_of_day(session, issued_on, settings)
+    if not reminders:
+        raise NotFound(f"Brak upomnień wystawionych w dniu {issued_on}")
+    spool = tempfile.TemporaryFile()
+    await asyncio.to_thread(render_reminder_batch, reminders, spool)
+    spool.seek(0)
+
+    def chunks() -> Iterator[bytes]:
+        with spool:
+            while block := spool.read(64 * 1024):
+                yield block
+
+    name = f"upomnienia-{issued_on.isoformat()}.pdf"
+    return StreamingResponse(chunks(), media_type=PDF, headers={"Content-Disposition": f'inline; filename="{name}"'})

@@ -1,0 +1,69 @@
+"""Reminders in bulk: issue every reminder that is due on a day, and print a day's reminders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import calendar
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.documents import service as docs
+from app.domain.documents import Upomnienie
+from app.domain.lifecycle import State
+from app.domain.parameters import ParameterCode, ParameterTable
+from app.models import Document, Receivable
+from app.receivables import actions
+from app.receivables import figures as figures_mod
+from app.receivables import service as receivable_service
+from app.receivables.repository import ReceivableRepository
+
+# rozporządzenie MF z 18.11.2020 (Dz.U. 2020 poz. 2083) §3: in the last 6 months before
+# limitation a reminder is compulsory whatever the amount.
+_BEFORE_LIMITATION = 6
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    issued: list[Document]
+    skipped_small: list[int]  # receivable ids below u.p.e.a. art. 6 §1 (no duty to act)
+
+
+async def issue_due_reminders(session: AsyncSession, issued_on: date, actor: str, today: date) -> BatchResult:
+    """Every receivable that is wymagalna on `issued_on` gets its upomnienie, except those the
+    creditor need not pursue: principal, interest and costs together not above 10 × the reminder
+    cost (u.p.e.a. art. 6 §1), unless limitation is less than 6 months away."""
+    ids = list(await session.scalars(
+        select(Receivable.id).where(Receivable.state == State.WYMAGALNA,
+                                    Receivable.payment_term_ends_on < issued_on).order_by(Receivable.id)))
+    params = await ReceivableRepository(session).parameter_rows()
+    minimum = ParameterTable.of(ParameterCode.KWOTA_MINIMALNA, params).value_on(issued_on)
+    issued, skipped = [], []
+    for rid in ids:
+        receivable = await receivable_service.load(session, rid)
+        rules = await receivable_service.rules_of(session, receivable)
+        figs = await figures_mod.figures_of(session, receivable, rules, issued_on)
+        if figs.balance <= minimum and not _near_limitation(receivable.time_barred_from, issued_on):
+            skipped.append(rid)
+            continue
+        issued.append(await actions.issue_reminder(session, rid, issued_on, actor, today))
+    return BatchResult(issued, skipped)
+
+
+def _add_months(day: date, months: int) -> date:
+    """KC art. 112: the matching day n months later, or the month's last day when it has none."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _near_limitation(barred: date | None, day: date) -> bool:
+    return barred is not None and barred <= _add_months(day, _BEFORE_LIMITATION)
+
+
+async def reminders_of_day(session: AsyncSession, day: date, settings: Settings) -> list[Upomnienie]:
+    stmt = (select(Document).where(Document.kind == "upomnienie", Document.issued_on == day)
+            .order_by(Document.seq))
+    return [await docs.upomnienie(session, d, settings) for d in await session.scalars(stmt)]
