@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app import web
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
+from app.bank import api as bank_api
 from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
@@ -59,7 +60,7 @@ def create_app(
     add_exception_handlers(app)
     for router in (auth_api.router, debtors_api.router, receivables_api.router,
                    receivables_api.folders_router, sweeps_api.router, calculator_api.router,
-                   titles_api.router, documents_api.router):
+                   titles_api.router, documents_api.router, bank_api.router):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
     return app

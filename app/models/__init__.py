@@ -7,6 +7,7 @@ from app.models.alimony_payout import AlimonyPayout
 from app.models.alimony_recovery import AlimonyRecovery
 from app.models.alimony_register_entry import AlimonyRegisterEntry
 from app.models.alimony_write_off import AlimonyWriteOff
+from app.models.bank import BankLine, BankStatement
 from app.models.base import Base
 from app.models.counter import Counter
 from app.models.debtor import Debtor

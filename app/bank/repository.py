@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models import BankLine, BankStatement, Receivable
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]{2,63}")
+_OUR_NUMBER = re.compile(r"\bN/(\d{1,12})\b", re.IGNORECASE)
+
+
+class BankRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, obj: object) -> None:
+        self.session.add(obj)
+        await self.session.flush()
+
+    async def known_keys(self, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        rows = await self.session.scalars(select(BankLine.key).where(BankLine.key.in_(keys)))
+        return set(rows)
+
+    async def candidates(self, title: str) -> list[int]:
+        """Receivables the payment title names: by their reference, or by our number N/<id>."""
+        tokens = {t.upper() for t in _TOKEN.findall(title)}
+        ids = {int(m) for m in _OUR_NUMBER.findall(title)}
+        found: set[int] = set()
+        if tokens:
+            found |= set(await self.session.scalars(
+                select(Receivable.id).where(func.upper(Receivable.reference).in_(tokens))))
+        if ids:
+            found |= set(await self.session.scalars(select(Receivable.id).where(Receivable.id.in_(ids))))
+        return sorted(found)
+
+    async def line(self, line_id: int) -> BankLine | None:
+        return await self.session.get(BankLine, line_id, with_for_update=True)
+
+    async def lines(self, status: str | None, limit: int = 200) -> list[BankLine]:
+        stmt = select(BankLine).order_by(BankLine.booked_on, BankLine.id).limit(limit)
+        if status:
+            stmt = stmt.where(BankLine.status == status)
+        return list(await self.session.scalars(stmt))
+
+    async def statement(self, statement_id: int) -> BankStatement | None:
+        return await self.session.get(BankStatement, statement_id)
