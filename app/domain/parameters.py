@@ -23,6 +23,19 @@ class ParameterCode(StrEnum):
     KOSZTY_UPOMNIENIA = "koszty_upomnienia"  # u.p.e.a. art. 15 §4 / art. 64 §1 pkt 8
     OPLATA_MANIPULACYJNA = "oplata_manipulacyjna"  # u.p.e.a. art. 64 §1 pkt 1 (100 zł per title)
     KWOTA_MINIMALNA = "kwota_minimalna"  # u.p.e.a. art. 6 §1: 10 × koszty upomnienia
+    # Alimony debtors (u.p.o.u.a. = ustawa z 7.09.2007 o pomocy osobom uprawnionym do alimentów):
+    # periods in months, shares in percent. Seeded by migration 0003_alimony with their sources.
+    # art. 30 ust. 1 pkt 1–3: write-off after 3/5/7 years (36/60/84 months) of 30/50/100 %.
+    ALIMENTY_UMORZENIE_PKT1_MIESIACE = "alimenty_umorzenie_pkt1_miesiace"
+    ALIMENTY_UMORZENIE_PKT1_PROCENT = "alimenty_umorzenie_pkt1_procent"
+    ALIMENTY_UMORZENIE_PKT2_MIESIACE = "alimenty_umorzenie_pkt2_miesiace"
+    ALIMENTY_UMORZENIE_PKT2_PROCENT = "alimenty_umorzenie_pkt2_procent"
+    ALIMENTY_UMORZENIE_PKT3_MIESIACE = "alimenty_umorzenie_pkt3_miesiace"
+    ALIMENTY_UMORZENIE_PKT3_PROCENT = "alimenty_umorzenie_pkt3_procent"
+    ALIMENTY_BIG_MIESIACE = "alimenty_big_miesiace"  # art. 8a ust. 1 pkt 1: zaległość > 6 mies.
+    ALIMENTY_UCHYLANIE_MIESIACE = "alimenty_uchylanie_miesiace"  # art. 5 ust. 3a: ostatnie 6 mies.
+    ALIMENTY_UCHYLANIE_PROCENT = "alimenty_uchylanie_procent"  # art. 5 ust. 3a: ≥ 50 % alimentów
+    ALIMENTY_KRZ_MIESIACE = "alimenty_krz_miesiace"  # art. 8a ust. 1 pkt 2; DOMAIN.md: > 3 mies.
 
 
 @dataclass(frozen=True, slots=True)

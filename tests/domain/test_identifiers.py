@@ -11,8 +11,12 @@ def test_valid_identifiers_pass():
 
 @pytest.mark.parametrize(
     ("check", "value", "field"),
-    [(valid_pesel, "44051401358", "pesel"), (valid_pesel, "4405140135", "pesel"),
-     (valid_nip, "7740001455", "nip"), (valid_regon, "192598185", "regon")],
+    [
+        (valid_pesel, "44051401358", "pesel"),
+        (valid_pesel, "4405140135", "pesel"),
+        (valid_nip, "7740001455", "nip"),
+        (valid_regon, "192598185", "regon"),
+    ],
 )
 def test_bad_checksum_is_refused_with_a_polish_message(check, value, field):
     with pytest.raises(IdentifierError) as err:

@@ -17,8 +17,9 @@ ON = date(2025, 5, 5)
 
 
 def _go(state: State, action: Action, before: State | None = None) -> State:
-    return transition(state, action, on=ON, cause="test", actor="jan",
-                      state_before_instalments=before).to_state
+    return transition(
+        state, action, on=ON, cause="test", actor="jan", state_before_instalments=before
+    ).to_state
 
 
 @pytest.mark.parametrize(
@@ -65,9 +66,16 @@ def test_illegal_moves_are_refused_naming_state_and_action(state, action):
 
 
 def test_the_event_carries_date_cause_and_actor():
-    t = transition(State.WYMAGALNA, Action.UPOMNIENIE, on=ON, cause="upomnienie nr UP/1/2025", actor="jan")
+    t = transition(
+        State.WYMAGALNA, Action.UPOMNIENIE, on=ON, cause="upomnienie nr UP/1/2025", actor="jan"
+    )
     assert (t.from_state, t.to_state, t.occurred_on, t.cause, t.actor) == (
-        State.WYMAGALNA, State.UPOMNIENIE, ON, "upomnienie nr UP/1/2025", "jan")
+        State.WYMAGALNA,
+        State.UPOMNIENIE,
+        ON,
+        "upomnienie nr UP/1/2025",
+        "jan",
+    )
 
 
 def test_closed_states_allow_nothing_but_what_the_table_says():
