@@ -97,6 +97,10 @@ def _wrapper_xsd(schemas: SchemaSet) -> bytes:
 
 
 _local = threading.local()
+# libxml2's schema compiler and lxml's resolvers share global state: two threads compiling at
+# once can see each other's half-resolved imports ("QName … does not resolve"). Compile one at a
+# time; validation itself runs in parallel on each thread's own validator.
+_compile_lock = threading.Lock()
 
 
 def lxml_for(schemas: SchemaSet) -> etree.XMLSchema:
@@ -104,14 +108,18 @@ def lxml_for(schemas: SchemaSet) -> etree.XMLSchema:
     log on the object, so threads from asyncio.to_thread must not share one)."""
     cache: dict[SchemaSet, etree.XMLSchema] = _local.__dict__.setdefault("validators", {})
     if schemas not in cache:
-        # The catalog parser must parse the XSD: lxml resolves imports through its resolvers.
-        if schemas.extra:
-            base = (SCHEMA_DIR / "_wrapper.xsd").as_uri()  # not a real file; imports are absolute
-            wrapper = etree.fromstring(_wrapper_xsd(schemas), _catalog_parser(), base_url=base)
-            cache[schemas] = etree.XMLSchema(wrapper)
-        else:
-            cache[schemas] = etree.XMLSchema(etree.parse(str(schemas.main), _catalog_parser()))
+        with _compile_lock:
+            cache[schemas] = _compile(schemas)
     return cache[schemas]
+
+
+def _compile(schemas: SchemaSet) -> etree.XMLSchema:
+    # The catalog parser must parse the XSD: lxml resolves imports through its resolvers.
+    if schemas.extra:
+        base = (SCHEMA_DIR / "_wrapper.xsd").as_uri()  # not a real file; imports are absolute
+        wrapper = etree.fromstring(_wrapper_xsd(schemas), _catalog_parser(), base_url=base)
+        return etree.XMLSchema(wrapper)
+    return etree.XMLSchema(etree.parse(str(schemas.main), _catalog_parser()))
 
 
 def validate(root: etree._Element, schemas: SchemaSet, *, where: str = "") -> None:
