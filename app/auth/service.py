@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.repository import UserRepository
@@ -47,8 +48,13 @@ async def ensure_admin(session: AsyncSession, password: str | None) -> str | Non
     if await repo.count():
         return None
     generated = None if password else secrets.token_urlsafe(12)
-    await repo.add(User(username="admin", full_name="Administrator", role=Role.ADMIN,
-                        password_hash=hash_password(password or generated or "")))
+    try:
+        # Two workers starting on an empty database race here: the loser finds admin created.
+        async with session.begin_nested():
+            await repo.add(User(username="admin", full_name="Administrator", role=Role.ADMIN,
+                                password_hash=hash_password(password or generated or "")))
+    except IntegrityError:
+        return None
     return generated
 
 
@@ -62,3 +68,7 @@ async def create_user(session: AsyncSession, username: str, password: str, role:
         raise Invalid("Taki użytkownik już istnieje", field="username")
     return await repo.add(User(username=username, full_name=full_name, role=role,
                                password_hash=hash_password(password)))
+
+
+async def list_users(session: AsyncSession) -> list[User]:
+    return await UserRepository(session).all()

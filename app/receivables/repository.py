@@ -25,6 +25,9 @@ from app.models import (
 )
 
 
+PARAMETER_CACHE = "windykacja.parameter_rows"
+
+
 class ReceivableRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -34,6 +37,9 @@ class ReceivableRepository:
         if for_update:
             stmt = stmt.with_for_update()
         return await self.session.scalar(stmt)
+
+    async def by_reference(self, reference: str) -> Receivable | None:
+        return await self.session.scalar(select(Receivable).where(Receivable.reference == reference))
 
     async def add(self, obj: object) -> None:
         self.session.add(obj)
@@ -88,11 +94,24 @@ class ReceivableRepository:
         )
         return list(await self.session.scalars(stmt))
 
+    async def of_debtor(self, debtor_id: int) -> list[Receivable]:
+        stmt = select(Receivable).where(Receivable.debtor_id == debtor_id).order_by(
+            Receivable.issued_on.desc(), Receivable.id.desc())
+        return list(await self.session.scalars(stmt))
+
     async def events(self, receivable_id: int) -> list[Event]:
         stmt = select(Event).where(Event.receivable_id == receivable_id).order_by(Event.id)
         return list(await self.session.scalars(stmt))
 
     async def parameter_rows(self) -> list[ParameterRow]:
+        """All dated parameters, read once per session (a request or a job): they change only by
+        a new row, and app.parameters clears this cache when it adds one."""
+        cached = self.session.info.get(PARAMETER_CACHE)
+        if cached is None:
+            cached = self.session.info[PARAMETER_CACHE] = await self._parameter_rows()
+        return list(cached)
+
+    async def _parameter_rows(self) -> list[ParameterRow]:
         rows = await self.session.execute(
             select(Parameter.code, Parameter.valid_from, Parameter.value, Parameter.source)
         )

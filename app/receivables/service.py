@@ -67,6 +67,8 @@ async def create(session: AsyncSession, data: ReceivableCreate, actor: str, toda
     if await session.get(Debtor, data.debtor_id) is None:
         raise Invalid(f"Nie ma zobowiązanego o identyfikatorze {data.debtor_id}", field="debtor_id")
     not_in_future(data.issue_date, today, "issue_date")
+    if data.reference and await repo.by_reference(data.reference) is not None:
+        raise Invalid(f"Należność o numerze {data.reference!r} już istnieje", field="reference")
     receivable = Receivable(
         debtor_id=data.debtor_id, kind_code=kind.code, reference=data.reference, title=data.title,
         principal=data.principal, period_from=data.period_from, period_to=data.period_to,
@@ -132,3 +134,18 @@ async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
     repo = ReceivableRepository(session)
     return Card(receivable, rules, figs, await repo.documents(receivable.id),
                 await repo.events(receivable.id), as_of)
+
+
+async def kinds(session: AsyncSession) -> list[KindRules]:
+    return [kind_rules(k) for k in await ReceivableRepository(session).kinds()]
+
+
+async def of_debtor(
+    session: AsyncSession, debtor_id: int, as_of: date
+) -> list[tuple[Receivable, figures_mod.Figures]]:
+    """A debtor's receivables with their figures as of a date (the debtor card)."""
+    rows = []
+    for receivable in await ReceivableRepository(session).of_debtor(debtor_id):
+        rules = await rules_of(session, receivable)
+        rows.append((receivable, await figures_mod.figures_of(session, receivable, rules, as_of)))
+    return rows

@@ -138,3 +138,13 @@ async def test_login_locks_after_five_failures(api, client):
     r = await client.post("/api/v1/auth/token", data={"username": "spec", "password": "dobre-haslo"})
     assert r.status_code == 401
     assert "zablokowane" in r.json()["detail"]
+
+
+async def test_a_duplicate_reference_is_a_422_naming_the_field(api):
+    did = await create_debtor(api)
+    await create_receivable(api, did, reference="57/2025")
+    r = await api.post("/api/v1/receivables", json={
+        "debtor_id": did, "kind": "oplata_pobyt", "principal": "10.00", "title": "x",
+        "issue_date": "2025-03-03", "reference": "57/2025"})
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "reference"
