@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app import web
+from app.alimony import api as alimony_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
 from app.bank import api as bank_api
@@ -21,12 +22,14 @@ from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
 from app.documents import api as documents_api
 from app.errors import add_exception_handlers
+from app.limits import BodySizeLimit
+from app.parameters import api as parameters_api
 from app.receivables import api as receivables_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
 
 if TYPE_CHECKING:
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
 
 log = logging.getLogger("windykacja")
 
@@ -45,11 +48,14 @@ def create_app(
         app.state.sessionmaker = sessionmaker or make_sessionmaker(engine)  # type: ignore[arg-type]
         await _first_admin(app, settings)
         jobs = _start_scheduler(app, clock) if settings.scheduler_enabled else None
+        app.state.scheduler = jobs
         try:
             yield
         finally:
             if jobs is not None:
-                jobs.shutdown(wait=False)
+                from scheduler.runner import stop
+
+                await stop(jobs)
             if engine is not None:
                 await engine.dispose()
 
@@ -60,9 +66,11 @@ def create_app(
     add_exception_handlers(app)
     for router in (auth_api.router, debtors_api.router, receivables_api.router,
                    receivables_api.folders_router, sweeps_api.router, calculator_api.router,
-                   titles_api.router, documents_api.router, bank_api.router):
+                   titles_api.router, documents_api.router, bank_api.router,
+                   alimony_api.router, parameters_api.router):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
+    app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing
     return app
 
 

@@ -152,11 +152,11 @@ def upgrade() -> None:
     sa.UniqueConstraint('reference', name=op.f('uq_receivable_reference'))
     )
     with op.batch_alter_table('receivable', schema=None) as batch_op:
-        batch_op.create_index('ix_receivable_archive', ['archived_on', 'closed_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_receivable_debtor_id'), ['debtor_id'], unique=False)
+        batch_op.create_index('ix_receivable_reminder_upomnienie', ['reminder_term_ends_on'], unique=False, postgresql_where=sa.text("state = 'upomnienie'"), sqlite_where=sa.text("state = 'upomnienie'"))
         batch_op.create_index('ix_receivable_state_barred', ['state', 'time_barred_from'], unique=False)
-        batch_op.create_index('ix_receivable_state_reminder', ['state', 'reminder_term_ends_on'], unique=False)
-        batch_op.create_index('ix_receivable_state_term', ['state', 'payment_term_ends_on'], unique=False)
+        batch_op.create_index('ix_receivable_term_wystawiona', ['payment_term_ends_on'], unique=False, postgresql_where=sa.text("state = 'wystawiona'"), sqlite_where=sa.text("state = 'wystawiona'"))
+        batch_op.create_index('ix_receivable_to_archive', ['closed_on'], unique=False, postgresql_where=sa.text('archived_on IS NULL'), sqlite_where=sa.text('archived_on IS NULL'))
 
     op.create_table('document',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -187,12 +187,14 @@ def upgrade() -> None:
     sa.Column('number', sa.Integer(), nullable=False),
     sa.Column('due_on', sa.Date(), nullable=False),
     sa.Column('amount', sa.BigInteger(), nullable=False),
+    sa.Column('checked_on', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['receivable_id'], ['receivable.id'], name=op.f('fk_instalment_receivable_id_receivable')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_instalment')),
     sa.UniqueConstraint('receivable_id', 'number', name=op.f('uq_instalment_receivable_id_number'))
     )
     with op.batch_alter_table('instalment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_instalment_receivable_id'), ['receivable_id'], unique=False)
+        batch_op.create_index('ix_instalment_unchecked', ['due_on'], unique=False, postgresql_where=sa.text('checked_on IS NULL'), sqlite_where=sa.text('checked_on IS NULL'))
 
     op.create_table('payment',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -403,6 +405,7 @@ def downgrade() -> None:
 
     op.drop_table('payment')
     with op.batch_alter_table('instalment', schema=None) as batch_op:
+        batch_op.drop_index('ix_instalment_unchecked', postgresql_where=sa.text('checked_on IS NULL'), sqlite_where=sa.text('checked_on IS NULL'))
         batch_op.drop_index(batch_op.f('ix_instalment_receivable_id'))
 
     op.drop_table('instalment')
@@ -411,11 +414,11 @@ def downgrade() -> None:
 
     op.drop_table('document')
     with op.batch_alter_table('receivable', schema=None) as batch_op:
-        batch_op.drop_index('ix_receivable_state_term')
-        batch_op.drop_index('ix_receivable_state_reminder')
+        batch_op.drop_index('ix_receivable_to_archive', postgresql_where=sa.text('archived_on IS NULL'), sqlite_where=sa.text('archived_on IS NULL'))
+        batch_op.drop_index('ix_receivable_term_wystawiona', postgresql_where=sa.text("state = 'wystawiona'"), sqlite_where=sa.text("state = 'wystawiona'"))
         batch_op.drop_index('ix_receivable_state_barred')
+        batch_op.drop_index('ix_receivable_reminder_upomnienie', postgresql_where=sa.text("state = 'upomnienie'"), sqlite_where=sa.text("state = 'upomnienie'"))
         batch_op.drop_index(batch_op.f('ix_receivable_debtor_id'))
-        batch_op.drop_index('ix_receivable_archive')
 
     op.drop_table('receivable')
     op.drop_table('user_account')

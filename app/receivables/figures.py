@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
-from app.domain.kinds import InterestRegime, InterestStart, KindRules
+from app.domain.kinds import AllocationRule, InterestRegime, InterestStart, KindRules
 from app.domain.limitation import time_barred_from
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
 from app.models import Document, Payment, Receivable, WriteOff
@@ -81,10 +81,41 @@ def limitation_of(receivable: Receivable, rules: KindRules, payment_days: list[d
 
 
 async def figures_of(session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date) -> Figures:
+    if rules.allocation_rule is AllocationRule.ART_28:
+        alimony = await _alimony_figures(session, receivable, as_of)
+        if alimony is not None:
+            return alimony
     repo = ReceivableRepository(session)
     facts = facts_of(receivable, rules, await repo.payments(receivable.id),
                      await repo.documents(receivable.id), await repo.write_offs(receivable.id))
     return compute(receivable, rules, facts, await repo.parameter_rows(), as_of)
+
+
+async def _alimony_figures(session: AsyncSession, receivable: Receivable, as_of: date) -> Figures | None:
+    """A fund receivable built from payouts is owed payout by payout (a tranche each) and paid by
+    recoveries split under art. 28 u.p.o.u.a.: its figures are the alimony ledger's, fund and
+    advance claims together."""
+    # Imported here: the alimony shell builds on this module, not the other way round.
+    from app.alimony import ledger
+    from app.alimony import service as alimony_service
+
+    facts = await alimony_service.facts_of(session, receivable.debtor_id)
+    if not facts.payouts:
+        return None
+    engine = await alimony_service.fund_engine(session, await ReceivableRepository(session).parameter_rows())
+    results = list(ledger.balances(facts.known_on(as_of), engine, as_of).values())
+    if not results:
+        return None
+    total = results[0]
+    for r in results[1:]:
+        total = replace(
+            total, principal_remaining=total.principal_remaining + r.principal_remaining,
+            interest_due=total.interest_due + r.interest_due, costs_due=total.costs_due + r.costs_due,
+            balance=total.balance + r.balance, overpayment=total.overpayment + r.overpayment,
+            allocations=total.allocations + r.allocations, rate_periods=total.rate_periods + r.rate_periods,
+            interest_carried=total.interest_carried + r.interest_carried,
+            interest_not_charged=total.interest_not_charged + r.interest_not_charged)
+    return replace(total, time_barred_from=None)
 
 
 async def refresh_limitation(session: AsyncSession, receivable: Receivable, rules: KindRules) -> None:
