@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 
 
 def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    # Bind parameters are names, PESEL numbers, addresses: never in a log line or an error message
+    # (SQLAlchemy prints "[SQL parameters hidden due to hide_parameters=True]" instead).
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
         _sqlite_transactions(engine)
         return engine
     return create_async_engine(url, pool_pre_ping=True, **kwargs)
+
+
+class _NoPersonalData(logging.Filter):
+    """Whatever level an operator sets, the rows SQLAlchemy logs at DEBUG ("Row %r") and the calls
+    aiosqlite logs at DEBUG (each with its SQL parameters) are dropped: they carry personal data.
+    The statements themselves are still logged, with their parameters hidden."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "aiosqlite":
+            return record.levelno > logging.DEBUG
+        return record.msg != "Row %r"
+
+
+for _name in ("sqlalchemy.engine.Engine", "aiosqlite"):
+    logging.getLogger(_name).addFilter(_NoPersonalData())
 
 
 def _sqlite_transactions(engine: AsyncEngine) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.parameters import MissingParameter
@@ -97,13 +98,32 @@ def _message(error: dict[str, Any]) -> str:
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    titles = {401: "Wymagane zalogowanie", 403: "Brak uprawnień", 404: "Nie znaleziono", 405: "Niedozwolona metoda"}
+    titles = {401: "Wymagane zalogowanie", 403: "Brak uprawnień", 404: "Nie znaleziono",
+              405: "Niedozwolona metoda", 413: "Zbyt duże żądanie"}
     title = titles.get(exc.status_code, "Błąd")
     detail = exc.detail if isinstance(exc.detail, str) else title
     return problem(exc.status_code, title, detail)
 
 
+def unstorable_input(exc: Exception) -> str | None:
+    """A value from the request that the database cannot hold, so no row can match it: the input
+    is wrong, not the service. An integer beyond the column (an id, an offset: SQLite's driver
+    raises OverflowError, asyncpg refuses the bind argument) or a NUL character in a query or form
+    field (PostgreSQL text cannot hold one, SQLSTATE 22021). Returns the message for the user."""
+    if isinstance(exc, OverflowError) and "SQLite INTEGER" in str(exc):
+        return "Liczba poza dopuszczalnym zakresem"
+    if not isinstance(exc, DBAPIError):
+        return None
+    if "invalid input for query argument" in str(exc.orig) and "out of int" in str(exc.orig):
+        return "Liczba poza dopuszczalnym zakresem"
+    if getattr(exc.orig, "sqlstate", None) == "22021":
+        return "Niedozwolony znak (NUL) w danych"
+    return None
+
+
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    if detail := unstorable_input(exc):
+        return problem(422, "Nieprawidłowe dane", detail, "/problems/invalid")
     # No stack trace, no personal data in the answer; the log gets the type only.
     log.error("unexpected error: %s", type(exc).__name__, exc_info=False)
     return problem(500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Annotated, Any
 
@@ -30,7 +31,12 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-SessionDep = Annotated[AsyncSession, Depends(get_session)]
+# Commit before the response is sent (FastAPI ≥ 0.121 `scope="function"`): by default the exit
+# code of a yield dependency runs after the response, so a client following a 303/201 could read
+# before the commit, and a failed commit would follow a success already sent.
+_BEFORE_RESPONSE: dict[str, Any] = (
+    {"scope": "function"} if "scope" in inspect.signature(Depends).parameters else {})
+SessionDep = Annotated[AsyncSession, Depends(get_session, **_BEFORE_RESPONSE)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 

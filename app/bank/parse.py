@@ -73,8 +73,13 @@ _FIELDS = {
 
 
 def _csv(text: str) -> list[tuple[date, int, str, str, str]]:
-    reader = csv.reader(io.StringIO(text), delimiter=";" if text.count(";") >= text.count(",") else ",")
-    rows = [r for r in reader if any(cell.strip() for cell in r)]
+    # newline="" as the csv module asks: a bare CR inside a quoted title is data, not a line end.
+    delimiter = ";" if text.count(";") >= text.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = [r for r in reader if any(cell.strip() for cell in r)]
+    except csv.Error as exc:
+        raise StatementError(f"Nieprawidłowy plik CSV: {exc}") from exc
     if not rows:
         raise StatementError("Pusty plik")
     header = [h.strip().lower() for h in rows[0]]

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import BankLine, BankStatement, Receivable
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/._-]{2,63}")
 _OUR_NUMBER = re.compile(r"\bN/(\d{1,12})\b", re.IGNORECASE)
+_IMPORT_LOCK = 0x77696E64_62616E6B  # "windbank": the advisory-lock key of statement imports
 
 
 class BankRepository:
@@ -18,6 +19,14 @@ class BankRepository:
     async def add(self, obj: object) -> None:
         self.session.add(obj)
         await self.session.flush()
+
+    async def lock_imports(self) -> None:
+        """One import at a time: a second import of the same statement waits for the first to
+        commit and then finds its lines known, instead of failing on the unique key. A
+        transaction-level advisory lock; SQLite has one writer (BEGIN IMMEDIATE) already."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            lock = text("SELECT pg_advisory_xact_lock(:key)")
+            await self.session.execute(lock, {"key": _IMPORT_LOCK})
 
     async def known_keys(self, keys: list[str]) -> set[str]:
         if not keys:

@@ -39,6 +39,7 @@ async def import_statement(
     except StatementError as exc:
         raise Invalid(str(exc), field="file") from exc
     repo = BankRepository(session)
+    await repo.lock_imports()
     statement = BankStatement(filename=filename[:200], format=fmt, line_count=len(lines), created_by=actor)
     await repo.add(statement)
     known = await repo.known_keys([line.key for line in lines])

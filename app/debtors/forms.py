@@ -1,4 +1,4 @@
-"""The debtor form of the web pages (field names as typed in the form; checks as in DebtorCreate)."""
+"""The debtor form of the web pages: fields as typed, checks as in DebtorCreate."""
 
 from __future__ import annotations
 
@@ -59,14 +59,28 @@ class DebtorForm(WebForm):
         given = {f: getattr(self, f) for f in ADDRESS_FIELDS}
         missing = [f for f, v in given.items() if not v]
         if 0 < len(missing) < len(ADDRESS_FIELDS):
-            raise Invalid(f"Podaj {ADDRESS_FIELDS[missing[0]]} albo zostaw puste wszystkie pola adresu",
-                          field=missing[0])
+            raise Invalid(
+                f"Podaj {ADDRESS_FIELDS[missing[0]]} albo zostaw puste wszystkie pola adresu",
+                field=missing[0],
+            )
         data = self.model_dump(exclude=set(ADDRESS_FIELDS))
         return schema.model_validate({**data, "address": None if missing else given})
 
     @staticmethod
     def values_of(d: Debtor) -> dict[str, str]:
-        text = {k: getattr(d, k) or "" for k in ("name", "first_name", "last_name", "street",
-                                                 "postal_code", "city", "pesel", "nip", "regon")}
+        text = {
+            k: getattr(d, k) or ""
+            for k in (
+                "name",
+                "first_name",
+                "last_name",
+                "street",
+                "postal_code",
+                "city",
+                "pesel",
+                "nip",
+                "regon",
+            )
+        }
         flags = {k: "on" for k in ("address_unknown", "homeless", "deceased") if getattr(d, k)}
         return text | flags

@@ -15,7 +15,9 @@ from app.web.forms import FormState, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, flash, verify_csrf
 from app.web.templating import render
 
-router = APIRouter(prefix="/zobowiazani", dependencies=[Depends(verify_csrf)], include_in_schema=False)
+router = APIRouter(
+    prefix="/zobowiazani", dependencies=[Depends(verify_csrf)], include_in_schema=False
+)
 # The service names the address as one field; the form has three.
 _ALIASES = {"address": "street"}
 
@@ -42,6 +44,7 @@ async def create(request: Request, session: SessionDep, _user: Collector) -> Res
     """Add a debtor."""
     form, data = await read_form(request, DebtorForm, "zobowiazany")
     if data is not None:
+
         async def work() -> Response:
             debtor = await service.create(session, data.to_schema(DebtorCreate))
             flash(request, f"Dodano zobowiązanego: {debtor.name}.")
@@ -53,7 +56,9 @@ async def create(request: Request, session: SessionDep, _user: Collector) -> Res
 
 
 @router.get("/{debtor_id}")
-async def card(request: Request, debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep) -> Response:
+async def card(
+    request: Request, debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep
+) -> Response:
     """The debtor with all receivables and their balances as of today."""
     debtor = await service.get(session, debtor_id)
     rows = await receivable_service.of_debtor(session, debtor_id, today)
@@ -62,7 +67,9 @@ async def card(request: Request, debtor_id: int, session: SessionDep, _user: Rea
 
 
 @router.get("/{debtor_id}/edycja")
-async def edit_form(request: Request, debtor_id: int, session: SessionDep, _user: Collector) -> Response:
+async def edit_form(
+    request: Request, debtor_id: int, session: SessionDep, _user: Collector
+) -> Response:
     """The form to edit a debtor."""
     debtor = await service.get(session, debtor_id)
     form = FormState("zobowiazany", tuple(DebtorForm.model_fields), DebtorForm.values_of(debtor))
@@ -70,11 +77,14 @@ async def edit_form(request: Request, debtor_id: int, session: SessionDep, _user
 
 
 @router.post("/{debtor_id}/edycja")
-async def update(request: Request, debtor_id: int, session: SessionDep, _user: Collector) -> Response:
+async def update(
+    request: Request, debtor_id: int, session: SessionDep, _user: Collector
+) -> Response:
     """Save a debtor's changes."""
     await service.get(session, debtor_id)  # 404 before reading the form
     form, data = await read_form(request, DebtorForm, "zobowiazany")
     if data is not None:
+
         async def work() -> Response:
             debtor = await service.update(session, debtor_id, data.to_schema(DebtorUpdate))
             flash(request, f"Zapisano zmiany: {debtor.name}.")

@@ -2,18 +2,18 @@
 
 The rule. Instalments are granted by decision (OP art. 67a §1 pkt 2; OP dział III applies to
 non-tax budget receivables such as the stay fee through u.f.p. art. 67 §1). Each instalment's due
-date is a new payment term (OP art. 49 §1). "Jeżeli w terminie określonym w decyzji podatnik […] nie zapłacił którejkolwiek z
-rat […], terminem płatności […] zaległości podatkowej objętej […] ratą staje się odpowiednio termin
-określony w art. 47 § 1–3" (OP art. 49 §2). So the amount is again overdue from the old term, and
-the suspended enforcement is resumed. Seed 003 §3.7 tells the specialist to notify the enforcement
-authority ("wznowienie postępowania egzekucyjnego, gdy zobowiązany nie wywiązuje się z ustalonych
-zobowiązań"). The lifecycle (DOMAIN.md) sends the receivable back to the state it had before the
-instalments.
+date is a new payment term (OP art. 49 §1). "Jeżeli w terminie określonym w decyzji podatnik […]
+nie zapłacił którejkolwiek z rat […], terminem płatności […] zaległości podatkowej objętej […]
+ratą staje się odpowiednio termin określony w art. 47 § 1–3" (OP art. 49 §2). So the amount is
+again overdue from the old term, and the suspended enforcement is resumed. Seed 003 §3.7 tells
+the specialist to notify the enforcement authority ("wznowienie postępowania egzekucyjnego, gdy
+zobowiązany nie wywiązuje się z ustalonych zobowiązań"). The lifecycle (DOMAIN.md) sends the
+receivable back to the state it had before the instalments.
 
-Precisely, and in the same form as the set-based SQL in app/sweeps/repository.py: instalment k,
-with due date d_k, is missed as of `as_of` when
-  * d_k < as_of: its last day has passed (the payment day is the day the money left the payer's
-    account, OP art. 60 §1, so a payment on d_k itself is in time), and
+Precisely, and in the same form as the set-based SQL in app/sweeps/rules.py: instalment k, with
+due date d_k, is missed as of `as_of` when
+  * d_k < as_of: its last day has passed (the payment day counts, OP art. 60 §1: a payment on d_k
+    itself is in time; paid_on is the day the specialist records from the statement), and
   * the payments with decided_on <= paid_on <= d_k add up to less than the instalments due up to
     and including d_k (a cumulative test: an overpaid earlier instalment covers a later one, and a
     late payment does not cure an instalment already missed).

@@ -145,6 +145,11 @@ async def build_handoff(
     return handoff
 
 
+async def handoffs(session: AsyncSession) -> list[Handoff]:
+    """Handoff batches, newest first."""
+    return await TitleRepository(session).handoffs()
+
+
 async def handoff(session: AsyncSession, handoff_id: int) -> Handoff:
     found = await TitleRepository(session).handoff(handoff_id)
     if found is None:

@@ -1,0 +1,90 @@
+"""Who did what and when on one receivable: events, documents, payments, write-offs, instalments,
+in the order they were recorded (read-only, over the repository)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.money import format_amount
+from app.models import Instalment, Payment, WriteOff
+from app.receivables.repository import ReceivableRepository
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    recorded_at: datetime | None  # when it was entered into the system
+    on: date  # the date it took legal effect
+    kind: str  # zdarzenie | dokument | wpłata | umorzenie
+    what: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class Ledger:
+    payments: list[Payment]
+    write_offs: list[WriteOff]
+    instalments: list[Instalment]
+
+
+async def ledger(session: AsyncSession, receivable_id: int) -> Ledger:
+    repo = ReceivableRepository(session)
+    return Ledger(
+        await repo.payments(receivable_id),
+        await repo.write_offs(receivable_id),
+        await repo.instalments(receivable_id),
+    )
+
+
+async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
+    repo = ReceivableRepository(session)
+    entries = [
+        AuditEntry(
+            e.created_at,
+            e.occurred_on,
+            "zdarzenie",
+            f"{e.from_state or '—'} → {e.to_state}: {e.cause}",
+            e.actor,
+        )
+        for e in await repo.events(receivable_id)
+    ]
+    entries += [
+        AuditEntry(
+            d.created_at,
+            d.issued_on,
+            "dokument",
+            f"{d.kind} nr {d.number}" + (f", doręczono {d.delivered_on}" if d.delivered_on else ""),
+            d.created_by or "—",
+        )
+        for d in await repo.documents(receivable_id)
+    ]
+    entries += [
+        AuditEntry(
+            p.created_at,
+            p.paid_on,
+            "wpłata",
+            f"{format_amount(p.amount)} zł" + (f", tytułem {p.reference}" if p.reference else ""),
+            p.created_by or "—",
+        )
+        for p in await repo.payments(receivable_id)
+    ]
+    entries += [
+        AuditEntry(
+            w.created_at,
+            w.decided_on,
+            "umorzenie",
+            f"{'w całości' if w.full else 'części'} {format_amount(w.amount)} zł, "
+            f"decyzja {w.decision_ref}",
+            w.created_by or "—",
+        )
+        for w in await repo.write_offs(receivable_id)
+    ]
+    return sorted(entries, key=_order)
+
+
+def _order(entry: AuditEntry) -> tuple[str, date]:
+    # SQLite returns naive timestamps, PostgreSQL aware ones: compare their text (both UTC).
+    stamp = entry.recorded_at.replace(tzinfo=None).isoformat() if entry.recorded_at else ""
+    return stamp, entry.on

@@ -1,0 +1,136 @@
+"""The receivable forms of the web pages; each turns into the API schema its use case takes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator
+
+from app.domain.money import format_amount
+from app.receivables.schemas import (
+    DeliveryCreate,
+    InstalmentPlanCreate,
+    PaymentCreate,
+    ReceivableCreate,
+    WriteOffCreate,
+)
+from app.web.forms import (
+    Amount,
+    Day,
+    OptionalAmount,
+    OptionalDay,
+    Text,
+    WebForm,
+    web_amount,
+    web_date,
+)
+
+
+class ReceivableForm(WebForm):
+    kind: str = Field(min_length=1, max_length=64)
+    principal: Amount
+    title: str = Field(min_length=1, max_length=500)
+    issue_date: Day
+    period_from: OptionalDay = None
+    period_to: OptionalDay = None
+    reference: Text = Field(default=None, max_length=64)
+    decision_final_on: OptionalDay = None
+
+    @field_validator("period_to")
+    @classmethod
+    def _period(cls, v: date | None, info: ValidationInfo) -> date | None:
+        start = info.data.get("period_from")
+        if v and start and v < start:
+            raise ValueError("Koniec okresu wcześniejszy niż jego początek")
+        return v
+
+    def to_schema(self, debtor_id: int) -> ReceivableCreate:
+        data = self.model_dump() | {
+            "debtor_id": debtor_id,
+            "principal": format_amount(self.principal),
+        }
+        return ReceivableCreate.model_validate(data)
+
+
+class DeliveryForm(WebForm):
+    document: Literal["wezwanie", "upomnienie"]
+    delivered_on: Day
+
+    def to_schema(self) -> DeliveryCreate:
+        return DeliveryCreate(document=self.document, delivered_on=self.delivered_on)
+
+
+class PaymentForm(WebForm):
+    paid_on: Day
+    amount: Amount
+    reference: Text = Field(default=None, max_length=140)
+
+    def to_schema(self) -> PaymentCreate:
+        return PaymentCreate.model_validate(
+            self.model_dump() | {"amount": format_amount(self.amount)}
+        )
+
+
+class IssueForm(WebForm):
+    issued_on: Day
+
+
+_LINE = re.compile(r"^\s*(\S+)\s+(.+?)\s*$")
+
+
+class InstalmentsForm(WebForm):
+    decided_on: Day
+    decision_ref: str = Field(min_length=1, max_length=100)
+    instalments: str = Field(min_length=1, max_length=10_000)
+
+    @field_validator("instalments")
+    @classmethod
+    def _lines(cls, v: str) -> str:
+        for n, line in enumerate((x for x in v.splitlines() if x.strip()), start=1):
+            match = _LINE.match(line)
+            if not match:
+                raise ValueError(f"Wiersz {n}: podaj termin i kwotę, np. 2026-12-15 100,00")
+            try:
+                web_date(match[1])
+                web_amount(match[2])
+            except ValueError as exc:
+                raise ValueError(f"Wiersz {n}: {exc}") from None
+        return v
+
+    def plan(self) -> list[tuple[date, int]]:
+        pairs = [_LINE.match(x) for x in self.instalments.splitlines() if x.strip()]
+        return [(web_date(m[1]), web_amount(m[2])) for m in pairs if m]
+
+    def to_schema(self) -> InstalmentPlanCreate:
+        rows = [{"due_on": d, "amount": format_amount(a)} for d, a in self.plan()]
+        return InstalmentPlanCreate.model_validate(
+            {"decided_on": self.decided_on, "decision_ref": self.decision_ref, "instalments": rows}
+        )
+
+
+class WriteOffForm(WebForm):
+    decided_on: Day
+    decision_ref: str = Field(min_length=1, max_length=100)
+    scope: Literal["calosc", "czesc"] = "calosc"
+    amount: OptionalAmount = None
+
+    @field_validator("amount")
+    @classmethod
+    def _amount_for_part(cls, v: int | None, info: ValidationInfo) -> int | None:
+        if info.data.get("scope") == "czesc" and v is None:
+            raise ValueError("Przy umorzeniu części podaj kwotę")
+        return v
+
+    def to_schema(self) -> WriteOffCreate:
+        full = self.scope == "calosc"
+        amount = None if full or self.amount is None else format_amount(self.amount)
+        return WriteOffCreate.model_validate(
+            {
+                "decided_on": self.decided_on,
+                "decision_ref": self.decision_ref,
+                "full": full,
+                "amount": amount,
+            }
+        )

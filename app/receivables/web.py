@@ -1,0 +1,202 @@
+"""Receivable pages: the card as of today with its action forms, the audit trail, the folders,
+and the form that registers a receivable for a debtor."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.deps import SessionDep
+from app.debtors import service as debtor_service
+from app.deps import TodayDep
+from app.domain.lifecycle import State
+from app.errors import NotFound
+from app.receivables import audit, folders, service
+from app.receivables.forms import (
+    DeliveryForm,
+    InstalmentsForm,
+    IssueForm,
+    PaymentForm,
+    ReceivableForm,
+    WriteOffForm,
+)
+from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other
+from app.web.session import Collector, Reader, Viewer, flash, verify_csrf
+from app.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
+
+# form name → its class; the card shows the ones the state allows (see available_forms)
+ACTION_FORMS: dict[str, type[WebForm]] = {
+    "doreczenie": DeliveryForm,
+    "wplata": PaymentForm,
+    "upomnienie": IssueForm,
+    "tytul": IssueForm,
+    "raty": InstalmentsForm,
+    "umorzenie": WriteOffForm,
+}
+
+
+def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
+    """The action forms allowed in this state (Card.allowed_actions) and for this role."""
+    state, allowed = card.receivable.state, set(card.allowed_actions)
+    shown = []
+    if viewer.can("collect"):
+        if state in (State.WYSTAWIONA, State.UPOMNIENIE):
+            shown.append("doreczenie")
+        shown += [
+            name
+            for name, action in (
+                ("wplata", "zaplata"),
+                ("upomnienie", "upomnienie"),
+                ("tytul", "tytul_wykonawczy"),
+                ("raty", "raty"),
+            )
+            if action in allowed
+        ]
+    if viewer.can("sign") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
+        shown.append("umorzenie")
+    return shown
+
+
+def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
+    iso = today.isoformat()
+    document = "upomnienie" if card.receivable.state == State.UPOMNIENIE else "wezwanie"
+    defaults = {
+        "doreczenie": {"document": document},
+        "wplata": {"paid_on": iso},
+        "upomnienie": {"issued_on": iso},
+        "tytul": {"issued_on": iso},
+        "raty": {"decided_on": iso},
+        "umorzenie": {"decided_on": iso, "scope": "calosc"},
+    }
+    return {name: blank_form(cls, name, **defaults[name]) for name, cls in ACTION_FORMS.items()}
+
+
+async def card_page(
+    request: Request,
+    session: AsyncSession,
+    receivable_id: int,
+    today: date,
+    failed: FormState | None = None,
+) -> Response:
+    card = await service.card(session, receivable_id, today)
+    debtor = await debtor_service.get(session, card.receivable.debtor_id)
+    forms = _blank_forms(card, today)
+    if failed is not None:
+        forms[failed.name] = failed
+    viewer: Viewer = request.state.viewer
+    return render(
+        request,
+        "receivables/card.html",
+        {
+            "card": card,
+            "r": card.receivable,
+            "f": card.figures,
+            "debtor": debtor,
+            "ledger": await audit.ledger(session, receivable_id),
+            "forms": forms,
+            "shown": available_forms(card, viewer),
+            "failed": failed.name if failed else None,
+        },
+        failed.status if failed else 200,
+    )
+
+
+@router.get("/naleznosci/{receivable_id}")
+async def card(
+    request: Request, receivable_id: int, session: SessionDep, _user: Reader, today: TodayDep
+) -> Response:
+    """The receivable card as of today, with the actions its state allows."""
+    return await card_page(request, session, receivable_id, today)
+
+
+@router.get("/naleznosci/{receivable_id}/historia")
+async def history(
+    request: Request, receivable_id: int, session: SessionDep, _user: Reader, today: TodayDep
+) -> Response:
+    """Who did what and when on this receivable."""
+    c = await service.card(session, receivable_id, today)
+    debtor = await debtor_service.get(session, c.receivable.debtor_id)
+    return render(
+        request,
+        "receivables/history.html",
+        {"r": c.receivable, "debtor": debtor, "entries": await audit.trail(session, receivable_id)},
+    )
+
+
+@router.get("/teczki/{code}")
+async def folder(
+    request: Request,
+    code: str,
+    session: SessionDep,
+    _user: Reader,
+    today: TodayDep,
+    year: int | None = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Response:
+    """The receivables in one folder of seed 003 §2.3."""
+    found = next((f for f in folders.FOLDERS if f.code == code), None)
+    if found is None:
+        raise NotFound(f"Nie ma teczki „{code}”")
+    page = 100
+    rows = await folders.folder_list(
+        session, code, year or today.year, limit=page + 1, offset=offset
+    )
+    return render(
+        request,
+        "receivables/folder.html",
+        {
+            "folder": found,
+            "rows": rows[:page],
+            "year": year or today.year,
+            "offset": offset,
+            "more": len(rows) > page,
+            "page": page,
+        },
+    )
+
+
+def _new_page(request: Request, debtor: object, form: FormState, kinds: list[object]) -> Response:
+    return render(
+        request,
+        "receivables/new.html",
+        {"debtor": debtor, "form": form, "kinds": kinds},
+        form.status,
+    )
+
+
+@router.get("/zobowiazani/{debtor_id}/naleznosci/nowa")
+async def new_form(
+    request: Request, debtor_id: int, session: SessionDep, _user: Collector, today: TodayDep
+) -> Response:
+    """The form to register a receivable for a debtor."""
+    debtor = await debtor_service.get(session, debtor_id)
+    form = blank_form(
+        ReceivableForm, "naleznosc", kind="oplata_pobyt", issue_date=today.isoformat()
+    )
+    return _new_page(request, debtor, form, list(await service.kinds(session)))
+
+
+@router.post("/zobowiazani/{debtor_id}/naleznosci/nowa")
+async def create(
+    request: Request, debtor_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Register a receivable; its wezwanie do zapłaty is issued with it."""
+    debtor = await debtor_service.get(session, debtor_id)
+    form, data = await read_form(request, ReceivableForm, "naleznosc")
+    if data is not None:
+
+        async def work() -> Response:
+            r = await service.create(session, data.to_schema(debtor_id), user.username, today)
+            flash(request, "Zarejestrowano należność i wystawiono wezwanie do zapłaty.")
+            return see_other(f"/naleznosci/{r.id}")
+
+        if done := await attempt(session, form, work):
+            return done
+        debtor = await debtor_service.get(session, debtor_id)
+    return _new_page(request, debtor, form, list(await service.kinds(session)))

@@ -1,0 +1,159 @@
+"""The action forms of the receivable card: each validates its form, calls the same use case as the
+API (app.receivables.actions) in a savepoint, and redirects back to the card (303) or shows the card
+again with the message next to the field."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date
+from typing import TypeVar
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.auth.deps import SessionDep, SettingsDep
+from app.deps import TodayDep
+from app.receivables import actions
+from app.receivables.forms import (
+    DeliveryForm,
+    InstalmentsForm,
+    IssueForm,
+    PaymentForm,
+    WriteOffForm,
+)
+from app.receivables.web import card_page
+from app.web.forms import WebForm, attempt, read_form, see_other
+from app.web.session import Collector, Signer, flash, verify_csrf
+from app.web.templating import pl_date, zl
+
+router = APIRouter(
+    prefix="/naleznosci/{receivable_id}",
+    dependencies=[Depends(verify_csrf)],
+    include_in_schema=False,
+)
+F = TypeVar("F", bound=WebForm)
+
+
+async def _submit(
+    request: Request,
+    session: AsyncSession,
+    receivable_id: int,
+    today: date,
+    form_cls: type[F],
+    name: str,
+    use_case: Callable[[F], Awaitable[str]],
+) -> Response:
+    """Validate → run the use case in a savepoint → 303 to the card with its message, or the card
+    again with the form's errors and nothing written."""
+    form, data = await read_form(request, form_cls, name)
+    if data is not None:
+
+        async def work() -> Response:
+            flash(request, await use_case(data))
+            return see_other(f"/naleznosci/{receivable_id}")
+
+        if done := await attempt(session, form, work):
+            return done
+    return await card_page(request, session, receivable_id, today, form)
+
+
+@router.post("/doreczenie")
+async def delivery(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Record the delivery of the demand or the reminder (from the return receipt)."""
+
+    async def use_case(data: DeliveryForm) -> str:
+        r = await actions.record_delivery(
+            session, receivable_id, data.to_schema(), user.username, today
+        )
+        term = r.payment_term_ends_on if data.document == "wezwanie" else r.reminder_term_ends_on
+        what = "wezwania" if data.document == "wezwanie" else "upomnienia"
+        day, ends = pl_date(data.delivered_on), pl_date(term)
+        return f"Zapisano doręczenie {what} z dnia {day}; termin upływa {ends}."
+
+    return await _submit(
+        request, session, receivable_id, today, DeliveryForm, "doreczenie", use_case
+    )
+
+
+@router.post("/wplata")
+async def payment(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Book a payment."""
+
+    async def use_case(data: PaymentForm) -> str:
+        p, created = await actions.record_payment(
+            session, receivable_id, data.to_schema(), user.username, today
+        )
+        if not created:
+            return f"Ta wpłata była już zaksięgowana ({zl(p.amount)} z dnia {pl_date(p.paid_on)})."
+        return f"Zaksięgowano wpłatę {zl(p.amount)} z dnia {pl_date(p.paid_on)}."
+
+    return await _submit(request, session, receivable_id, today, PaymentForm, "wplata", use_case)
+
+
+@router.post("/upomnienie")
+async def reminder(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Issue an upomnienie."""
+
+    async def use_case(data: IssueForm) -> str:
+        doc = await actions.issue_reminder(
+            session, receivable_id, data.issued_on, user.username, today
+        )
+        return f"Wystawiono upomnienie nr {doc.number}."
+
+    return await _submit(request, session, receivable_id, today, IssueForm, "upomnienie", use_case)
+
+
+@router.post("/tytul")
+async def title(
+    request: Request,
+    receivable_id: int,
+    session: SessionDep,
+    user: Collector,
+    today: TodayDep,
+    settings: SettingsDep,
+) -> Response:
+    """Issue an executive title."""
+
+    async def use_case(data: IssueForm) -> str:
+        doc = await actions.issue_title(
+            session, receivable_id, data.issued_on, user.username, today, settings
+        )
+        return f"Wystawiono tytuł wykonawczy nr {doc.number}."
+
+    return await _submit(request, session, receivable_id, today, IssueForm, "tytul", use_case)
+
+
+@router.post("/raty")
+async def instalments(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Record an instalment decision."""
+
+    async def use_case(data: InstalmentsForm) -> str:
+        plan = data.to_schema()
+        await actions.grant_instalments(session, receivable_id, plan, user.username, today)
+        return f"Zapisano decyzję {plan.decision_ref}: {len(plan.instalments)} rat."
+
+    return await _submit(request, session, receivable_id, today, InstalmentsForm, "raty", use_case)
+
+
+@router.post("/umorzenie")
+async def write_off(
+    request: Request, receivable_id: int, session: SessionDep, user: Signer, today: TodayDep
+) -> Response:
+    """Record a write-off decision (in full or in part)."""
+
+    async def use_case(data: WriteOffForm) -> str:
+        await actions.write_off(session, receivable_id, data.to_schema(), user.username, today)
+        return f"Zapisano decyzję o umorzeniu {data.decision_ref}."
+
+    return await _submit(
+        request, session, receivable_id, today, WriteOffForm, "umorzenie", use_case
+    )

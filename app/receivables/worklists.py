@@ -1,0 +1,162 @@
+"""Today's work for the dashboard and the batch page: small read-only queries (views, like the
+folders). The lists the sweeps already keep (ready for a title, the year-end list) come from
+app.sweeps.service; these are the ones the specialist needs besides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from app.domain.lifecycle import Action, State
+from app.models import Debtor, Document, Event, Receivable
+
+LIMIT = 50
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    receivable_id: int
+    title: str
+    principal: int
+    debtor_id: int
+    debtor_name: str
+    day: date | None  # the date the list is about (term, issue, event)
+
+    @classmethod
+    def of(cls, row: Row[Any]) -> WorkRow:
+        return cls(row.id, row.title, row.principal, row.debtor_id, row.debtor_name, row.day)
+
+
+async def _rows(
+    session: AsyncSession,
+    where: ColumnElement[bool],
+    day: ColumnElement[Any] | InstrumentedAttribute[Any],
+    *joins: tuple[Any, ColumnElement[bool]],
+) -> list[WorkRow]:
+    stmt = select(
+        Receivable.id,
+        Receivable.title,
+        Receivable.principal,
+        Receivable.debtor_id,
+        Debtor.name.label("debtor_name"),
+        day.label("day"),
+    ).join(Debtor, Debtor.id == Receivable.debtor_id)
+    for target, on in joins:
+        stmt = stmt.join(target, on)
+    stmt = stmt.where(where).order_by(day, Receivable.id).limit(LIMIT)
+    return [WorkRow.of(row) for row in (await session.execute(stmt)).all()]
+
+
+async def demands_ending(session: AsyncSession, today: date, days: int = 7) -> list[WorkRow]:
+    """Wezwania whose payment term ends within `days` days (state wystawiona)."""
+    r = Receivable
+    where = (
+        (r.state == State.WYSTAWIONA)
+        & (r.payment_term_ends_on >= today)
+        & (r.payment_term_ends_on <= today + timedelta(days=days))
+    )
+    return await _rows(session, where, r.payment_term_ends_on)
+
+
+async def demands_undelivered(session: AsyncSession) -> list[WorkRow]:
+    """Wezwania whose delivery (ZPO) is not recorded: their payment term cannot run yet."""
+    r = Receivable
+    return await _rows(
+        session, (r.state == State.WYSTAWIONA) & r.payment_term_ends_on.is_(None), r.issued_on
+    )
+
+
+async def reminders_ready(session: AsyncSession) -> list[WorkRow]:
+    """Wymagalne: the payment term ran out unpaid, an upomnienie may be sent (seed 003 §3.2)."""
+    return await _rows(
+        session, Receivable.state == State.WYMAGALNA, Receivable.payment_term_ends_on
+    )
+
+
+async def reminders_undelivered(session: AsyncSession) -> list[WorkRow]:
+    """Upomnienia sent whose delivery is not recorded: the 7 days cannot run yet."""
+    r = Receivable
+    return await _rows(
+        session, (r.state == State.UPOMNIENIE) & r.reminder_term_ends_on.is_(None), r.issued_on
+    )
+
+
+async def instalments_missed(session: AsyncSession, today: date, days: int = 30) -> list[WorkRow]:
+    """Receivables the daily sweep took out of instalments (a missed instalment) in the last
+    `days` days: enforcement resumes (app.sweeps, rule rata_niezaplacona)."""
+    where = (Event.action == Action.RATA_NIEZAPLACONA) & (
+        Event.occurred_on >= today - timedelta(days=days)
+    )
+    return await _rows(
+        session, where, Event.occurred_on, (Event, Event.receivable_id == Receivable.id)
+    )
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    document_id: int
+    number: str
+    issued_on: date
+    receivable_id: int
+    authority_code: str | None
+    debtor_name: str
+    address: str | None
+
+
+async def documents_undelivered(
+    session: AsyncSession, kind: str, state: State
+) -> list[DocumentRow]:
+    """Documents of a kind, not delivered, of receivables still in `state`: to print and send."""
+    stmt = (
+        select(
+            Document.id,
+            Document.number,
+            Document.issued_on,
+            Receivable.id,
+            Receivable.authority_code,
+            Debtor.name,
+            Debtor.street,
+            Debtor.postal_code,
+            Debtor.city,
+        )
+        .join(Receivable, Receivable.id == Document.receivable_id)
+        .join(Debtor, Debtor.id == Receivable.debtor_id)
+        .where(Document.kind == kind, Document.delivered_on.is_(None), Receivable.state == state)
+        .order_by(Document.issued_on, Document.id)
+        .limit(LIMIT)
+    )
+    return [
+        DocumentRow(i, n, on, rid, auth, name, f"{street}, {code} {city}" if street else None)
+        for i, n, on, rid, auth, name, street, code, city in (await session.execute(stmt)).all()
+    ]
+
+
+async def titles_unsent(session: AsyncSession) -> list[DocumentRow]:
+    """Executive titles not yet in a handoff batch to the enforcement authority."""
+    stmt = (
+        select(
+            Document.id,
+            Document.number,
+            Document.issued_on,
+            Receivable.id,
+            Receivable.authority_code,
+            Debtor.name,
+            Debtor.street,
+            Debtor.postal_code,
+            Debtor.city,
+        )
+        .join(Receivable, Receivable.id == Document.receivable_id)
+        .join(Debtor, Debtor.id == Receivable.debtor_id)
+        .where(Document.kind == "tytul_wykonawczy", Document.handoff_id.is_(None))
+        .order_by(Document.issued_on, Document.id)
+        .limit(LIMIT)
+    )
+    return [
+        DocumentRow(i, n, on, rid, auth, name, f"{street}, {code} {city}" if street else None)
+        for i, n, on, rid, auth, name, street, code, city in (await session.execute(stmt)).all()
+    ]

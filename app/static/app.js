@@ -1,0 +1,41 @@
+// Small progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+  // A confirmation before decisions that are not undone in the system (write-off).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
+  // "Tick all" for batch lists.
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    var name = box.getAttribute && box.getAttribute("data-check-all");
+    if (!name) { return; }
+    var form = box.form || document;
+    form.querySelectorAll('input[type="checkbox"][name="' + name + '"]').forEach(function (b) {
+      b.checked = box.checked;
+    });
+  });
+  // The write-off amount only matters for a partial write-off.
+  function syncScope() {
+    var scope = document.getElementById("umorzenie-scope");
+    var amount = document.getElementById("umorzenie-amount");
+    if (scope && amount) { amount.disabled = scope.value !== "czesc"; }
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "umorzenie-scope") { syncScope(); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    syncScope();
+    // After a refused form, the field with the error already has autofocus; otherwise, when the
+    // page shows an error summary, move the reader there.
+    var summary = document.querySelector(".form-errors");
+    if (summary && !document.querySelector("[autofocus]")) {
+      summary.setAttribute("tabindex", "-1");
+      summary.focus();
+    }
+  });
+})();

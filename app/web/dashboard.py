@@ -1,0 +1,46 @@
+"""The dashboard: folder counts (seed 003 §2.3) and today's work."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from app.auth.deps import SessionDep
+from app.deps import TodayDep
+from app.receivables import folders, worklists
+from app.sweeps import service as sweeps_service
+from app.web.session import Reader, verify_csrf
+from app.web.templating import render
+
+router = APIRouter(dependencies=[Depends(verify_csrf)], include_in_schema=False)
+
+DEMAND_DAYS = 7  # how far ahead "demands whose term ends soon" looks
+
+
+@router.get("/")
+async def dashboard(
+    request: Request, session: SessionDep, _user: Reader, today: TodayDep
+) -> Response:
+    """Folder counts and the work lists of the day."""
+    counts = await folders.folder_counts(session, today.year)
+    work = {
+        "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
+        "demands_undelivered": await worklists.demands_undelivered(session),
+        "reminders_ready": await worklists.reminders_ready(session),
+        "reminders_undelivered": await worklists.reminders_undelivered(session),
+        "titles_ready": [
+            worklists.WorkRow.of(row)
+            for row in await sweeps_service.ready_for_title(session, today, limit=worklists.LIMIT)
+        ],
+        "instalments_missed": await worklists.instalments_missed(session, today),
+    }
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "folders": [(f, counts[f.code]) for f in folders.FOLDERS],
+            "work": work,
+            "demand_days": DEMAND_DAYS,
+            "limit": worklists.LIMIT,
+        },
+    )

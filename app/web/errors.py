@@ -1,0 +1,91 @@
+"""Errors on the web pages: the same typed errors as the API (app.errors), shown as a page.
+Requests under /api keep their RFC 9457 problem+json answers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.domain.parameters import MissingParameter
+from app.errors import AppError, Unauthorized
+from app.web.forms import polish_message
+from app.web.templating import render
+
+log = logging.getLogger("windykacja")
+
+Handler = Callable[[Request, Exception], Awaitable[Response]]
+_TITLES = {
+    401: "Wymagane zalogowanie",
+    403: "Brak uprawnień",
+    404: "Nie znaleziono",
+    405: "Niedozwolona metoda",
+    409: "Czynność niedozwolona",
+    422: "Nieprawidłowe dane",
+}
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/docs", "/redoc", "/openapi.json"))
+
+
+def login_url(request: Request) -> str:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/logowanie" + ("" if target == "/" else f"?next={quote(target, safe='/')}")
+
+
+def _page(request: Request, status: int, title: str, detail: str) -> Response:
+    return render(
+        request, "web/error.html", {"status": status, "title": title, "detail": detail}, status
+    )
+
+
+async def _html(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, Unauthorized):
+        # The session's user is gone or inactive: forget it, or the log-in page would send the
+        # browser straight back here.
+        if "session" in request.scope:
+            request.session.pop("user", None)
+        return RedirectResponse(login_url(request), status_code=303)
+    if isinstance(exc, AppError):
+        return _page(request, exc.status, exc.title, exc.detail)
+    if isinstance(exc, StarletteHTTPException):
+        title = _TITLES.get(exc.status_code, "Błąd")
+        detail = (
+            exc.detail
+            if isinstance(exc.detail, str) and exc.status_code != 404
+            else "Nie ma takiej strony albo takiego rekordu."
+        )
+        return _page(request, exc.status_code, title, detail)
+    if isinstance(exc, RequestValidationError):
+        detail = "; ".join(polish_message(e) for e in exc.errors())
+        return _page(request, 422, "Nieprawidłowy adres strony", detail)
+    if isinstance(exc, MissingParameter):
+        return _page(request, 422, "Brak parametru prawnego", str(exc))
+    log.error("unexpected error on a web page: %s", type(exc).__name__)
+    return _page(request, 500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")
+
+
+def _dispatch(api_handler: Handler) -> Handler:
+    async def handler(request: Request, exc: Exception) -> Response:
+        return await (api_handler if is_api(request) else _html)(request, exc)
+
+    return handler
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """Wrap the API's handlers (app.errors.add_exception_handlers must run first)."""
+    for exc_class in (
+        MissingParameter,
+        AppError,
+        RequestValidationError,
+        StarletteHTTPException,
+        Exception,
+    ):
+        api_handler: Handler = app.exception_handlers[exc_class]  # type: ignore[assignment]
+        app.add_exception_handler(exc_class, _dispatch(api_handler))

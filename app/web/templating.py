@@ -1,0 +1,107 @@
+"""The Jinja2 environment of the web forms: Polish formatting of amounts, dates and states."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from starlette.templating import Jinja2Templates
+
+from app.clock import WARSAW
+from app.domain.identifiers import mask_pesel
+from app.domain.lifecycle import ACTION_LABELS, Action
+from app.domain.money import format_amount
+from app.web import links
+from app.web.session import page_context
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+STATE_LABELS = {
+    "wystawiona": "wystawiona",
+    "wymagalna": "wymagalna",
+    "upomnienie": "upomnienie wysłane",
+    "tytul_wykonawczy": "tytuł wykonawczy",
+    "raty": "raty",
+    "zaplacona": "zapłacona",
+    "przedawniona": "przedawniona",
+    "umorzona": "umorzona",
+}
+DOCUMENT_LABELS = {
+    "wezwanie": "wezwanie do zapłaty",
+    "upomnienie": "upomnienie",
+    "tytul_wykonawczy": "tytuł wykonawczy",
+    "zawiadomienie": "zawiadomienie",
+}
+_ACTIONS = {a.value: label for a, label in ACTION_LABELS.items()} | {"wystawienie": "wystawienie"}
+
+# Pages carry personal data: never cached, never framed, scripts and styles from this origin only.
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+    "form-action 'self'; base-uri 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def zl(grosze: int | None, unit: bool = True) -> str:
+    """12345678 → "123 456,78 zł" (Polish notation, non-breaking thousands separator)."""
+    if grosze is None:
+        return "—"
+    text = format_amount(grosze)
+    sign, text = ("−", text[1:]) if text.startswith("-") else ("", text)
+    whole, frac = text.split(".")
+    groups = f"{int(whole):,}".replace(",", "\u00a0")
+    return f"{sign}{groups},{frac}" + ("\u00a0zł" if unit else "")
+
+
+def pl_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, datetime):
+        local = value.astimezone(WARSAW) if value.tzinfo else value
+        return local.strftime("%d.%m.%Y %H:%M")
+    return value.strftime("%d.%m.%Y")
+
+
+def state_label(code: str | None) -> str:
+    return STATE_LABELS.get(code or "", code or "—")
+
+
+def action_label(code: str) -> str:
+    return _ACTIONS.get(code, code)
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=jinja2.select_autoescape(["html"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        zl=zl,
+        data=pl_date,
+        stan=state_label,
+        czynnosc=action_label,
+        pesel_maska=mask_pesel,
+        dokument=lambda k: DOCUMENT_LABELS.get(k, k),
+    )
+    env.globals.update(Action=Action, links=links)
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    ctx = {**page_context(request), "api": links.available(request.app), **context}
+    return templates.TemplateResponse(
+        request, name, ctx, status_code=status, headers=SECURITY_HEADERS
+    )

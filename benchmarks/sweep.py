@@ -1,0 +1,397 @@
+"""Benchmark: the daily sweep over 1,000,000 receivables in PostgreSQL, next to its floor.
+
+    .venv/bin/python benchmarks/sweep.py [--receivables 1000000] [--backlog 1] [--rounds 5]
+        [--url postgresql+asyncpg://postgres@127.0.0.1:5432/postgres] [--explain] [--keep]
+
+A fresh database is created (and dropped at the end), migrated with Alembic, and filled with
+generate_series INSERT … SELECT (secondary indexes and foreign-key triggers off during the load,
+then rebuilt): a register as the daily sweep left it `--backlog` days before --as-of (1 = an
+ordinary night; 30 = the first run after a month without the scheduler). The mix: 30 % paid, 8 %
+time-barred, 4 % written off, 10 % issued (terms spread over 45 days), 12 % due, 8 % reminded,
+24 % with a title, 4 % in instalments (6 monthly instalments; 15 % of the plans stop paying within
+the backlog window); 1.9 M events, 0.45 M payments, 0.24 M instalments, 0.33 M debtors.
+
+Measured in the same run, alternately, each in a transaction rolled back and followed by VACUUM
+ANALYZE, best and median of --rounds:
+  sweep   the daily job as the API and the scheduler run it (app.sweeps.service.run: advisory
+          lock, the set-based rules writing their events, the instalment checks, the
+          reminders-ready count, the sweep_run row);
+  floor   one bare UPDATE of receivable touching the rows the sweep changed, writing the same
+          state, closed_on and version, the rows handed to it (no search, no events, no lock);
+  floor with the events   the floor plus the sweep's events inserted as they are: what the rules
+          must write at the least.
+Target (issue 7): sweep <= 2 × floor. Then the sweep is committed and run again for the same day
+(it must change nothing), and the archive and year-end jobs are timed once."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+from statistics import median
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import asyncpg
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from app.db import make_engine, make_sessionmaker
+from app.migrations import upgrade
+from app.sweeps import service
+from app.sweeps.repository import pg_statement
+from app.sweeps.rules import NOTICE, rules
+from app.sweeps.schemas import Job
+
+# Buckets of g % 100 → state (see the module docstring for the mix).
+MIX = [
+    ("zaplacona", 30),
+    ("przedawniona", 8),
+    ("umorzona", 4),
+    ("wystawiona", 10),
+    ("wymagalna", 12),
+    ("upomnienie", 8),
+    ("tytul_wykonawczy", 24),
+    ("raty", 4),
+]
+
+
+def _bucket_case() -> str:
+    parts, low = [], 0
+    for state, share in MIX:
+        parts.append(f"WHEN b < {low + share} THEN '{state}'")
+        low += share
+    return "CASE " + " ".join(parts) + " END"
+
+
+EVENT = "event (receivable_id, occurred_on, action, from_state, to_state, cause, actor)"
+# The action that brought a receivable to its state (the year-end list reads `przedawnienie`).
+ACTION_OF_STATE = """CASE state WHEN 'zaplacona' THEN 'zaplata' WHEN 'przedawniona' THEN
+    'przedawnienie' WHEN 'umorzona' THEN 'umorzenie' WHEN 'wymagalna' THEN 'termin_uplynal'
+    ELSE state END"""
+# The instalment decision: between 200 and 51 days before as_of.
+DECIDED = "(:A::date - 200 + abs(hashint4(r.id + 1)) % 150)"
+
+
+def _generate(n: int) -> list[str]:
+    """SQL to fill the register; :A is as_of, :B the backlog in days."""
+    debtors = max(n // 3, 1)
+    base = f"""
+        SELECT g, {_bucket_case()} AS state, h,
+               (:A::date - (:B)::int + (h % 1100)) AS tb  -- time-barred from, open receivables
+        FROM (SELECT g, abs(hashint4(g)) % 100 AS b, abs(hashint4(-g)) % 1000003 AS h
+              FROM generate_series(1, {n}) g) s"""
+    return [
+        f"""INSERT INTO debtor (id, name, city)
+            SELECT g, 'Dłużnik ' || g, 'Włocławek' FROM generate_series(1, {debtors}) g""",
+        f"""INSERT INTO receivable (id, debtor_id, kind_code, title, principal, issued_on, state,
+                state_before_instalments, payment_term_ends_on, reminder_term_ends_on,
+                time_barred_from, closed_on, authority_code, archived_on)
+            SELECT g, 1 + g % {debtors}, 'oplata_pobyt', 'Opłata za pobyt nr ' || g,
+                   25000 + (g % 50) * 100, term - 20, state,
+                   CASE WHEN state = 'raty' THEN CASE WHEN g % 2 = 0 THEN 'tytul_wykonawczy'
+                        ELSE 'wymagalna' END END,
+                   term,
+                   CASE WHEN state = 'upomnienie' THEN :A::date - 30 + (h % 60) END,
+                   CASE WHEN state IN ('zaplacona', 'umorzona') THEN NULL
+                        WHEN state = 'przedawniona' THEN term + interval '3 years 1 day'
+                        ELSE CASE WHEN state = 'wystawiona' THEN term + interval '3 years 1 day'
+                                  ELSE tb END END,
+                   CASE WHEN state = 'zaplacona' THEN term + 20
+                        WHEN state = 'umorzona' THEN term + 90
+                        WHEN state = 'przedawniona' THEN term + interval '3 years 1 day' END,
+                   'UM',
+                   CASE WHEN state IN ('zaplacona', 'umorzona')
+                         AND term < :A::date - interval '2 years 60 days' THEN term + 800 END
+            FROM (SELECT g, state, h, tb,
+                         CASE WHEN state = 'wystawiona' THEN :A::date - (:B)::int + (h % 45)
+                              WHEN state IN ('zaplacona', 'umorzona')
+                                   THEN :A::date - 60 - (h % 2500)
+                              WHEN state = 'przedawniona' THEN :A::date - 1200 - (h % 1500)
+                              ELSE (tb - interval '3 years 1 day')::date END AS term
+                  FROM ({base}) s) t""",
+        # The creation event of every receivable, and the event that brought it to its state.
+        f"""INSERT INTO {EVENT}
+           SELECT id, issued_on, 'wystawienie', NULL, 'wystawiona', 'wezwanie do zapłaty', 'import'
+           FROM receivable""",
+        f"""INSERT INTO {EVENT}
+           SELECT id, COALESCE(closed_on, payment_term_ends_on + 1), {ACTION_OF_STATE},
+                  'wystawiona', state, 'stan z importu', 'import'
+           FROM receivable WHERE state NOT IN ('wystawiona', 'raty')""",
+        # Instalments: decided between 200 and 50 days before as_of, 6 monthly instalments.
+        f"""INSERT INTO {EVENT}
+           SELECT id, {DECIDED}, 'raty', state_before_instalments, 'raty',
+                  'decyzja o rozłożeniu na raty', 'import'
+           FROM receivable r WHERE state = 'raty'""",
+        # Instalments the nights before the backlog checked (checked_on) are marked as they did.
+        f"""INSERT INTO instalment (receivable_id, number, due_on, amount, checked_on)
+           SELECT r.id, k, {DECIDED} + 30 * k, r.principal / 6,
+                  CASE WHEN {DECIDED} + 30 * k < :A::date - (:B)::int
+                       THEN {DECIDED} + 30 * k + 1 END
+           FROM receivable r CROSS JOIN generate_series(1, 6) k WHERE r.state = 'raty'""",
+        # Paid on the due day before the backlog window; within it 15 % of the plans stop paying.
+        """INSERT INTO payment (receivable_id, paid_on, amount)
+           SELECT i.receivable_id, i.due_on, i.amount FROM instalment i
+           WHERE i.due_on < :A::date - (:B)::int
+              OR (i.due_on < :A::date AND abs(hashint4(i.receivable_id * 7)) % 100 >= 15)""",
+        """INSERT INTO payment (receivable_id, paid_on, amount)
+           SELECT id, closed_on, principal FROM receivable WHERE state = 'zaplacona'""",
+        """INSERT INTO document (receivable_id, kind, scope, year, seq, number, issued_on)
+           SELECT id, 'tytul_wykonawczy', 'UM', 2025, id, 'TW/UM/' || id || '/2025',
+                  :A::date - 300
+           FROM receivable
+           WHERE state = 'raty' AND state_before_instalments = 'tytul_wykonawczy'""",
+    ]
+
+
+TABLES = ("debtor", "receivable", "event", "instalment", "payment", "document")
+
+
+async def _fill(url: str, n: int, as_of: date, backlog: int) -> None:
+    """Loaded without the secondary indexes and foreign-key triggers, which are then rebuilt:
+    building an index once is far faster than maintaining it row by row."""
+    conn = await _connect(url)
+    try:
+        indexes = await conn.fetch(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+            "AND tablename = ANY($1::text[]) AND indexname LIKE 'ix_%'",
+            list(TABLES),
+        )
+        for ix in indexes:
+            await conn.execute(f'DROP INDEX "{ix["indexname"]}"')
+        await conn.execute("SET session_replication_role = replica")
+        await _load(conn, n, as_of, backlog)
+        await conn.execute("SET session_replication_role = DEFAULT")
+        await conn.execute("SET maintenance_work_mem = '256MB'")
+        for ix in indexes:
+            await conn.execute(ix["indexdef"])
+        for table in TABLES:
+            await conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(max(id), 1) FROM {table}))"
+            )
+        await conn.execute("VACUUM ANALYZE")
+    finally:
+        await conn.close()
+
+
+async def _load(conn: asyncpg.Connection, n: int, as_of: date, backlog: int) -> None:
+    for sql in _generate(n):
+        t0 = time.perf_counter()
+        status = await conn.execute(
+            sql.replace(":A", "$1").replace(":B", "$2"), *_args(sql, as_of, backlog)
+        )
+        _say(f"  {status:<24} {time.perf_counter() - t0:6.1f} s")
+
+
+def _args(sql: str, as_of: date, backlog: int) -> list[object]:
+    return [as_of, backlog] if ":B" in sql else ([as_of] if ":A" in sql else [])
+
+
+async def _connect(url: str, database: str | None = None) -> asyncpg.Connection:
+    u = make_url(url)
+    return await asyncpg.connect(
+        user=u.username,
+        password=u.password,
+        host=u.host,
+        port=u.port,
+        database=database or u.database,
+    )
+
+
+async def _sweep_once(
+    engine: AsyncEngine, as_of: date, *, commit: bool
+) -> tuple[float, object, dict]:
+    """The sweep in its transaction; the rows it changed (for the floor) are read before the end."""
+    async with make_sessionmaker(engine)() as s:
+        before = await s.scalar(text("SELECT COALESCE(max(id), 0) FROM event"))
+        steps: list[tuple[str, float]] = []
+        t0 = time.perf_counter()
+        result = await service.run(
+            s,
+            Job.DAILY,
+            as_of,
+            "benchmark",
+            lambda _d, _t, step: steps.append((step, time.perf_counter())),
+        )
+        elapsed = time.perf_counter() - t0
+        marks = [t0] + [t for _, t in steps]
+        STEPS.append({name: (marks[k + 1] - marks[k]) * 1000 for k, (name, _) in enumerate(steps)})
+        rows = (
+            await s.execute(
+                text(
+                    "SELECT id, state, closed_on FROM receivable WHERE id IN "
+                    "(SELECT receivable_id FROM event WHERE id > :before)"
+                ),
+                {"before": before},
+            )
+        ).all()
+        events = (
+            await s.execute(
+                text(
+                    "SELECT receivable_id, occurred_on, action, from_state, to_state, cause "
+                    "FROM event WHERE id > :before ORDER BY id"
+                ),
+                {"before": before},
+            )
+        ).all()
+        await (s.commit() if commit else s.rollback())
+    touched = {
+        "ids": [r[0] for r in rows],
+        "states": [r[1] for r in rows],
+        "closed": [r[2] for r in rows],
+    }
+    for k, name in enumerate(("e_ids", "e_days", "e_actions", "e_from", "e_to", "e_causes")):
+        touched[name] = [e[k] for e in events]
+    return elapsed, result, touched
+
+
+STEPS: list[dict[str, float]] = []  # per run: milliseconds of each step of the sweep
+
+FLOOR = """UPDATE receivable r SET state = v.state, closed_on = v.closed_on, version = r.version + 1
+           FROM unnest(CAST(:ids AS int[]), CAST(:states AS varchar[]), CAST(:closed AS date[]))
+                AS v(id, state, closed_on)
+           WHERE r.id = v.id"""
+
+
+# The floor's UPDATE and, in the same statement, the sweep's events inserted as they are: what
+# the rules must write at the least, with nothing to search.
+WRITES = f"""WITH updated AS ({FLOOR} RETURNING r.id)
+    INSERT INTO event (receivable_id, occurred_on, action, from_state, to_state, cause, actor)
+    SELECT e.*, 'benchmark' FROM unnest(CAST(:e_ids AS int[]), CAST(:e_days AS date[]),
+        CAST(:e_actions AS varchar[]), CAST(:e_from AS varchar[]), CAST(:e_to AS varchar[]),
+        CAST(:e_causes AS varchar[])) AS e"""
+
+
+async def _floor_once(engine: AsyncEngine, touched: dict, sql: str = FLOOR) -> tuple[float, int]:
+    params = touched if sql is WRITES else {k: touched[k] for k in ("ids", "states", "closed")}
+    async with engine.connect() as c:
+        await c.begin()
+        t0 = time.perf_counter()
+        n = (await c.execute(text(sql), params)).rowcount
+        elapsed = time.perf_counter() - t0
+        await c.rollback()
+    return elapsed, int(n or 0)
+
+
+async def _vacuum(url: str) -> None:
+    conn = await _connect(url)
+    await conn.execute("VACUUM ANALYZE receivable, event, sweep_run")
+    await conn.close()
+
+
+async def _explain(engine: AsyncEngine, as_of: date) -> None:
+    """EXPLAIN ANALYZE of every statement of the daily rules, rolled back."""
+    async with engine.connect() as c:
+        await c.begin()
+        await c.execute(text("SET LOCAL jit = off"))
+        for rule in (r for statements in rules("postgresql") for r in statements):
+            plan = await c.execute(
+                text(f"EXPLAIN (ANALYZE) {pg_statement(rule)}"),
+                {
+                    "as_of": as_of,
+                    "cause": rule.cause_text,
+                    "notice": NOTICE,
+                    "action": rule.action,
+                    "actor": "benchmark",
+                },
+            )
+            _say(f"\n--- {rule.action} from {rule.from_state}\n" + "\n".join(r[0] for r in plan))
+        await c.rollback()
+
+
+async def main(args: argparse.Namespace) -> None:
+    name = f"windykacja_bench_{uuid.uuid4().hex[:8]}"
+    admin = await _connect(args.url)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(args.url).set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(url)
+    try:
+        await asyncio.to_thread(upgrade, url)
+        _say(f"{args.receivables:,} receivables as of {args.as_of}, backlog {args.backlog} day(s)")
+        t0 = time.perf_counter()
+        await _fill(url, args.receivables, args.as_of, args.backlog)
+        _say(f"  generated in {time.perf_counter() - t0:.1f} s")
+        if args.explain:
+            await _explain(engine, args.as_of)
+        await _measure(engine, url, args)
+    finally:
+        await engine.dispose()
+        if args.keep:
+            _say(f"kept database {name}")
+        else:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
+
+
+async def _measure(engine: AsyncEngine, url: str, args: argparse.Namespace) -> None:
+    sweeps: list[float] = []
+    floors: list[float] = []
+    writes: list[float] = []
+    for _ in range(args.rounds):
+        elapsed, result, touched = await _sweep_once(engine, args.as_of, commit=False)
+        sweeps.append(elapsed)
+        await _vacuum(url)
+        floor, n = await _floor_once(engine, touched)
+        assert n == len(touched["ids"]), (n, len(touched["ids"]))
+        floors.append(floor)
+        await _vacuum(url)
+        both, n = await _floor_once(engine, touched, WRITES)
+        assert n == len(touched["e_ids"]), (n, len(touched["e_ids"]))
+        writes.append(both)
+        await _vacuum(url)
+    _say(f"rows changed: {result.rows_changed:,} ({result.details})")
+    _say(
+        f"sweep: best {min(sweeps) * 1000:8.1f} ms, median {median(sweeps) * 1000:8.1f} ms"
+        f"   (rounds: {_ms(sweeps)})"
+    )
+    best = STEPS[sweeps.index(min(sweeps))]
+    _say("  steps of the best run (ms): " + ", ".join(f"{k} {v:.1f}" for k, v in best.items()))
+    _say(
+        f"floor: best {min(floors) * 1000:8.1f} ms, median {median(floors) * 1000:8.1f} ms"
+        f"   (rounds: {_ms(floors)})"
+    )
+    _say(
+        f"floor with the events: best {min(writes) * 1000:8.1f} ms, median "
+        f"{median(writes) * 1000:8.1f} ms   (rounds: {_ms(writes)})"
+    )
+    _say(
+        f"sweep / floor = {min(sweeps) / min(floors):.2f} (best), "
+        f"{median(sweeps) / median(floors):.2f} (median); target <= 2"
+    )
+    await _sweep_once(engine, args.as_of, commit=True)
+    again, result, _ = await _sweep_once(engine, args.as_of, commit=True)
+    _say(f"the same day again: {result.rows_changed} rows changed in {again * 1000:.1f} ms")
+    for job, day in ((Job.ARCHIVE, args.as_of), (Job.YEAR_END, date(args.as_of.year - 1, 12, 31))):
+        async with make_sessionmaker(engine)() as s:
+            t0 = time.perf_counter()
+            done = await service.run(s, job, day, "benchmark")
+            elapsed = time.perf_counter() - t0
+            await s.rollback()
+        _say(f"{job.value} as of {day}: {elapsed * 1000:.1f} ms ({done.details})")
+
+
+def _say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _ms(values: list[float]) -> str:
+    return ", ".join(f"{v * 1000:.1f}" for v in values)
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--receivables", type=int, default=1_000_000)
+    p.add_argument("--backlog", type=int, default=1, help="days since the last sweep")
+    p.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 6, 15))
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
+    p.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each rule")
+    p.add_argument("--keep", action="store_true", help="keep the database (prints its name)")
+    asyncio.run(main(p.parse_args()))

@@ -1,0 +1,34 @@
+"""`windykacja sweep --as-of … --job …` runs a job by hand with a progress bar on stderr."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import cli
+from app.config import get_settings
+
+
+@pytest.fixture
+def fresh_database(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path}/cli.db")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_database")
+def test_sweep_by_hand_draws_its_progress_and_prints_the_counts(capsys):
+    assert cli.main(["sweep", "--as-of", "2025-03-20"]) == 0
+    out, err = capsys.readouterr()
+    assert out == (
+        "Zadanie daily na dzień 2025-03-20: zmieniono 0 należności (termin_uplynal: 0, "
+        "rata_niezaplacona: 0, przedawnienie: 0, do_tytulu: 0)\n"
+    )
+    assert "[##############################] 4/4 do_tytulu" in err
+    assert "] 1/4 termin_uplynal" in err
+
+
+@pytest.mark.usefixtures("fresh_database")
+def test_sweep_by_hand_runs_the_archive_job(capsys):
+    assert cli.main(["sweep", "--as-of", "2025-05-11", "--job", "archive"]) == 0
+    assert capsys.readouterr().out.startswith("Zadanie archive na dzień 2025-05-11: zmieniono 0")

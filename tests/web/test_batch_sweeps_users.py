@@ -1,0 +1,94 @@
+"""The batch page (reminders in bulk, handoff), the sweeps page and the users page."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.factories import card, create_debtor, create_receivable, deliver, sweep
+from tests.web.conftest import post_form
+
+
+async def _due(api_admin) -> int:
+    rid = int((await create_receivable(api_admin, await create_debtor(api_admin)))["id"])
+    await deliver(api_admin, rid, "wezwanie", "2025-03-05")
+    await sweep(api_admin, "2025-03-20")
+    return rid
+
+
+async def test_dashboard_lists_todays_work(web, api_admin, today) -> None:
+    rid = await _due(api_admin)
+    undelivered = int(
+        (
+            await create_receivable(
+                api_admin, await create_debtor(api_admin, name="Nowak Ewa", pesel=None)
+            )
+        )["id"]
+    )
+    today.day = date(2025, 3, 21)
+    page = (await web.get("/")).text
+    section = page[page.index('id="w-upomnienia"') : page.index('id="w-zpo-up"')]
+    assert f'href="/naleznosci/{rid}"' in section
+    section = page[page.index('id="w-zpo"') : page.index('id="w-upomnienia"')]
+    assert f'href="/naleznosci/{undelivered}"' in section
+    assert 'href="/teczki/upomnienia"' in page
+
+
+async def test_reminders_in_bulk_from_the_batch_page(web, api_admin, today) -> None:
+    rid = await _due(api_admin)
+    today.day = date(2025, 4, 1)
+    page = (await web.get("/prace-zbiorcze")).text
+    assert f'href="/naleznosci/{rid}"' in page
+    r = await post_form(web, "/prace-zbiorcze/upomnienia", {"issued_on": "2025-04-02"})
+    assert r.status_code == 422
+    assert 'id="e-upomnienia-issued_on">Data z przyszłości' in r.text
+    r = await post_form(web, "/prace-zbiorcze/upomnienia", {"issued_on": "2025-04-01"})
+    assert (r.status_code, r.headers["location"]) == (303, "/prace-zbiorcze?dzien=2025-04-01")
+    page = (await web.get(r.headers["location"])).text
+    assert "Wystawiono upomnienia z dniem 01.04.2025: UP/1/2025." in page
+    assert "/api/v1/reminders/batch.pdf?issued_on=2025-04-01" in page
+    assert (await card(api_admin, rid, "2025-04-01"))["state"] == "upomnienie"
+
+
+async def test_handoff_refusal_shows_on_the_form(web) -> None:
+    r = await post_form(web, "/prace-zbiorcze/przekazanie", {"issued_on": "2026-11-23"})
+    assert r.status_code == 409
+    assert "Brak tytułów i zawiadomień do przekazania" in r.text
+
+
+async def test_run_the_sweep_now(web, api_admin, as_role) -> None:
+    rid = int((await create_receivable(api_admin, await create_debtor(api_admin)))["id"])
+    await deliver(api_admin, rid, "wezwanie", "2025-03-05")
+    r = await post_form(web, "/przeglady/uruchom", {"job": "daily", "as_of": "2027-01-01"})
+    assert r.status_code == 422
+    assert "Przeglądu nie można uruchomić na dzień z przyszłości" in r.text
+    r = await post_form(web, "/przeglady/uruchom", {"job": "daily", "as_of": ""})
+    assert (r.status_code, r.headers["location"]) == (303, "/przeglady")
+    page = (await web.get("/przeglady")).text
+    assert "na dzień 23.11.2026: zmieniono 1 należności" in page
+    assert ">u_specjalista<" in page
+    ksiegowy = await as_role("ksiegowy")
+    assert (await post_form(ksiegowy, "/przeglady/uruchom", {"job": "daily"})).status_code == 403
+
+
+async def test_admin_creates_users(as_role) -> None:
+    admin = await as_role("admin")
+    form = {
+        "username": "ewa",
+        "full_name": "Ewa Nowak",
+        "role": "ksiegowy",
+        "password": "haslo-ewy-1",
+    }
+    r = await post_form(admin, "/uzytkownicy", {**form, "password": "krotkie", "role": "szef"})
+    assert r.status_code == 422
+    assert 'id="e-uzytkownik-password">Za krótkie: co najmniej 8 znaków' in r.text
+    assert 'id="e-uzytkownik-role">Wybierz jedną z podanych wartości' in r.text
+    assert "krotkie" not in r.text
+    assert (await post_form(admin, "/uzytkownicy", form)).status_code == 303
+    page = (await admin.get("/uzytkownicy")).text
+    assert "Utworzono użytkownika ewa" in page
+    assert "główny księgowy" in page
+    r = await post_form(admin, "/uzytkownicy", form)
+    assert r.status_code == 422
+    assert 'id="e-uzytkownik-username">Taki użytkownik już istnieje' in r.text
+    r = await post_form(admin, "/uzytkownicy", {**form, "username": "zła nazwa"})
+    assert 'id="e-uzytkownik-username">Tylko litery bez polskich znaków' in r.text

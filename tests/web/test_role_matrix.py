@@ -1,0 +1,227 @@
+"""Every route of the app (API and web pages), for every role, against a declared table: allowed,
+or refused with 403; without logging in, 401 (API) or a redirect to the log-in form (pages).
+A route missing from the table fails the test, and so does a row whose route no longer exists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from app.auth.roles import Permission as P
+from app.auth.roles import can
+from app.web.links import app_routes
+from tests.conftest import ADMIN_PASSWORD
+from tests.factories import create_debtor, create_receivable
+from tests.web.conftest import PASSWORD, ROLES, NewClient, csrf_of
+
+PUBLIC = None
+
+# (method, path) → the permission the route needs (PUBLIC: none). Declared by hand on purpose:
+# a new route is added here with the permission it is meant to need.
+MATRIX: dict[tuple[str, str], P | None] = {
+    ("GET", "/openapi.json"): PUBLIC,
+    ("GET", "/docs"): PUBLIC,
+    ("GET", "/docs/oauth2-redirect"): PUBLIC,
+    ("GET", "/redoc"): PUBLIC,
+    ("MOUNT", "/static"): PUBLIC,
+    # JSON API
+    ("POST", "/api/v1/auth/token"): PUBLIC,
+    ("POST", "/api/v1/users"): P.ADMIN,
+    ("POST", "/api/v1/debtors"): P.COLLECT,
+    ("GET", "/api/v1/debtors"): P.READ,
+    ("GET", "/api/v1/debtors/{debtor_id}"): P.READ,
+    ("PUT", "/api/v1/debtors/{debtor_id}"): P.COLLECT,
+    ("POST", "/api/v1/receivables"): P.COLLECT,
+    ("GET", "/api/v1/receivables/{receivable_id}"): P.READ,
+    ("POST", "/api/v1/receivables/{receivable_id}/deliveries"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/payments"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/reminders"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/titles"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/instalments"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/write-offs"): P.SIGN,
+    ("GET", "/api/v1/folders"): P.READ,
+    ("GET", "/api/v1/folders/{code}"): P.READ,
+    ("POST", "/api/v1/sweeps/run"): P.SWEEP,
+    ("GET", "/api/v1/sweeps"): P.READ,
+    ("GET", "/api/v1/sweeps/ready-for-title"): P.READ,
+    ("GET", "/api/v1/sweeps/year-end/{year}"): P.READ,
+    ("GET", "/api/v1/sweeps/archive"): P.READ,
+    ("POST", "/api/v1/calculator"): P.READ,
+    ("GET", "/api/v1/parameters"): P.READ,
+    ("POST", "/api/v1/parameters"): P.ADMIN,
+    ("GET", "/api/v1/titles"): P.READ,
+    ("GET", "/api/v1/titles/{document_id}.xml"): P.READ,
+    ("POST", "/api/v1/titles/{document_id}/reports"): P.COLLECT,
+    ("GET", "/api/v1/notices"): P.READ,
+    ("GET", "/api/v1/notices/{notice_id}.xml"): P.READ,
+    ("POST", "/api/v1/handoffs"): P.COLLECT,
+    ("GET", "/api/v1/handoffs"): P.READ,
+    ("GET", "/api/v1/handoffs/{handoff_id}.xml"): P.READ,
+    ("GET", "/api/v1/documents/{document_id}.pdf"): P.READ,
+    ("POST", "/api/v1/reminders/batch"): P.COLLECT,
+    ("GET", "/api/v1/reminders/batch.pdf"): P.READ,
+    ("POST", "/api/v1/bank-statements"): P.COLLECT,
+    ("GET", "/api/v1/bank-lines"): P.READ,
+    ("POST", "/api/v1/bank-lines/{line_id}/match"): P.COLLECT,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/awards"): P.COLLECT,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/payouts"): P.COLLECT,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/recoveries"): P.COLLECT,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/enforcements"): P.COLLECT,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/enforcements/{enforcement_id}/end"): P.COLLECT,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/history"): P.READ,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/evasion-check"): P.READ,
+    ("GET", "/api/v1/alimony/write-off-eligibility"): P.READ,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/write-off-draft"): P.READ,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/write-offs"): P.SIGN,
+    ("GET", "/api/v1/alimony/big"): P.READ,
+    ("GET", "/api/v1/alimony/krz"): P.READ,
+    ("POST", "/api/v1/alimony/{register}/submissions"): P.COLLECT,
+    ("GET", "/api/v1/alimony/year-end-write-offs"): P.READ,
+    # web pages
+    ("GET", "/logowanie"): PUBLIC,
+    ("POST", "/logowanie"): PUBLIC,
+    ("POST", "/wyloguj"): PUBLIC,
+    ("GET", "/"): P.READ,
+    ("GET", "/zobowiazani"): P.READ,
+    ("GET", "/zobowiazani/nowy"): P.COLLECT,
+    ("POST", "/zobowiazani/nowy"): P.COLLECT,
+    ("GET", "/zobowiazani/{debtor_id}"): P.READ,
+    ("GET", "/zobowiazani/{debtor_id}/edycja"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/edycja"): P.COLLECT,
+    ("GET", "/zobowiazani/{debtor_id}/naleznosci/nowa"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/naleznosci/nowa"): P.COLLECT,
+    ("GET", "/naleznosci/{receivable_id}"): P.READ,
+    ("GET", "/naleznosci/{receivable_id}/historia"): P.READ,
+    ("POST", "/naleznosci/{receivable_id}/doreczenie"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/wplata"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/upomnienie"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/tytul"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/raty"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/umorzenie"): P.SIGN,
+    ("GET", "/teczki/{code}"): P.READ,
+    ("GET", "/prace-zbiorcze"): P.READ,
+    ("POST", "/prace-zbiorcze/upomnienia"): P.COLLECT,
+    ("POST", "/prace-zbiorcze/przekazanie"): P.COLLECT,
+    ("GET", "/przeglady"): P.READ,
+    ("POST", "/przeglady/uruchom"): P.SWEEP,
+    ("GET", "/kalkulator"): P.READ,
+    ("GET", "/uzytkownicy"): P.ADMIN,
+    ("POST", "/uzytkownicy"): P.ADMIN,
+}
+
+# Values for the path parameters; a new parameter name needs a row here.
+PARAMS = {
+    "code": "raty",
+    "year": "2025",
+    "notice_id": "999999",
+    "handoff_id": "999999",
+    "line_id": "999999",
+    "enforcement_id": "999999",
+    "register": "krz",
+}
+_PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
+
+
+def declared_routes(app: FastAPI) -> set[tuple[str, str]]:
+    found = set()
+    for route in app_routes(app):
+        methods = sorted(m for m in (route.methods or ()) if m != "HEAD") or ["MOUNT"]
+        found |= {(m, route.path) for m in methods}
+    return found
+
+
+def test_every_route_is_declared_and_every_row_exists(web_app: FastAPI) -> None:
+    routes = declared_routes(web_app)
+    missing = sorted(routes - MATRIX.keys())
+    stale = sorted(MATRIX.keys() - routes)
+    assert not missing, f"routes missing from the role matrix (declare their permission): {missing}"
+    assert not stale, f"rows of the role matrix with no route any more: {stale}"
+
+
+def _is_web(path: str) -> bool:
+    return not path.startswith(("/api/", "/docs", "/redoc", "/openapi.json", "/static"))
+
+
+def _to_login(r: httpx.Response) -> bool:
+    return r.status_code == 303 and r.headers["location"].startswith("/logowanie")
+
+
+def _as_declared(needs: P | None, role: str | None, r: httpx.Response, web: bool) -> bool:
+    if r.status_code >= 500:
+        return False
+    if needs is None:
+        return r.status_code not in (401, 403)
+    if role is None:  # not logged in
+        return _to_login(r) if web else r.status_code == 401
+    if can(role, needs):
+        return r.status_code not in (401, 403) and not _to_login(r)
+    return r.status_code == 403
+
+
+async def _call(client: httpx.AsyncClient, method: str, path: str, web: bool) -> httpx.Response:
+    if method == "MOUNT":
+        return await client.get(path + "/app.css")
+    if method == "GET":
+        return await client.get(path)
+    if web:
+        return await client.request(
+            method, path, data={"csrf_token": await csrf_of(client, "/logowanie")}
+        )
+    return await client.request(method, path, json={})
+
+
+@pytest.fixture
+async def clients(
+    new_client: NewClient, as_role: Callable[[str], Awaitable[httpx.AsyncClient]]
+) -> dict[str, tuple[httpx.AsyncClient, httpx.AsyncClient]]:
+    """Per role: (a bearer-token API client without cookies, a browser-like logged-in client)."""
+    out = {}
+    for role in ROLES:
+        browser = await as_role(role)
+        api = await new_client()
+        username, password = (
+            ("admin", ADMIN_PASSWORD) if role == "admin" else (f"u_{role}", PASSWORD)
+        )
+        token = (
+            await api.post("/api/v1/auth/token", data={"username": username, "password": password})
+        ).json()
+        api.headers["Authorization"] = f"Bearer {token['access_token']}"
+        out[role] = (api, browser)
+    return out
+
+
+async def test_every_role_is_allowed_or_refused_as_declared(
+    api_admin: httpx.AsyncClient,
+    new_client: NewClient,
+    clients: dict[str, tuple[httpx.AsyncClient, httpx.AsyncClient]],
+) -> None:
+    debtor = await create_debtor(api_admin)
+    receivable = await create_receivable(api_admin, debtor)
+    values = {
+        **PARAMS,
+        "debtor_id": str(debtor),
+        "receivable_id": str(receivable["id"]),
+        "document_id": str(receivable["documents"][0]["id"]),
+    }
+    anonymous = await new_client()
+    wrong = []
+    # Logging out ends the browser session: that row goes last.
+    rows = sorted(MATRIX.items(), key=lambda item: item[0] == ("POST", "/wyloguj"))
+    for (method, template), needs in rows:
+        names = _PARAM.findall(template)
+        assert all(n in values for n in names), f"add a value for {names} of {template} to PARAMS"
+        path = _PARAM.sub(lambda m: values[m[1]], template)
+        web = _is_web(template)
+        for role in (*ROLES, None):
+            client = anonymous if role is None else clients[role][1 if web else 0]
+            r = await _call(client, method, path, web)
+            if not _as_declared(needs, role, r, web):
+                wrong.append(
+                    f"{role or 'anonymous':11} {method} {template}: {r.status_code} "
+                    f"(declared {needs})"
+                )
+    assert not wrong, "routes that do not answer as the role matrix declares:\n" + "\n".join(wrong)
