@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
+from app.domain.workdays import shift_to_working_day
 from app.domain.deadlines import payment_term_end, reminder_term_end, title_allowed_from
 from app.domain.lifecycle import Action, State
 from app.domain.money import format_amount
@@ -177,7 +178,9 @@ async def grant_instalments(
         await session.delete(old)
     await session.flush()
     for n, i in enumerate(data.instalments, start=1):
-        session.add(Instalment(receivable_id=receivable.id, number=n, due_on=i.due_on, amount=i.amount))
+        # OP art. 12 §5: an instalment due on a Saturday or a day off is due the next working day.
+        session.add(Instalment(receivable_id=receivable.id, number=n, due_on=shift_to_working_day(i.due_on),
+                               amount=i.amount))
     await session.flush()
     return receivable
 

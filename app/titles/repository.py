@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Debtor, Document, EnforcementReport, Handoff, Notice, Receivable
+from app.models import Debtor, Document, EnforcementReport, Event, Handoff, Notice, Receivable
 
 
 class TitleRepository:
@@ -47,6 +49,18 @@ class TitleRepository:
         if lock:
             stmt = stmt.with_for_update(of=Notice)
         return list(await self.session.scalars(stmt))
+
+    async def resumptions_without_notice(self) -> list[tuple[int, date]]:
+        """Missed instalments (enforcement resumed) on titled receivables not yet notified."""
+        titled = select(Document.id).where(Document.receivable_id == Event.receivable_id,
+                                           Document.kind == "tytul_wykonawczy").exists()
+        notified = select(Notice.id).where(Notice.receivable_id == Event.receivable_id,
+                                           Notice.change == "wznowienie",
+                                           Notice.event_on == Event.occurred_on).exists()
+        stmt = (select(Event.receivable_id, Event.occurred_on)
+                .where(Event.action == "rata_niezaplacona", titled, ~notified)
+                .order_by(Event.id))
+        return [(int(r), d) for r, d in (await self.session.execute(stmt)).all()]
 
     async def notices_of_title(self, title_id: int) -> list[Notice]:
         stmt = select(Notice).where(Notice.title_document_id == title_id).order_by(Notice.id)

@@ -172,3 +172,13 @@ async def report(
         receivable = await receivable_service.load(session, title.receivable_id)
         receivable.uncollectable = True  # seed 003 §2.3 f): to the uncollectable folder
     return entry
+
+
+async def notify_resumptions(session: AsyncSession, actor: str) -> int:
+    """Seed 003 §3.7: a missed instalment resumes enforcement; the authority holding the title is
+    told. Idempotent: each resumption gets one notice."""
+    count = 0
+    for receivable_id, on in await TitleRepository(session).resumptions_without_notice():
+        receivable = await receivable_service.load(session, receivable_id)
+        count += await notify(session, receivable, "wznowienie", on, actor) is not None
+    return count

@@ -77,3 +77,25 @@ async def test_debtor_without_any_identifier_still_gets_valid_xml(api):
     _rid, tid = await _titled(api, pesel=None)
     r = await api.get(f"/api/v1/titles/{tid}.xml")
     assert r.status_code == 200, r.text
+
+
+async def test_a_missed_instalment_under_a_title_notifies_the_authority_of_resumption(api):
+    rid, _tid = await _titled(api)
+    # 2025-04-20 instalments granted: balance 266.00 (250.00 + 16.00 costs; interest under the
+    # threshold) in two; the first due Sat 2025-05-31 moves to Mon 2025-06-02 (OP art. 12 §5).
+    r = await api.post(f"/api/v1/receivables/{rid}/instalments", json={
+        "decided_on": "2025-04-20", "decision_ref": "FN.3111.7.2025",
+        "instalments": [{"due_on": "2025-05-31", "amount": "133.00"},
+                        {"due_on": "2025-06-30", "amount": "133.00"}]})
+    assert r.status_code == 201, r.text
+    notices = (await api.get("/api/v1/notices")).json()
+    assert [n["change"] for n in notices] == ["raty"]
+    # Nothing paid: on 2025-06-02 the instalment is not missed yet; on 2025-06-03 it is.
+    await sweep(api, "2025-06-02")
+    assert (await api.get(f"/api/v1/receivables/{rid}")).json()["state"] == "raty"
+    await sweep(api, "2025-06-03")
+    assert (await api.get(f"/api/v1/receivables/{rid}")).json()["state"] == "tytul_wykonawczy"
+    notices = (await api.get("/api/v1/notices")).json()
+    assert [(n["change"], n["event_on"]) for n in notices] == [("raty", "2025-04-20"), ("wznowienie", "2025-06-03")]
+    await sweep(api, "2025-06-03")
+    assert len((await api.get("/api/v1/notices")).json()) == 2
