@@ -25,6 +25,7 @@ from app.errors import add_exception_handlers
 from app.limits import BodySizeLimit
 from app.parameters import api as parameters_api
 from app.receivables import api as receivables_api
+from app.reports import api as reports_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
 
@@ -67,7 +68,7 @@ def create_app(
     for router in (auth_api.router, debtors_api.router, receivables_api.router,
                    receivables_api.folders_router, sweeps_api.router, calculator_api.router,
                    titles_api.router, documents_api.router, bank_api.router,
-                   alimony_api.router, parameters_api.router):
+                   alimony_api.router, parameters_api.router, reports_api.router):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing

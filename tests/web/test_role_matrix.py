@@ -52,6 +52,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/sweeps/archive"): P.READ,
     ("POST", "/api/v1/calculator"): P.READ,
     ("GET", "/api/v1/parameters"): P.READ,
+    ("GET", "/api/v1/reports/year-end/{year}/time-barred.{fmt}"): P.READ,
+    ("GET", "/api/v1/reports/year-end/{year}/alimony.{fmt}"): P.READ,
     ("POST", "/api/v1/parameters"): P.ADMIN,
     ("GET", "/api/v1/titles"): P.READ,
     ("GET", "/api/v1/titles/{document_id}.xml"): P.READ,
@@ -122,6 +124,7 @@ PARAMS = {
     "line_id": "999999",
     "enforcement_id": "999999",
     "register": "krz",
+    "fmt": "csv",
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
 
