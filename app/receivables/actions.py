@@ -111,6 +111,7 @@ async def issue_reminder(
     if term is None or issued_on <= term:
         raise Conflict("Upomnienie można wystawić dopiero po upływie terminu płatności"
                        + (f" ({term.isoformat()})" if term else " (nie zapisano doręczenia wezwania)"))
+    await _check_no_reminder_running(session, receivable, issued_on)
     table = ParameterTable.of(ParameterCode.KOSZTY_UPOMNIENIA,
                               await ReceivableRepository(session).parameter_rows())
     # u.p.e.a. art. 15 §4 (koszty upomnienia in force on the day the reminder is issued).
@@ -121,6 +122,21 @@ async def issue_reminder(
     receivable.reminder_delivered_on = None
     receivable.reminder_term_ends_on = None
     return doc
+
+
+async def _check_no_reminder_running(session: AsyncSession, receivable: Receivable, issued_on: date) -> None:
+    """A repeated reminder (e.g. to a new address, or before limitation) is allowed, but not while
+    the previous one still runs: not on the same day (a double click, a concurrent request), and
+    not before the 7 days after its delivery have run out."""
+    previous = await ReceivableRepository(session).latest_document(receivable.id, "upomnienie")
+    if previous is None:
+        return
+    if previous.issued_on >= issued_on:
+        raise Conflict(f"Upomnienie nr {previous.number} wystawiono już {previous.issued_on.isoformat()}")
+    term = receivable.reminder_term_ends_on
+    if term is not None and issued_on <= term:
+        raise Conflict(f"Termin z upomnienia nr {previous.number} upływa {term.isoformat()}: "
+                       "kolejne upomnienie dopiero po nim")
 
 
 async def issue_title(

@@ -51,8 +51,12 @@ def facts_of(
     # payment for the limitation period.
     settled = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
     settled += [PaymentFact(w.decided_on, w.amount, f"umorzenie {w.decision_ref}") for w in write_offs]
-    # u.p.e.a. art. 15 §4: the duty to pay the reminder's cost arises on its delivery.
-    costs = [CostFact(d.delivered_on, d.costs) for d in documents if d.costs and d.delivered_on]
+    # u.p.e.a. art. 15 §4: the duty to pay the reminder's cost arises on its delivery. A reminder
+    # delivered after the receivable was settled in full (paid or written off) demanded nothing
+    # that was still owed, so its cost never arises.
+    settled_on = receivable.closed_on if receivable.state in ("zaplacona", "umorzona") else None
+    costs = [CostFact(d.delivered_on, d.costs) for d in documents
+             if d.costs and d.delivered_on and (settled_on is None or d.delivered_on <= settled_on)]
     return Facts((Tranche(interest_from(receivable, rules), receivable.principal),),
                  tuple(settled), tuple(costs), tuple(p.paid_on for p in payments))
 

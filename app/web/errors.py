@@ -13,7 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.parameters import MissingParameter
-from app.errors import AppError, Unauthorized
+from app.errors import AppError, Unauthorized, unstorable_input
 from app.web.forms import polish_message
 from app.web.templating import render
 
@@ -67,6 +67,8 @@ async def _html(request: Request, exc: Exception) -> Response:
         return _page(request, 422, "Nieprawidłowy adres strony", detail)
     if isinstance(exc, MissingParameter):
         return _page(request, 422, "Brak parametru prawnego", str(exc))
+    if detail := unstorable_input(exc):  # an id or a search no column can hold (as in the API)
+        return _page(request, 422, "Nieprawidłowe dane", detail)
     log.error("unexpected error on a web page: %s", type(exc).__name__)
     return _page(request, 500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")
 

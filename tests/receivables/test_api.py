@@ -148,3 +148,21 @@ async def test_a_duplicate_reference_is_a_422_naming_the_field(api):
         "issue_date": "2025-03-03", "reference": "57/2025"})
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "reference"
+
+
+async def test_a_repeated_reminder_only_after_the_previous_one_ran_out(api):
+    rid = (await create_receivable(api, await create_debtor(api)))["id"]
+    await deliver(api, rid, "wezwanie", "2025-03-05")
+    await sweep(api, "2025-03-20")
+    first = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-01"})
+    assert first.status_code == 201
+    same_day = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-01"})
+    assert same_day.status_code == 409
+    # Delivered Thu 2025-04-03: its 7 days end Thu 2025-04-10; a new one from 2025-04-11.
+    await deliver(api, rid, "upomnienie", "2025-04-03")
+    early = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-10"})
+    assert early.status_code == 409
+    assert "2025-04-10" in early.json()["detail"]
+    later = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-11"})
+    assert later.status_code == 201
+    assert later.json()["number"] == "UP/2/2025"
