@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +14,8 @@ from app.domain.balance import (
     Tranche,
     compute_balance,
 )
-from app.domain.kinds import InterestRegime, InterestStart, KindRules
+from app.domain.interest import interest_from
+from app.domain.kinds import RATE_CODE, InterestStart, KindRules
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Invalid
 from app.receivables.repository import ReceivableRepository, kind_rules
@@ -30,9 +30,7 @@ async def calculate(session: AsyncSession, request: CalculatorRequest) -> tuple[
     rules = kind_rules(kind)
     _check_dates(request)
     params = await repo.parameter_rows()
-    code = {InterestRegime.ODSETKI_ZA_ZWLOKE: ParameterCode.ODSETKI_ZA_ZWLOKE,
-            InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
-            }.get(rules.interest_regime)
+    code = RATE_CODE.get(rules.interest_regime)
     try:
         result = compute_balance(
             rules, _tranches(request, rules),
@@ -58,15 +56,7 @@ def _check_dates(request: CalculatorRequest) -> None:
 
 def _tranches(request: CalculatorRequest, rules: KindRules) -> list[Tranche]:
     if request.payouts:
-        return [Tranche(_payout_interest_from(p.date, rules), p.amount) for p in request.payouts]
+        return [Tranche(interest_from(rules.interest_start, p.date), p.amount) for p in request.payouts]
     assert request.principal is not None and request.due_date is not None
     # OP art. 53 §1 / KC art. 481 §1: interest from the day after the payment term.
-    return [Tranche(request.due_date + timedelta(days=1), request.principal)]
-
-
-def _payout_interest_from(paid_on: date, rules: KindRules) -> date:
-    if rules.interest_start is InterestStart.FIRST_OF_NEXT_MONTH:
-        # art. 23 ust. 7 u.p.o.u.a.
-        return date(paid_on.year + paid_on.month // 12, paid_on.month % 12 + 1, 1)
-    # art. 27 ust. 1a u.p.o.u.a.: from the day after the payout.
-    return paid_on + timedelta(days=1)
+    return [Tranche(interest_from(InterestStart.DAY_AFTER_DUE, request.due_date), request.principal)]

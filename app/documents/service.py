@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.domain import documents as d
-from app.domain.kinds import InterestRegime, KindRules
+from app.domain.kinds import RATE_CODE, InterestRegime, KindRules
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Conflict, NotFound
 from app.models import Debtor, Document, Notice, Receivable
@@ -22,10 +22,6 @@ INTEREST_KIND = {
     InterestRegime.ODSETKI_ZA_ZWLOKE: "odsetki za zwłokę",
     InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: "odsetki ustawowe za opóźnienie",
     InterestRegime.BRAK: "bez odsetek",
-}
-_RATE_CODE = {
-    InterestRegime.ODSETKI_ZA_ZWLOKE: ParameterCode.ODSETKI_ZA_ZWLOKE,
-    InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
 }
 
 
@@ -68,7 +64,7 @@ async def receivable_data(
     issue date's interest, a title its date's)."""
     figs = await figures_mod.figures_of(session, receivable, rules, as_of)
     params = await ReceivableRepository(session).parameter_rows()
-    code = _RATE_CODE.get(rules.interest_regime)
+    code = RATE_CODE.get(rules.interest_regime)
     rate = ParameterTable.of(code, params).value_on(as_of) if code else 0
     start = figures_mod.interest_from(receivable, rules)
     return d.ReceivableData(

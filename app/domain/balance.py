@@ -19,7 +19,7 @@ from operator import attrgetter, itemgetter
 
 from app.domain.allocation import Allocation
 from app.domain.interest import DatedSchedule, RatePeriod, compile_table
-from app.domain.kinds import AllocationRule, InterestRegime, KindRules
+from app.domain.kinds import RATE_CODE, AllocationRule, InterestRegime, KindRules
 from app.domain.ledger import KcLedger, OpLedger, items_of
 from app.domain.limitation import time_barred_from
 from app.domain.money import Grosze
@@ -199,18 +199,10 @@ def _ledger(
     )
 
 
-_RATE_CODE = {
-    InterestRegime.ODSETKI_ZA_ZWLOKE: ParameterCode.ODSETKI_ZA_ZWLOKE.value,
-    InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: (
-        ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE.value
-    ),
-}
-
-
 def _rates(regime: InterestRegime, rates: ParameterTable | None) -> DatedSchedule | None:
     if regime is InterestRegime.BRAK:
         return None
-    return compile_table(_table(rates, _RATE_CODE[regime], "rates"))
+    return compile_table(_table(rates, RATE_CODE[regime], "rates"))
 
 
 def _table(table: ParameterTable | None, code: str, name: str) -> ParameterTable:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.domain.parameters import ParameterCode
+
 
 class InterestRegime(StrEnum):
     ODSETKI_ZA_ZWLOKE = "odsetki_za_zwloke"  # OP art. 53–56 via u.f.p. art. 60, 67
@@ -46,3 +48,10 @@ class KindRules:
     limitation_interrupted_by_payment: bool
     # Enforcement without a prior reminder only in the cases of rozporządzenie MF z 30.10.2014.
     reminder_required: bool = True
+
+
+# The dated rate table each interest regime reads (OP art. 56 §1; KC art. 481 §2).
+RATE_CODE: dict[InterestRegime, ParameterCode] = {
+    InterestRegime.ODSETKI_ZA_ZWLOKE: ParameterCode.ODSETKI_ZA_ZWLOKE,
+    InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
+}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
-from app.domain.kinds import AllocationRule, InterestRegime, InterestStart, KindRules
+from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules
+from app.domain.interest import interest_from as domain_interest_from
 from app.domain.limitation import time_barred_from
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
 from app.models import Document, Payment, Receivable, WriteOff
@@ -29,17 +30,12 @@ class Facts:
 
 
 def interest_from(receivable: Receivable, rules: KindRules) -> date:
-    start = rules.interest_start
-    if start is InterestStart.DAY_AFTER_PAYOUT:
-        # art. 27 ust. 1a u.p.o.u.a.: from the day after the benefit was paid out.
-        return receivable.issued_on + timedelta(days=1)
-    if start is InterestStart.FIRST_OF_NEXT_MONTH:
-        # art. 23 ust. 7 u.p.o.u.a.: from the first day of the month after the payout.
-        d = receivable.issued_on
-        return date(d.year + d.month // 12, d.month % 12 + 1, 1)
-    # OP art. 53 §1 / KC art. 481 §1: from the day after the payment term.
-    term = receivable.payment_term_ends_on
-    return term + timedelta(days=1) if term else _NOT_YET
+    """The first day of interest: after the payment term (unknown until the demand's delivery is
+    recorded), or after the payout the receivable was issued for (alimony act art. 27, 23)."""
+    if rules.interest_start is InterestStart.DAY_AFTER_DUE:
+        term = receivable.payment_term_ends_on
+        return domain_interest_from(rules.interest_start, term) if term else _NOT_YET
+    return domain_interest_from(rules.interest_start, receivable.issued_on)
 
 
 def facts_of(
@@ -64,9 +60,7 @@ def facts_of(
 def compute(
     receivable: Receivable, rules: KindRules, facts: Facts, params: list[ParameterRow], as_of: date
 ) -> Figures:
-    code = {InterestRegime.ODSETKI_ZA_ZWLOKE: ParameterCode.ODSETKI_ZA_ZWLOKE,
-            InterestRegime.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
-            }.get(rules.interest_regime)
+    code = RATE_CODE.get(rules.interest_regime)
     rates = ParameterTable.of(code, params) if code else None
     threshold = ParameterTable.of(ParameterCode.PROG_ODSETEK, params)
     # Facts after as_of are not known yet on that date.
