@@ -29,8 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     calc.add_argument("--due-date", help="ostatni dzień terminu płatności RRRR-MM-DD")
     calc.add_argument("--payout", action="append", default=[], metavar="DATA:KWOTA")
     calc.add_argument("--payment", action="append", default=[], metavar="DATA:KWOTA")
-    calc.add_argument("--cost", action="append", default=[], metavar="DATA:KWOTA",
-                      help="koszty upomnienia (data doręczenia:kwota)")
+    calc.add_argument(
+        "--cost",
+        action="append",
+        default=[],
+        metavar="DATA:KWOTA",
+        help="koszty upomnienia (data doręczenia:kwota)",
+    )
     calc.add_argument("--as-of", required=True)
     args = parser.parse_args(argv)
     settings = get_settings()
@@ -70,15 +75,23 @@ async def _sweep(job_name: str, as_of: date) -> int:
     await asyncio.to_thread(upgrade, settings.database_url)
     engine = make_engine(settings.database_url)
     try:
-        done = await run_job(make_sessionmaker(engine), Job(job_name), as_of, "cli", attempts=1,
-                             progress=_progress_bar)
+        done = await run_job(
+            make_sessionmaker(engine),
+            Job(job_name),
+            as_of,
+            "cli",
+            attempts=1,
+            progress=_progress_bar,
+        )
     finally:
         await engine.dispose()
     if done.result is None:
         sys.stderr.write(f"Zadanie {job_name} na dzień {as_of}: {_OUTCOMES[done.outcome]}\n")
         return 0 if done.outcome is Outcome.ALREADY_DONE else 1
-    sys.stdout.write(f"Zadanie {job_name} na dzień {as_of}: zmieniono {done.result.rows_changed} "
-                     f"należności ({done.result.details})\n")
+    sys.stdout.write(
+        f"Zadanie {job_name} na dzień {as_of}: zmieniono {done.result.rows_changed} "
+        f"należności ({done.result.details})\n"
+    )
     return 0
 
 

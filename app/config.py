@@ -12,7 +12,9 @@ _DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef"
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="WINDYKACJA_", env_ignore_empty=True, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="WINDYKACJA_", env_ignore_empty=True, extra="ignore"
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = Field(

@@ -62,7 +62,9 @@ class Forbidden(AppError):
     title = "Brak uprawnień"
 
 
-def problem(status: int, title: str, detail: str, type_: str = "about:blank", **extra: Any) -> JSONResponse:
+def problem(
+    status: int, title: str, detail: str, type_: str = "about:blank", **extra: Any
+) -> JSONResponse:
     body = {"type": type_, "title": title, "status": status, "detail": detail, **extra}
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
@@ -98,8 +100,13 @@ def _message(error: dict[str, Any]) -> str:
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    titles = {401: "Wymagane zalogowanie", 403: "Brak uprawnień", 404: "Nie znaleziono",
-              405: "Niedozwolona metoda", 413: "Zbyt duże żądanie"}
+    titles = {
+        401: "Wymagane zalogowanie",
+        403: "Brak uprawnień",
+        404: "Nie znaleziono",
+        405: "Niedozwolona metoda",
+        413: "Zbyt duże żądanie",
+    }
     title = titles.get(exc.status_code, "Błąd")
     detail = exc.detail if isinstance(exc.detail, str) else title
     return problem(exc.status_code, title, detail)
@@ -137,8 +144,13 @@ async def _missing_parameter(_request: Request, exc: Exception) -> JSONResponse:
 async def _invalid_xml(_request: Request, exc: Exception) -> JSONResponse:
     # The data cannot make a document valid against its XSD: name the element, write no file.
     element = getattr(exc, "path", None) or getattr(exc, "element", "")
-    return problem(409, "Dokument XML niezgodny ze schematem", str(exc), "/problems/invalid-xml",
-                   element=element)
+    return problem(
+        409,
+        "Dokument XML niezgodny ze schematem",
+        str(exc),
+        "/problems/invalid-xml",
+        element=element,
+    )
 
 
 def add_exception_handlers(app: FastAPI) -> None:

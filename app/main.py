@@ -60,15 +60,29 @@ def create_app(
             if engine is not None:
                 await engine.dispose()
 
-    app = FastAPI(title="Windykacja", version="0.1.0", lifespan=lifespan,
-                  description="Windykacja należności administracyjnych jednostek publicznych")
+    app = FastAPI(
+        title="Windykacja",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Windykacja należności administracyjnych jednostek publicznych",
+    )
     app.state.settings = settings
     app.state.clock = clock
     add_exception_handlers(app)
-    for router in (auth_api.router, debtors_api.router, receivables_api.router,
-                   receivables_api.folders_router, sweeps_api.router, calculator_api.router,
-                   titles_api.router, documents_api.router, bank_api.router,
-                   alimony_api.router, parameters_api.router, reports_api.router):
+    for router in (
+        auth_api.router,
+        debtors_api.router,
+        receivables_api.router,
+        receivables_api.folders_router,
+        sweeps_api.router,
+        calculator_api.router,
+        titles_api.router,
+        documents_api.router,
+        bank_api.router,
+        alimony_api.router,
+        parameters_api.router,
+        reports_api.router,
+    ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing

@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PG_URL = os.environ.get("WINDYKACJA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+PG_URL = os.environ.get(
+    "WINDYKACJA_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
 
 
 def _pg_up() -> bool:
@@ -24,15 +26,23 @@ def _pg_up() -> bool:
     versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
     if versions:
         print(f"PostgreSQL is down; starting cluster {versions[-1]}/main", flush=True)
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1], "main", "start"], check=False)
-    return subprocess.run([ready, "-q", "-h", "127.0.0.1", "-p", "5432", "-t", "30"], check=False).returncode == 0
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1], "main", "start"],
+            check=False,
+        )
+    return (
+        subprocess.run(
+            [ready, "-q", "-h", "127.0.0.1", "-p", "5432", "-t", "30"], check=False
+        ).returncode
+        == 0
+    )
 
 
 def _alembic_check(url: str) -> int:
     """Migrations apply on a fresh database and match the models (STYLE rule 8)."""
-    from alembic import command
     from alembic.util.exc import CommandError
 
+    from alembic import command
     from app.migrations import alembic_config, upgrade
 
     upgrade(url)
@@ -72,7 +82,9 @@ def main(argv: list[str]) -> int:
     for name, backend in (("SQLite", "sqlite"), ("PostgreSQL", PG_URL)):
         print(f"\n===== test suite on {name} =====", flush=True)
         env = {**os.environ, "WINDYKACJA_TEST_DATABASE": backend}
-        code = subprocess.run([sys.executable, "-m", "pytest", *argv], cwd=ROOT, env=env, check=False).returncode
+        code = subprocess.run(
+            [sys.executable, "-m", "pytest", *argv], cwd=ROOT, env=env, check=False
+        ).returncode
         print(f"===== {name}: pytest exit code {code} =====", flush=True)
         failures += code != 0
     return 1 if failures else 0

@@ -15,10 +15,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
-
-from argon2 import PasswordHasher
 
 from app.auth import security
 from app.config import Settings
@@ -39,13 +38,17 @@ def _backend() -> str:
 
 
 def pytest_report_header() -> str:
-    return f"database backend: {make_url(_backend()).drivername if '://' in _backend() else 'sqlite'}"
+    return (
+        f"database backend: {make_url(_backend()).drivername if '://' in _backend() else 'sqlite'}"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if "://" in _backend() and _backend().startswith("postgresql"):
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (row locks / true concurrency); SQLite has one writer")
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL (row locks / true concurrency); SQLite has one writer"
+    )
     for item in items:
         if "postgres_only" in item.keywords:
             item.add_marker(skip)
@@ -56,8 +59,13 @@ async def _create_pg_database(url: str) -> str:
 
     base = make_url(url)
     name = f"windykacja_test_{uuid.uuid4().hex[:10]}"
-    conn = await asyncpg.connect(user=base.username, host=base.host, port=base.port,
-                                 database=base.database, password=base.password)
+    conn = await asyncpg.connect(
+        user=base.username,
+        host=base.host,
+        port=base.port,
+        database=base.database,
+        password=base.password,
+    )
     await conn.execute(f'CREATE DATABASE "{name}"')
     await conn.close()
     return base.set(database=name).render_as_string(hide_password=False)
@@ -67,8 +75,13 @@ async def _drop_pg_database(url: str) -> None:
     import asyncpg
 
     target = make_url(url)
-    conn = await asyncpg.connect(user=target.username, host=target.host, port=target.port,
-                                 database="postgres", password=target.password)
+    conn = await asyncpg.connect(
+        user=target.username,
+        host=target.host,
+        port=target.port,
+        database="postgres",
+        password=target.password,
+    )
     await conn.execute(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)')
     await conn.close()
 
@@ -106,8 +119,12 @@ async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
 @pytest.fixture
 def maker(connection: AsyncConnection) -> async_sessionmaker[AsyncSession]:
     # Every session of the test joins the test's transaction; its commits become savepoints.
-    return async_sessionmaker(bind=connection, join_transaction_mode="create_savepoint",
-                              expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        bind=connection,
+        join_transaction_mode="create_savepoint",
+        expire_on_commit=False,
+        autoflush=False,
+    )
 
 
 @pytest.fixture
@@ -118,10 +135,16 @@ async def session(maker: async_sessionmaker[AsyncSession]) -> AsyncIterator[Asyn
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(environment="test", database_url=database_url, admin_password=ADMIN_PASSWORD,
-                    secret_key="test-secret-key-0123456789abcdef0123456789",
-                    creditor_nip="7740001454", creditor_regon="610188201",
-                    creditor_bank_account="PL61109010140000071219812874", authority_office_code="0461")
+    return Settings(
+        environment="test",
+        database_url=database_url,
+        admin_password=ADMIN_PASSWORD,
+        secret_key="test-secret-key-0123456789abcdef0123456789",
+        creditor_nip="7740001454",
+        creditor_regon="610188201",
+        creditor_bank_account="PL61109010140000071219812874",
+        authority_office_code="0461",
+    )
 
 
 class Today:
@@ -145,7 +168,9 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, clock=today, sessionmaker=maker)
     async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app, raise_app_exceptions=os.environ.get("WINDYKACJA_TEST_RAISE") == "1")
+        transport = httpx.ASGITransport(
+            app=app, raise_app_exceptions=os.environ.get("WINDYKACJA_TEST_RAISE") == "1"
+        )
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
             yield c
 

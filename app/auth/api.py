@@ -34,7 +34,9 @@ class UserRead(BaseModel):
 
 @router.post("/auth/token", responses={401: {"description": "Złe dane logowania"}})
 async def token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], session: SessionDep, settings: SettingsDep
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    session: SessionDep,
+    settings: SettingsDep,
 ) -> Token:
     """Log in (OAuth2 password flow) and get a bearer token."""
     try:
@@ -43,11 +45,15 @@ async def token(
         # The failed-attempt counter must survive the refusal (lock-out), so it is committed here.
         await session.commit()
         raise
-    return Token(access_token=issue_token(user.username, settings.secret_key, settings.token_minutes))
+    return Token(
+        access_token=issue_token(user.username, settings.secret_key, settings.token_minutes)
+    )
 
 
 @router.post("/users", status_code=201)
 async def create_user(body: UserCreate, session: SessionDep, _user: Admin) -> UserRead:
     """Create a user with a role (admin only)."""
-    user = await service.create_user(session, body.username, body.password, body.role, body.full_name)
+    user = await service.create_user(
+        session, body.username, body.password, body.role, body.full_name
+    )
     return UserRead(username=user.username, role=user.role, full_name=user.full_name)

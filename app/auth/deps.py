@@ -35,13 +35,16 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 # code of a yield dependency runs after the response, so a client following a 303/201 could read
 # before the commit, and a failed commit would follow a success already sent.
 _BEFORE_RESPONSE: dict[str, Any] = (
-    {"scope": "function"} if "scope" in inspect.signature(Depends).parameters else {})
+    {"scope": "function"} if "scope" in inspect.signature(Depends).parameters else {}
+)
 SessionDep = Annotated[AsyncSession, Depends(get_session, **_BEFORE_RESPONSE)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 async def current_user(
-    request: Request, session: SessionDep, settings: SettingsDep,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
     token: Annotated[str | None, Depends(oauth2)] = None,
 ) -> User:
     username = read_token(token, settings.secret_key) if token else None

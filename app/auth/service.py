@@ -18,14 +18,18 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 
 
-async def authenticate(session: AsyncSession, username: str, password: str, now: datetime | None = None) -> User:
+async def authenticate(
+    session: AsyncSession, username: str, password: str, now: datetime | None = None
+) -> User:
     now = now or datetime.now(UTC)
     user = await UserRepository(session).by_username(username)
     refused = Unauthorized("Nieprawidłowa nazwa użytkownika lub hasło")
     if user is None or not user.active:
         raise refused
     if user.locked_until is not None and _aware(user.locked_until) > now:
-        raise Unauthorized("Konto zablokowane po wielu nieudanych próbach logowania; spróbuj później")
+        raise Unauthorized(
+            "Konto zablokowane po wielu nieudanych próbach logowania; spróbuj później"
+        )
     if not verify_password(user.password_hash, password):
         user.failed_logins += 1
         if user.failed_logins >= MAX_FAILURES:
@@ -51,14 +55,22 @@ async def ensure_admin(session: AsyncSession, password: str | None) -> str | Non
     try:
         # Two workers starting on an empty database race here: the loser finds admin created.
         async with session.begin_nested():
-            await repo.add(User(username="admin", full_name="Administrator", role=Role.ADMIN,
-                                password_hash=hash_password(password or generated or "")))
+            await repo.add(
+                User(
+                    username="admin",
+                    full_name="Administrator",
+                    role=Role.ADMIN,
+                    password_hash=hash_password(password or generated or ""),
+                )
+            )
     except IntegrityError:
         return None
     return generated
 
 
-async def create_user(session: AsyncSession, username: str, password: str, role: str, full_name: str = "") -> User:
+async def create_user(
+    session: AsyncSession, username: str, password: str, role: str, full_name: str = ""
+) -> User:
     if role not in Role.__members__.values():
         raise Invalid(f"Nieznana rola: {role}", field="role")
     if len(password) < 8:
@@ -66,8 +78,11 @@ async def create_user(session: AsyncSession, username: str, password: str, role:
     repo = UserRepository(session)
     if await repo.by_username(username):
         raise Invalid("Taki użytkownik już istnieje", field="username")
-    return await repo.add(User(username=username, full_name=full_name, role=role,
-                               password_hash=hash_password(password)))
+    return await repo.add(
+        User(
+            username=username, full_name=full_name, role=role, password_hash=hash_password(password)
+        )
+    )
 
 
 async def list_users(session: AsyncSession) -> list[User]:

@@ -44,27 +44,38 @@ class MatchCreate(Schema):
 
 
 @router.post("/bank-statements", status_code=201, responses=_ERR)  # type: ignore[arg-type]
-async def import_statement(file: UploadFile, session: SessionDep, user: Collector, today: TodayDep) -> ImportRead:
+async def import_statement(
+    file: UploadFile, session: SessionDep, user: Collector, today: TodayDep
+) -> ImportRead:
     """Import a bank statement (MT940 or bank CSV); each line is booked once, however often sent."""
     content = await file.read(MAX_STATEMENT + 1)
     if len(content) > MAX_STATEMENT:
         raise Invalid("Plik wyciągu jest za duży (najwyżej 5 MB)", field="file")
-    s = await service.import_statement(session, file.filename or "wyciag", content, user.username, today)
+    s = await service.import_statement(
+        session, file.filename or "wyciag", content, user.username, today
+    )
     return ImportRead(**s.__dict__)
 
 
 @router.get("/bank-lines", responses=_ERR)  # type: ignore[arg-type]
 async def bank_lines(
-    session: SessionDep, _user: Reader,
-    status: Annotated[str | None, Query(pattern="^(zaksiegowana|do_dopasowania|pominieta)$")] = None,
+    session: SessionDep,
+    _user: Reader,
+    status: Annotated[
+        str | None, Query(pattern="^(zaksiegowana|do_dopasowania|pominieta)$")
+    ] = None,
 ) -> list[BankLineRead]:
     """Statement lines, e.g. the unmatched ones (status=do_dopasowania) for manual matching."""
-    return [BankLineRead.model_validate(r, from_attributes=True)
-            for r in await BankRepository(session).lines(status)]
+    return [
+        BankLineRead.model_validate(r, from_attributes=True)
+        for r in await BankRepository(session).lines(status)
+    ]
 
 
 @router.post("/bank-lines/{line_id}/match", responses=_ERR)  # type: ignore[arg-type]
-async def match(line_id: int, body: MatchCreate, session: SessionDep, user: Collector, today: TodayDep) -> BankLineRead:
+async def match(
+    line_id: int, body: MatchCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> BankLineRead:
     """Book an unmatched line on the receivable the specialist chose."""
     row = await service.match_line(session, line_id, body.receivable_id, user.username, today)
     return BankLineRead.model_validate(row, from_attributes=True)

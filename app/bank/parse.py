@@ -58,8 +58,15 @@ def _mt940(text: str) -> list[tuple[date, int, str, str, str]]:
         details = str(data.get("transaction_details") or "").replace("\n", "")
         ref = str(data.get("bank_reference") or data.get("customer_reference") or "")
         day = data["date"]
-        rows.append((date(day.year, day.month, day.day), amount, _title_of(details),
-                     _counterparty_of(details), ref))
+        rows.append(
+            (
+                date(day.year, day.month, day.day),
+                amount,
+                _title_of(details),
+                _counterparty_of(details),
+                ref,
+            )
+        )
     return rows
 
 
@@ -67,7 +74,13 @@ _FIELDS = {
     "date": ("data operacji", "data księgowania", "data ksiegowania", "data transakcji", "data"),
     "amount": ("kwota", "kwota operacji", "kwota transakcji"),
     "title": ("tytuł", "tytul", "tytuł operacji", "opis", "opis operacji", "tytułem"),
-    "counterparty": ("nadawca", "kontrahent", "nadawca / odbiorca", "dane kontrahenta", "nazwa nadawcy"),
+    "counterparty": (
+        "nadawca",
+        "kontrahent",
+        "nadawca / odbiorca",
+        "dane kontrahenta",
+        "nazwa nadawcy",
+    ),
     "ref": ("numer referencyjny", "nr referencyjny", "identyfikator transakcji", "id transakcji"),
 }
 
@@ -83,14 +96,29 @@ def _csv(text: str) -> list[tuple[date, int, str, str, str]]:
     if not rows:
         raise StatementError("Pusty plik")
     header = [h.strip().lower() for h in rows[0]]
-    where = {f: next((header.index(n) for n in names if n in header), None) for f, names in _FIELDS.items()}
+    where = {
+        f: next((header.index(n) for n in names if n in header), None)
+        for f, names in _FIELDS.items()
+    }
     if where["date"] is None or where["amount"] is None or where["title"] is None:
-        raise StatementError("Plik CSV musi mieć kolumny: data, kwota i tytuł (nagłówek w pierwszym wierszu)")
+        raise StatementError(
+            "Plik CSV musi mieć kolumny: data, kwota i tytuł (nagłówek w pierwszym wierszu)"
+        )
+    def cell(row: list[str], f: str) -> str:
+        i = where[f]
+        return row[i].strip() if i is not None and i < len(row) else ""
+
     out = []
     for n, row in enumerate(rows[1:], start=2):
-        cell = lambda f: row[where[f]].strip() if where[f] is not None and where[f] < len(row) else ""  # noqa: E731
-        out.append((_date(cell("date"), n), _amount(cell("amount"), n), cell("title"),
-                    cell("counterparty"), cell("ref")))
+        out.append(
+            (
+                _date(cell(row, "date"), n),
+                _amount(cell(row, "amount"), n),
+                cell(row, "title"),
+                cell(row, "counterparty"),
+                cell(row, "ref"),
+            )
+        )
     return out
 
 

@@ -40,10 +40,15 @@ class BankRepository:
         ids = {int(m) for m in _OUR_NUMBER.findall(title)}
         found: set[int] = set()
         if tokens:
-            found |= set(await self.session.scalars(
-                select(Receivable.id).where(func.upper(Receivable.reference).in_(tokens))))
+            found |= set(
+                await self.session.scalars(
+                    select(Receivable.id).where(func.upper(Receivable.reference).in_(tokens))
+                )
+            )
         if ids:
-            found |= set(await self.session.scalars(select(Receivable.id).where(Receivable.id.in_(ids))))
+            found |= set(
+                await self.session.scalars(select(Receivable.id).where(Receivable.id.in_(ids)))
+            )
         return sorted(found)
 
     async def line(self, line_id: int) -> BankLine | None:

@@ -40,7 +40,9 @@ async def import_statement(
         raise Invalid(str(exc), field="file") from exc
     repo = BankRepository(session)
     await repo.lock_imports()
-    statement = BankStatement(filename=filename[:200], format=fmt, line_count=len(lines), created_by=actor)
+    statement = BankStatement(
+        filename=filename[:200], format=fmt, line_count=len(lines), created_by=actor
+    )
     await repo.add(statement)
     known = await repo.known_keys([line.key for line in lines])
     summary = ImportSummary(statement.id, fmt, len(lines))
@@ -59,10 +61,22 @@ async def import_statement(
 
 
 async def _book_line(
-    session: AsyncSession, repo: BankRepository, statement_id: int, line: StatementLine, actor: str, today: date
+    session: AsyncSession,
+    repo: BankRepository,
+    statement_id: int,
+    line: StatementLine,
+    actor: str,
+    today: date,
 ) -> BankLine:
-    row = BankLine(statement_id=statement_id, key=line.key, booked_on=line.booked_on, amount=line.amount,
-                   title=line.title, counterparty=line.counterparty, status=TO_MATCH)
+    row = BankLine(
+        statement_id=statement_id,
+        key=line.key,
+        booked_on=line.booked_on,
+        amount=line.amount,
+        title=line.title,
+        counterparty=line.counterparty,
+        status=TO_MATCH,
+    )
     if line.amount <= 0:
         row.status, row.note = SKIPPED, "obciążenie rachunku – nie jest wpłatą"
         await repo.add(row)
@@ -70,18 +84,31 @@ async def _book_line(
     candidates = await repo.candidates(line.title)
     await repo.add(row)
     if len(candidates) != 1:
-        row.note = "brak należności o numerze z tytułu" if not candidates else "tytuł wskazuje kilka należności"
+        row.note = (
+            "brak należności o numerze z tytułu"
+            if not candidates
+            else "tytuł wskazuje kilka należności"
+        )
         return row
     await _pay(session, row, candidates[0], actor, today)
     return row
 
 
-async def _pay(session: AsyncSession, row: BankLine, receivable_id: int, actor: str, today: date) -> None:
+async def _pay(
+    session: AsyncSession, row: BankLine, receivable_id: int, actor: str, today: date
+) -> None:
     data = PaymentCreate.model_validate(
-        {"paid_on": row.booked_on, "amount": format_amount(row.amount), "reference": f"bank:{row.key}"})
+        {
+            "paid_on": row.booked_on,
+            "amount": format_amount(row.amount),
+            "reference": f"bank:{row.key}",
+        }
+    )
     try:
         async with session.begin_nested():
-            payment, _created = await actions.record_payment(session, receivable_id, data, actor, today)
+            payment, _created = await actions.record_payment(
+                session, receivable_id, data, actor, today
+            )
     except AppError as exc:
         row.note = exc.detail
         return
@@ -89,14 +116,18 @@ async def _pay(session: AsyncSession, row: BankLine, receivable_id: int, actor: 
     await session.flush()
 
 
-async def match_line(session: AsyncSession, line_id: int, receivable_id: int, actor: str, today: date) -> BankLine:
+async def match_line(
+    session: AsyncSession, line_id: int, receivable_id: int, actor: str, today: date
+) -> BankLine:
     """Manual matching of a line the import could not match."""
     repo = BankRepository(session)
     row = await repo.line(line_id)
     if row is None:
         raise NotFound(f"Nie ma pozycji wyciągu o identyfikatorze {line_id}")
     if row.status != TO_MATCH:
-        raise Conflict(f"Pozycja wyciągu ma status „{row.status}” – nie można jej dopasować ponownie")
+        raise Conflict(
+            f"Pozycja wyciągu ma status „{row.status}” – nie można jej dopasować ponownie"
+        )
     await _pay(session, row, receivable_id, actor, today)
     if row.status != BOOKED:
         raise Conflict(f"Nie zaksięgowano wpłaty: {row.note}")

@@ -26,8 +26,12 @@ def _pairs(items: list[str]) -> list[dict[str, str]]:
 
 
 def request_of(args: argparse.Namespace) -> CalculatorRequest:
-    body: dict[str, object] = {"kind": args.kind, "as_of": args.as_of,
-                               "payments": _pairs(args.payment), "reminder_costs": _pairs(args.cost)}
+    body: dict[str, object] = {
+        "kind": args.kind,
+        "as_of": args.as_of,
+        "payments": _pairs(args.payment),
+        "reminder_costs": _pairs(args.cost),
+    }
     if args.payout:
         body["payouts"] = _pairs(args.payout)
     else:
@@ -58,21 +62,34 @@ async def run_calc(args: argparse.Namespace, database_url: str) -> int:
 
 
 def render(request: CalculatorRequest, r: service.BalanceResult) -> str:
-    lines = [f"Rodzaj: {request.kind}    stan na dzień: {request.as_of}", "",
-             f"{'od':<12}{'do':<12}{'kwota':>14}{'stawka %':>10}{'dni':>6}{'odsetki':>12}"]
+    lines = [
+        f"Rodzaj: {request.kind}    stan na dzień: {request.as_of}",
+        "",
+        f"{'od':<12}{'do':<12}{'kwota':>14}{'stawka %':>10}{'dni':>6}{'odsetki':>12}",
+    ]
     for p in r.rate_periods:
-        lines.append(f"{p.start.isoformat():<12}{p.end.isoformat():<12}{format_amount(p.principal):>14}"
-                     f"{rate_text(p.rate_bp):>10}{p.days:>6}{format_amount(p.interest):>12}")
+        lines.append(
+            f"{p.start.isoformat():<12}{p.end.isoformat():<12}{format_amount(p.principal):>14}"
+            f"{rate_text(p.rate_bp):>10}{p.days:>6}{format_amount(p.interest):>12}"
+        )
     if r.allocations:
-        lines += ["", f"{'wpłata':<12}{'kwota':>12}{'koszty':>10}{'odsetki':>10}{'należność':>12}{'nadpłata':>10}"]
+        lines += [
+            "",
+            f"{'wpłata':<12}{'kwota':>12}{'koszty':>10}{'odsetki':>10}{'należność':>12}{'nadpłata':>10}",
+        ]
         for a in r.allocations:
-            lines.append(f"{a.on.isoformat():<12}{format_amount(a.amount):>12}{format_amount(a.to_costs):>10}"
-                         f"{format_amount(a.to_interest):>10}{format_amount(a.to_principal):>12}"
-                         f"{format_amount(a.overpayment):>10}")
-    lines += ["", f"Należność główna do zapłaty: {format_amount(r.principal_remaining):>12}",
-              f"Odsetki:                     {format_amount(r.interest_due):>12}",
-              f"Koszty upomnienia:           {format_amount(r.costs_due):>12}",
-              f"Saldo:                       {format_amount(r.balance):>12}",
-              f"Nadpłata:                    {format_amount(r.overpayment):>12}",
-              f"Przedawnienie od:            {str(r.time_barred_from or '—'):>12}"]
+            lines.append(
+                f"{a.on.isoformat():<12}{format_amount(a.amount):>12}{format_amount(a.to_costs):>10}"
+                f"{format_amount(a.to_interest):>10}{format_amount(a.to_principal):>12}"
+                f"{format_amount(a.overpayment):>10}"
+            )
+    lines += [
+        "",
+        f"Należność główna do zapłaty: {format_amount(r.principal_remaining):>12}",
+        f"Odsetki:                     {format_amount(r.interest_due):>12}",
+        f"Koszty upomnienia:           {format_amount(r.costs_due):>12}",
+        f"Saldo:                       {format_amount(r.balance):>12}",
+        f"Nadpłata:                    {format_amount(r.overpayment):>12}",
+        f"Przedawnienie od:            {str(r.time_barred_from or '—'):>12}",
+    ]
     return "\n".join(lines)

@@ -16,11 +16,17 @@ class CalculatorRequest(Schema):
     kind: str = Field(min_length=1, max_length=64, examples=["oplata_pobyt"])
     principal: AmountIn | None = Field(default=None, examples=["1000.00"])
     due_date: DateIn | None = Field(default=None, description="ostatni dzień terminu płatności")
-    payouts: list[DatedAmount] = Field(default_factory=list, max_length=1000,
-                                       description="wypłaty świadczeń (fundusz alimentacyjny)")
+    payouts: list[DatedAmount] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="wypłaty świadczeń (fundusz alimentacyjny)",
+    )
     payments: list[DatedAmount] = Field(default_factory=list, max_length=1000)
-    reminder_costs: list[DatedAmount] = Field(default_factory=list, max_length=20,
-                                              description="koszty upomnienia (data doręczenia, kwota)")
+    reminder_costs: list[DatedAmount] = Field(
+        default_factory=list,
+        max_length=20,
+        description="koszty upomnienia (data doręczenia, kwota)",
+    )
     decision_final_on: DateIn | None = None
     as_of: DateIn
 

@@ -30,6 +30,8 @@ async def get_debtor(debtor_id: int, session: SessionDep, _user: Reader) -> Debt
 
 
 @router.put("/{debtor_id}", responses=_ERR)  # type: ignore[arg-type]
-async def update_debtor(debtor_id: int, body: DebtorUpdate, session: SessionDep, _user: Collector) -> DebtorRead:
+async def update_debtor(
+    debtor_id: int, body: DebtorUpdate, session: SessionDep, _user: Collector
+) -> DebtorRead:
     """Edit a debtor."""
     return DebtorRead.of(await service.update(session, debtor_id, body))

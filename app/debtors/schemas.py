@@ -80,13 +80,30 @@ class DebtorRead(Schema):
     @classmethod
     def of(cls, d: Debtor) -> DebtorRead:
         address = (
-            AddressIn(street=d.street, postal_code=d.postal_code, city=d.city,
-                      voivodeship=d.voivodeship, county=d.county, commune=d.commune)
-            if d.street and d.postal_code and d.city else None
+            AddressIn(
+                street=d.street,
+                postal_code=d.postal_code,
+                city=d.city,
+                voivodeship=d.voivodeship,
+                county=d.county,
+                commune=d.commune,
+            )
+            if d.street and d.postal_code and d.city
+            else None
         )
-        return cls(id=d.id, name=d.name, first_name=d.first_name, last_name=d.last_name,
-                   address=address, pesel=d.pesel, nip=d.nip, regon=d.regon, homeless=d.homeless,
-                   deceased=d.deceased, address_unknown=d.address_unknown)
+        return cls(
+            id=d.id,
+            name=d.name,
+            first_name=d.first_name,
+            last_name=d.last_name,
+            address=address,
+            pesel=d.pesel,
+            nip=d.nip,
+            regon=d.regon,
+            homeless=d.homeless,
+            deceased=d.deceased,
+            address_unknown=d.address_unknown,
+        )
 
 
 class DebtorListItem(Schema):

@@ -22,21 +22,31 @@ PDF = "application/pdf"
 
 def _pdf(content: bytes, number: str) -> Response:
     name = number.replace("/", "-")
-    return Response(content, media_type=PDF, headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    return Response(
+        content, media_type=PDF, headers={"Content-Disposition": f'inline; filename="{name}.pdf"'}
+    )
 
 
 @router.get("/documents/{document_id}.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
-async def document_pdf(document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep) -> Response:
+async def document_pdf(
+    document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
+) -> Response:
     """Any issued document as PDF: wezwanie, upomnienie, tytuł wykonawczy, zawiadomienie."""
     from letters import render
 
     doc = await service.document(session, document_id)
     if doc.kind == "wezwanie":
-        content = await asyncio.to_thread(render.render_wezwanie, await service.wezwanie(session, doc, settings))
+        content = await asyncio.to_thread(
+            render.render_wezwanie, await service.wezwanie(session, doc, settings)
+        )
     elif doc.kind == "upomnienie":
-        content = await asyncio.to_thread(render.render_upomnienie, await service.upomnienie(session, doc, settings))
+        content = await asyncio.to_thread(
+            render.render_upomnienie, await service.upomnienie(session, doc, settings)
+        )
     elif doc.kind == "tytul_wykonawczy":
-        content = await asyncio.to_thread(render.render_tytul, await service.tytul(session, doc, settings))
+        content = await asyncio.to_thread(
+            render.render_tytul, await service.tytul(session, doc, settings)
+        )
     elif doc.kind == "zawiadomienie":
         notice = await service.notice_of_document(session, doc.id)
         data = await service.zawiadomienie(session, notice, settings)
@@ -57,18 +67,25 @@ class BatchRead(Schema):
 
 
 @router.post("/reminders/batch", status_code=201, responses=_ERR)  # type: ignore[arg-type]
-async def issue_reminders(body: BatchCreate, session: SessionDep, user: Collector, today: TodayDep) -> BatchRead:
+async def issue_reminders(
+    body: BatchCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> BatchRead:
     """Issue every reminder due on a day (skipping amounts the creditor need not pursue)."""
     if body.issued_on > today:
         raise Invalid("Data z przyszłości", field="issued_on")
     result = await batch.issue_due_reminders(session, body.issued_on, user.username, today)
-    return BatchRead(issued_on=body.issued_on, issued=[d.number for d in result.issued],
-                     skipped_below_minimum=result.skipped_small)
+    return BatchRead(
+        issued_on=body.issued_on,
+        issued=[d.number for d in result.issued],
+        skipped_below_minimum=result.skipped_small,
+    )
 
 
 @router.get("/reminders/batch.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
 async def reminders_pdf(
-    session: SessionDep, _user: Reader, settings: SettingsDep,
+    session: SessionDep,
+    _user: Reader,
+    settings: SettingsDep,
     issued_on: Annotated[date, Query(description="dzień wystawienia upomnień")],
 ) -> StreamingResponse:
     """All reminders issued on a day as one PDF (streamed from a temporary file)."""
@@ -87,4 +104,6 @@ async def reminders_pdf(
                 yield block
 
     name = f"upomnienia-{issued_on.isoformat()}.pdf"
-    return StreamingResponse(chunks(), media_type=PDF, headers={"Content-Disposition": f'inline; filename="{name}"'})
+    return StreamingResponse(
+        chunks(), media_type=PDF, headers={"Content-Disposition": f'inline; filename="{name}"'}
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import calendar
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -31,13 +31,19 @@ class BatchResult:
     skipped_small: list[int]  # receivable ids below u.p.e.a. art. 6 §1 (no duty to act)
 
 
-async def issue_due_reminders(session: AsyncSession, issued_on: date, actor: str, today: date) -> BatchResult:
+async def issue_due_reminders(
+    session: AsyncSession, issued_on: date, actor: str, today: date
+) -> BatchResult:
     """Every receivable that is wymagalna on `issued_on` gets its upomnienie, except those the
     creditor need not pursue: principal, interest and costs together not above 10 × the reminder
     cost (u.p.e.a. art. 6 §1), unless limitation is less than 6 months away."""
-    ids = list(await session.scalars(
-        select(Receivable.id).where(Receivable.state == State.WYMAGALNA,
-                                    Receivable.payment_term_ends_on < issued_on).order_by(Receivable.id)))
+    ids = list(
+        await session.scalars(
+            select(Receivable.id)
+            .where(Receivable.state == State.WYMAGALNA, Receivable.payment_term_ends_on < issued_on)
+            .order_by(Receivable.id)
+        )
+    )
     params = await ReceivableRepository(session).parameter_rows()
     minimum = ParameterTable.of(ParameterCode.KWOTA_MINIMALNA, params).value_on(issued_on)
     issued, skipped = [], []
@@ -63,7 +69,12 @@ def _near_limitation(barred: date | None, day: date) -> bool:
     return barred is not None and barred <= _add_months(day, _BEFORE_LIMITATION)
 
 
-async def reminders_of_day(session: AsyncSession, day: date, settings: Settings) -> list[Upomnienie]:
-    stmt = (select(Document).where(Document.kind == "upomnienie", Document.issued_on == day)
-            .order_by(Document.seq))
+async def reminders_of_day(
+    session: AsyncSession, day: date, settings: Settings
+) -> list[Upomnienie]:
+    stmt = (
+        select(Document)
+        .where(Document.kind == "upomnienie", Document.issued_on == day)
+        .order_by(Document.seq)
+    )
     return [await docs.upomnienie(session, d, settings) for d in await session.scalars(stmt)]

@@ -94,7 +94,9 @@ class ReceivableData:
     interest_from: date  # the first day interest runs
     costs: int = 0  # koszty upomnienia, grosze
     reference: str = ""  # our case number, quoted in payment titles
-    legal_basis_code: str | None = None  # kod ze słownika podstaw prawnych MF (TW-1 @kodPodstawyPrawnej)
+    legal_basis_code: str | None = (
+        None  # kod ze słownika podstaw prawnych MF (TW-1 @kodPodstawyPrawnej)
+    )
 
 
 @dataclass(frozen=True, slots=True)

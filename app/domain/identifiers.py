@@ -18,21 +18,27 @@ def valid_pesel(value: str) -> str:
     try:
         return str(pesel.validate(value))
     except ValidationError as exc:
-        raise IdentifierError("pesel", "Nieprawidłowy numer PESEL (błędna długość lub cyfra kontrolna)") from exc
+        raise IdentifierError(
+            "pesel", "Nieprawidłowy numer PESEL (błędna długość lub cyfra kontrolna)"
+        ) from exc
 
 
 def valid_nip(value: str) -> str:
     try:
         return str(nip.validate(value))
     except ValidationError as exc:
-        raise IdentifierError("nip", "Nieprawidłowy numer NIP (błędna długość lub cyfra kontrolna)") from exc
+        raise IdentifierError(
+            "nip", "Nieprawidłowy numer NIP (błędna długość lub cyfra kontrolna)"
+        ) from exc
 
 
 def valid_regon(value: str) -> str:
     try:
         return str(regon.validate(value))
     except ValidationError as exc:
-        raise IdentifierError("regon", "Nieprawidłowy numer REGON (błędna długość lub cyfra kontrolna)") from exc
+        raise IdentifierError(
+            "regon", "Nieprawidłowy numer REGON (błędna długość lub cyfra kontrolna)"
+        ) from exc
 
 
 def birth_date(pesel_number: str) -> date:

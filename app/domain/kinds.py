@@ -16,7 +16,9 @@ class InterestRegime(StrEnum):
 
 class InterestStart(StrEnum):
     DAY_AFTER_DUE = "day_after_due"  # OP art. 53 §1 / KC art. 481 §1
-    DAY_AFTER_PAYOUT = "day_after_payout"  # ustawa o pomocy osobom uprawnionym do alimentów art. 27 ust. 1a
+    DAY_AFTER_PAYOUT = (
+        "day_after_payout"  # ustawa o pomocy osobom uprawnionym do alimentów art. 27 ust. 1a
+    )
     FIRST_OF_NEXT_MONTH = "first_of_next_month"  # art. 23 ust. 7 (świadczenia nienależnie pobrane)
 
 
@@ -28,9 +30,13 @@ class AllocationRule(StrEnum):
 
 class LimitationRule(StrEnum):
     NONE = "none"
-    YEARS_FROM_TERM = "years_from_term"  # N years from the day the payment term ran out (seed 003 §5)
+    YEARS_FROM_TERM = (
+        "years_from_term"  # N years from the day the payment term ran out (seed 003 §5)
+    )
     OP_ART_70 = "op_art_70"  # 5 years from the end of the calendar year of the term (OP art. 70 §1)
-    YEARS_FROM_DECISION = "years_from_decision"  # art. 23 ust. 5: 3 years from the decision being final
+    YEARS_FROM_DECISION = (
+        "years_from_decision"  # art. 23 ust. 5: 3 years from the decision being final
+    )
 
 
 @dataclass(frozen=True, slots=True)

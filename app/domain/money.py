@@ -18,7 +18,7 @@ class AmountError(ValueError):
 
 
 def parse_amount(text: str, *, allow_zero: bool = False) -> Grosze:
-    """"123.45" → 12345. Only plain decimal notation with a dot: no exponent, no comma, no sign."""
+    """ "123.45" → 12345. Only plain decimal notation with a dot: no exponent, no comma, no sign."""
     if not isinstance(text, str) or not _AMOUNT.match(text):
         raise AmountError(
             f"Kwota musi mieć postać 123.45 (kropka, najwyżej dwa miejsca po przecinku), podano {text!r}"

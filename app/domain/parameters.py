@@ -19,7 +19,9 @@ class ParameterCode(StrEnum):
     NBP_STOPA_REFERENCYJNA = "nbp_stopa_referencyjna"
     NBP_STOPA_LOMBARDOWA = "nbp_stopa_lombardowa"
     # Amounts are in grosze.
-    PROG_ODSETEK = "prog_odsetek"  # OP art. 54 §1 pkt 5: no interest up to 3 × opłata za list polecony
+    PROG_ODSETEK = (
+        "prog_odsetek"  # OP art. 54 §1 pkt 5: no interest up to 3 × opłata za list polecony
+    )
     KOSZTY_UPOMNIENIA = "koszty_upomnienia"  # u.p.e.a. art. 15 §4 / art. 64 §1 pkt 8
     OPLATA_MANIPULACYJNA = "oplata_manipulacyjna"  # u.p.e.a. art. 64 §1 pkt 1 (100 zł per title)
     KWOTA_MINIMALNA = "kwota_minimalna"  # u.p.e.a. art. 6 §1: 10 × koszty upomnienia

@@ -26,6 +26,8 @@ from app.models.user import User
 from app.models.write_off import WriteOff
 
 __all__ = [
+    "BankLine",
+    "BankStatement",
     "AlimonyAllocation",
     "AlimonyAward",
     "AlimonyEnforcement",

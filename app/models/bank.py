@@ -30,7 +30,9 @@ class BankLine(CreatedAt, Base):
     amount: Mapped[int] = mapped_column(BigInteger)  # grosze; debits negative
     title: Mapped[str] = mapped_column(Text)
     counterparty: Mapped[str] = mapped_column(Text, default="", server_default="")
-    status: Mapped[str] = mapped_column(String(16), index=True)  # zaksiegowana | do_dopasowania | pominieta
+    status: Mapped[str] = mapped_column(
+        String(16), index=True
+    )  # zaksiegowana | do_dopasowania | pominieta
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     receivable_id: Mapped[int | None] = mapped_column(ForeignKey("receivable.id"))
     payment_id: Mapped[int | None] = mapped_column(ForeignKey("payment.id"))

@@ -15,8 +15,12 @@ class Instalment(Base):
     __table_args__ = (
         UniqueConstraint("receivable_id", "number"),
         # The daily sweep looks only at instalments past due and not checked yet.
-        Index("ix_instalment_unchecked", "due_on",
-              postgresql_where=text("checked_on IS NULL"), sqlite_where=text("checked_on IS NULL")),
+        Index(
+            "ix_instalment_unchecked",
+            "due_on",
+            postgresql_where=text("checked_on IS NULL"),
+            sqlite_where=text("checked_on IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -25,8 +25,9 @@ class Receivable(CreatedAt, Base):
         # (state, time_barred_from) also serves the folders' state filters.
         Index("ix_receivable_state_barred", "state", "time_barred_from"),
         _partial("ix_receivable_term_wystawiona", "payment_term_ends_on", "state = 'wystawiona'"),
-        _partial("ix_receivable_reminder_upomnienie", "reminder_term_ends_on",
-                 "state = 'upomnienie'"),
+        _partial(
+            "ix_receivable_reminder_upomnienie", "reminder_term_ends_on", "state = 'upomnienie'"
+        ),
         # The archive sweep: closed files not archived yet, by closing day (seed 003 §5.4).
         _partial("ix_receivable_to_archive", "closed_on", "archived_on IS NULL"),
     )
@@ -59,4 +60,4 @@ class Receivable(CreatedAt, Base):
     # Optimistic lock: two concurrent state changes cannot both win.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    __mapper_args__ = {"version_id_col": version}

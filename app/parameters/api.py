@@ -20,8 +20,12 @@ from app.schemas import DateIn, Schema
 
 router = APIRouter(prefix="/api/v1/parameters", tags=["parameters"])
 _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 409, 422)}
-RATE_CODES = {ParameterCode.ODSETKI_ZA_ZWLOKE, ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
-              ParameterCode.NBP_STOPA_REFERENCYJNA, ParameterCode.NBP_STOPA_LOMBARDOWA}
+RATE_CODES = {
+    ParameterCode.ODSETKI_ZA_ZWLOKE,
+    ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
+    ParameterCode.NBP_STOPA_REFERENCYJNA,
+    ParameterCode.NBP_STOPA_LOMBARDOWA,
+}
 
 
 class ParameterCreate(Schema):
@@ -41,12 +45,19 @@ class ParameterRead(Schema):
 
 def _read(p: Parameter) -> ParameterRead:
     # Rates are stored in basis points and amounts in grosze: both print as "x.yy".
-    return ParameterRead(code=p.code, valid_from=p.valid_from, value=format_amount(p.value), unit=p.unit,
-                         source=p.source)
+    return ParameterRead(
+        code=p.code,
+        valid_from=p.valid_from,
+        value=format_amount(p.value),
+        unit=p.unit,
+        source=p.source,
+    )
 
 
 @router.get("", responses=_ERR)  # type: ignore[arg-type]
-async def list_parameters(session: SessionDep, _user: Reader, code: str | None = None) -> list[ParameterRead]:
+async def list_parameters(
+    session: SessionDep, _user: Reader, code: str | None = None
+) -> list[ParameterRead]:
     """Every dated parameter with its source."""
     stmt = select(Parameter).order_by(Parameter.code, Parameter.valid_from)
     if code:
@@ -55,22 +66,34 @@ async def list_parameters(session: SessionDep, _user: Reader, code: str | None =
 
 
 @router.post("", status_code=201, responses=_ERR)  # type: ignore[arg-type]
-async def add_parameter(body: ParameterCreate, session: SessionDep, user: Admin, today: TodayDep) -> ParameterRead:
+async def add_parameter(
+    body: ParameterCreate, session: SessionDep, user: Admin, today: TodayDep
+) -> ParameterRead:
     """Add a parameter row in force from a future date (history is never rewritten)."""
     if body.valid_from <= today:
-        raise Invalid("Nowy parametr może obowiązywać najwcześniej od jutra; historii się nie zmienia",
-                      field="valid_from")
+        raise Invalid(
+            "Nowy parametr może obowiązywać najwcześniej od jutra; historii się nie zmienia",
+            field="valid_from",
+        )
     try:
         value = parse_amount(body.value, allow_zero=True)
     except AmountError as exc:
         raise Invalid(str(exc), field="value") from exc
-    exists = await session.scalar(select(Parameter).where(Parameter.code == body.code,
-                                                          Parameter.valid_from == body.valid_from))
+    exists = await session.scalar(
+        select(Parameter).where(
+            Parameter.code == body.code, Parameter.valid_from == body.valid_from
+        )
+    )
     if exists is not None:
         raise Conflict(f"Parametr {body.code} od {body.valid_from} już istnieje")
-    row = Parameter(code=body.code, valid_from=body.valid_from, value=value,
-                    unit="bp" if body.code in RATE_CODES else "grosze", source=body.source,
-                    created_by=user.username)
+    row = Parameter(
+        code=body.code,
+        valid_from=body.valid_from,
+        value=value,
+        unit="bp" if body.code in RATE_CODES else "grosze",
+        source=body.source,
+        created_by=user.username,
+    )
     session.add(row)
     await session.flush()
     session.info.pop(PARAMETER_CACHE, None)

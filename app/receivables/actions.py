@@ -9,11 +9,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.domain.workdays import shift_to_working_day
 from app.domain.deadlines import payment_term_end, reminder_term_end, title_allowed_from
 from app.domain.lifecycle import Action, State
 from app.domain.money import format_amount
 from app.domain.parameters import ParameterCode, ParameterTable
+from app.domain.workdays import shift_to_working_day
 from app.errors import Conflict, Invalid
 from app.models import Document, Instalment, Payment, Receivable, WriteOff
 from app.receivables import figures as figures_mod
@@ -38,18 +38,26 @@ async def record_delivery(
     if doc is None:
         raise Conflict(f"Dla tej należności nie wystawiono dokumentu „{data.document}”")
     if data.delivered_on < doc.issued_on:
-        raise Invalid(f"Data doręczenia wcześniejsza niż data wystawienia ({doc.issued_on})",
-                      field="delivered_on")
+        raise Invalid(
+            f"Data doręczenia wcześniejsza niż data wystawienia ({doc.issued_on})",
+            field="delivered_on",
+        )
     if data.document == "wezwanie" and receivable.state != State.WYSTAWIONA:
-        raise Conflict(f"Doręczenie wezwania można zapisać tylko w stanie „wystawiona” "
-                       f"(teraz: „{receivable.state}”)")
+        raise Conflict(
+            f"Doręczenie wezwania można zapisać tylko w stanie „wystawiona” "
+            f"(teraz: „{receivable.state}”)"
+        )
     doc.delivered_on = data.delivered_on
     if data.document == "wezwanie":
         receivable.demand_delivered_on = data.delivered_on
-        receivable.payment_term_ends_on = payment_term_end(data.delivered_on, rules.payment_term_days)
+        receivable.payment_term_ends_on = payment_term_end(
+            data.delivered_on, rules.payment_term_days
+        )
     else:
         receivable.reminder_delivered_on = data.delivered_on
-        receivable.reminder_term_ends_on = reminder_term_end(data.delivered_on, rules.reminder_term_days)
+        receivable.reminder_term_ends_on = reminder_term_end(
+            data.delivered_on, rules.reminder_term_days
+        )
     await figures_mod.refresh_limitation(session, receivable, rules)
     await session.flush()
     return receivable
@@ -68,8 +76,13 @@ async def record_payment(
         earlier = await repo.payment_by_reference(receivable.id, data.reference)
         if earlier is not None:
             return _same_payment(earlier, data), False
-    payment = Payment(receivable_id=receivable.id, paid_on=data.paid_on, amount=data.amount,
-                      reference=data.reference, created_by=actor)
+    payment = Payment(
+        receivable_id=receivable.id,
+        paid_on=data.paid_on,
+        amount=data.amount,
+        reference=data.reference,
+        created_by=actor,
+    )
     try:
         async with session.begin_nested():
             await repo.add(payment)
@@ -83,23 +96,43 @@ async def record_payment(
 
 def _same_payment(earlier: Payment, data: PaymentCreate) -> Payment:
     if (earlier.paid_on, earlier.amount) != (data.paid_on, data.amount):
-        raise Conflict(f"Wpłata o tytule/referencji {data.reference!r} jest już zaksięgowana "
-                       "z inną datą lub kwotą")
+        raise Conflict(
+            f"Wpłata o tytule/referencji {data.reference!r} jest już zaksięgowana "
+            "z inną datą lub kwotą"
+        )
     return earlier
 
 
-async def _after_payment(session: AsyncSession, receivable: Receivable, payment: Payment, actor: str) -> None:
+async def _after_payment(
+    session: AsyncSession, receivable: Receivable, payment: Payment, actor: str
+) -> None:
     rules = await service.rules_of(session, receivable)
     figs = await figures_mod.figures_of(session, receivable, rules, payment.paid_on)
     await figures_mod.refresh_limitation(session, receivable, rules)
-    if receivable.state not in {s.value for s in (State.WYSTAWIONA, State.WYMAGALNA, State.UPOMNIENIE,
-                                                   State.TYTUL_WYKONAWCZY, State.RATY)}:
+    if receivable.state not in {
+        s.value
+        for s in (
+            State.WYSTAWIONA,
+            State.WYMAGALNA,
+            State.UPOMNIENIE,
+            State.TYTUL_WYKONAWCZY,
+            State.RATY,
+        )
+    }:
         return  # money on a closed file is kept as an overpayment, state unchanged
     action = Action.ZAPLATA if figs.balance == 0 else Action.WPLATA_CZESCIOWA
-    await service.move(session, receivable, action, on=payment.paid_on, actor=actor,
-                       cause=f"wpłata {format_amount(payment.amount)} zł z dnia {payment.paid_on}")
+    await service.move(
+        session,
+        receivable,
+        action,
+        on=payment.paid_on,
+        actor=actor,
+        cause=f"wpłata {format_amount(payment.amount)} zł z dnia {payment.paid_on}",
+    )
     change = "wplata_calkowita" if action is Action.ZAPLATA else "wplata_czesciowa"
-    await title_service.notify(session, receivable, change, payment.paid_on, actor, amount=payment.amount)
+    await title_service.notify(
+        session, receivable, change, payment.paid_on, actor, amount=payment.amount
+    )
 
 
 async def issue_reminder(
@@ -109,22 +142,36 @@ async def issue_reminder(
     service.not_in_future(issued_on, today, "issued_on")
     term = receivable.payment_term_ends_on
     if term is None or issued_on <= term:
-        raise Conflict("Upomnienie można wystawić dopiero po upływie terminu płatności"
-                       + (f" ({term.isoformat()})" if term else " (nie zapisano doręczenia wezwania)"))
+        raise Conflict(
+            "Upomnienie można wystawić dopiero po upływie terminu płatności"
+            + (f" ({term.isoformat()})" if term else " (nie zapisano doręczenia wezwania)")
+        )
     await _check_no_reminder_running(session, receivable, issued_on)
-    table = ParameterTable.of(ParameterCode.KOSZTY_UPOMNIENIA,
-                              await ReceivableRepository(session).parameter_rows())
+    table = ParameterTable.of(
+        ParameterCode.KOSZTY_UPOMNIENIA, await ReceivableRepository(session).parameter_rows()
+    )
     # u.p.e.a. art. 15 §4 (koszty upomnienia in force on the day the reminder is issued).
     cost = table.value_on(issued_on)
-    doc = await service.issue_document(session, receivable, "upomnienie", issued_on, actor, costs=cost)
-    await service.move(session, receivable, Action.UPOMNIENIE, on=issued_on, actor=actor,
-                       cause=f"upomnienie nr {doc.number}", document_id=doc.id)
+    doc = await service.issue_document(
+        session, receivable, "upomnienie", issued_on, actor, costs=cost
+    )
+    await service.move(
+        session,
+        receivable,
+        Action.UPOMNIENIE,
+        on=issued_on,
+        actor=actor,
+        cause=f"upomnienie nr {doc.number}",
+        document_id=doc.id,
+    )
     receivable.reminder_delivered_on = None
     receivable.reminder_term_ends_on = None
     return doc
 
 
-async def _check_no_reminder_running(session: AsyncSession, receivable: Receivable, issued_on: date) -> None:
+async def _check_no_reminder_running(
+    session: AsyncSession, receivable: Receivable, issued_on: date
+) -> None:
     """A repeated reminder (e.g. to a new address, or before limitation) is allowed, but not while
     the previous one still runs: not on the same day (a double click, a concurrent request), and
     not before the 7 days after its delivery have run out."""
@@ -132,15 +179,23 @@ async def _check_no_reminder_running(session: AsyncSession, receivable: Receivab
     if previous is None:
         return
     if previous.issued_on >= issued_on:
-        raise Conflict(f"Upomnienie nr {previous.number} wystawiono już {previous.issued_on.isoformat()}")
+        raise Conflict(
+            f"Upomnienie nr {previous.number} wystawiono już {previous.issued_on.isoformat()}"
+        )
     term = receivable.reminder_term_ends_on
     if term is not None and issued_on <= term:
-        raise Conflict(f"Termin z upomnienia nr {previous.number} upływa {term.isoformat()}: "
-                       "kolejne upomnienie dopiero po nim")
+        raise Conflict(
+            f"Termin z upomnienia nr {previous.number} upływa {term.isoformat()}: "
+            "kolejne upomnienie dopiero po nim"
+        )
 
 
 async def issue_title(
-    session: AsyncSession, receivable_id: int, issued_on: date, actor: str, today: date,
+    session: AsyncSession,
+    receivable_id: int,
+    issued_on: date,
+    actor: str,
+    today: date,
     settings: Settings,
 ) -> Document:
     receivable = await service.load(session, receivable_id, for_update=True)
@@ -149,17 +204,29 @@ async def issue_title(
     if receivable.state == State.UPOMNIENIE or rules.reminder_required:
         _check_reminder_term(receivable, issued_on)
     scope = receivable.authority_code or settings.authority_code
-    doc = await service.issue_document(session, receivable, "tytul_wykonawczy", issued_on, actor, scope=scope)
-    await service.move(session, receivable, Action.TYTUL_WYKONAWCZY, on=issued_on, actor=actor,
-                       cause=f"tytuł wykonawczy nr {doc.number}", document_id=doc.id)
+    doc = await service.issue_document(
+        session, receivable, "tytul_wykonawczy", issued_on, actor, scope=scope
+    )
+    await service.move(
+        session,
+        receivable,
+        Action.TYTUL_WYKONAWCZY,
+        on=issued_on,
+        actor=actor,
+        cause=f"tytuł wykonawczy nr {doc.number}",
+        document_id=doc.id,
+    )
     receivable.authority_code = scope
     return doc
 
 
 def _check_reminder_term(receivable: Receivable, issued_on: date) -> None:
     if receivable.state != State.UPOMNIENIE:
-        raise Conflict(f"Tytuł wykonawczy wymaga wcześniejszego upomnienia (stan: „{receivable.state}”)",
-                       state=receivable.state, action=Action.TYTUL_WYKONAWCZY.value)
+        raise Conflict(
+            f"Tytuł wykonawczy wymaga wcześniejszego upomnienia (stan: „{receivable.state}”)",
+            state=receivable.state,
+            action=Action.TYTUL_WYKONAWCZY.value,
+        )
     if receivable.reminder_term_ends_on is None:
         raise Conflict("Tytuł wykonawczy dopiero po doręczeniu upomnienia: zapisz datę doręczenia")
     allowed = title_allowed_from(receivable.reminder_term_ends_on)
@@ -167,7 +234,8 @@ def _check_reminder_term(receivable: Receivable, issued_on: date) -> None:
         raise Conflict(
             f"Tytuł wykonawczy dopiero po 7 dniach od doręczenia upomnienia "
             f"({receivable.reminder_delivered_on}): najwcześniej {allowed.isoformat()}",
-            allowed_from=allowed.isoformat())
+            allowed_from=allowed.isoformat(),
+        )
 
 
 async def grant_instalments(
@@ -178,25 +246,47 @@ async def grant_instalments(
     service.not_in_future(data.decided_on, today, "decided_on")
     dues = [i.due_on for i in data.instalments]
     if dues != sorted(set(dues)) or dues[0] < data.decided_on:
-        raise Invalid("Terminy rat muszą być rosnące i nie wcześniejsze niż data decyzji",
-                      field="instalments")
+        raise Invalid(
+            "Terminy rat muszą być rosnące i nie wcześniejsze niż data decyzji", field="instalments"
+        )
     figs = await figures_mod.figures_of(session, receivable, rules, data.decided_on)
     total = sum(i.amount for i in data.instalments)
     if total != figs.balance:
-        raise Invalid(f"Suma rat ({format_amount(total)} zł) musi równać się saldu na dzień decyzji "
-                      f"({format_amount(figs.balance)} zł)", field="instalments")
-    await service.move(session, receivable, Action.RATY, on=data.decided_on, actor=actor,
-                       cause=f"decyzja o rozłożeniu na raty {data.decision_ref}")
-    await title_service.notify(session, receivable, "raty", data.decided_on, actor,
-                               description=f"decyzja {data.decision_ref}: zawieszenie postępowania")
+        raise Invalid(
+            f"Suma rat ({format_amount(total)} zł) musi równać się saldu na dzień decyzji "
+            f"({format_amount(figs.balance)} zł)",
+            field="instalments",
+        )
+    await service.move(
+        session,
+        receivable,
+        Action.RATY,
+        on=data.decided_on,
+        actor=actor,
+        cause=f"decyzja o rozłożeniu na raty {data.decision_ref}",
+    )
+    await title_service.notify(
+        session,
+        receivable,
+        "raty",
+        data.decided_on,
+        actor,
+        description=f"decyzja {data.decision_ref}: zawieszenie postępowania",
+    )
     repo = ReceivableRepository(session)
     for old in await repo.instalments(receivable.id):
         await session.delete(old)
     await session.flush()
     for n, i in enumerate(data.instalments, start=1):
         # OP art. 12 §5: an instalment due on a Saturday or a day off is due the next working day.
-        session.add(Instalment(receivable_id=receivable.id, number=n, due_on=shift_to_working_day(i.due_on),
-                               amount=i.amount))
+        session.add(
+            Instalment(
+                receivable_id=receivable.id,
+                number=n,
+                due_on=shift_to_working_day(i.due_on),
+                amount=i.amount,
+            )
+        )
     await session.flush()
     return receivable
 
@@ -211,14 +301,37 @@ async def write_off(
     # The write-off settles that much of the balance on its date (see figures.facts_of).
     amount = figs.balance if data.full else (data.amount or 0)
     if not data.full and amount >= figs.balance:
-        raise Invalid("Kwota umorzenia części musi być mniejsza od salda na dzień decyzji "
-                      f"({format_amount(figs.balance)} zł); inaczej umórz w całości", field="amount")
+        raise Invalid(
+            "Kwota umorzenia części musi być mniejsza od salda na dzień decyzji "
+            f"({format_amount(figs.balance)} zł); inaczej umórz w całości",
+            field="amount",
+        )
     action = Action.UMORZENIE if data.full else Action.UMORZENIE_CZESCIOWE
-    await service.move(session, receivable, action, on=data.decided_on, actor=actor,
-                       cause=f"decyzja o umorzeniu {data.decision_ref}")
-    await ReceivableRepository(session).add(WriteOff(
-        receivable_id=receivable.id, decided_on=data.decided_on, amount=amount, full=data.full,
-        decision_ref=data.decision_ref, created_by=actor))
-    await title_service.notify(session, receivable, "umorzenie", data.decided_on, actor, amount=amount,
-                               description=f"decyzja {data.decision_ref}")
+    await service.move(
+        session,
+        receivable,
+        action,
+        on=data.decided_on,
+        actor=actor,
+        cause=f"decyzja o umorzeniu {data.decision_ref}",
+    )
+    await ReceivableRepository(session).add(
+        WriteOff(
+            receivable_id=receivable.id,
+            decided_on=data.decided_on,
+            amount=amount,
+            full=data.full,
+            decision_ref=data.decision_ref,
+            created_by=actor,
+        )
+    )
+    await title_service.notify(
+        session,
+        receivable,
+        "umorzenie",
+        data.decided_on,
+        actor,
+        amount=amount,
+        description=f"decyzja {data.decision_ref}",
+    )
     return receivable

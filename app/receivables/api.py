@@ -32,18 +32,50 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
     c = await service.card(session, receivable_id, as_of)
     r, f = c.receivable, c.figures
     return ReceivableRead(
-        id=r.id, debtor_id=r.debtor_id, kind=r.kind_code, reference=r.reference, title=r.title,
-        state=r.state, as_of=as_of, issue_date=r.issued_on, period_from=r.period_from,
-        period_to=r.period_to, principal=r.principal, principal_remaining=f.principal_remaining,
-        interest_due=f.interest_due, costs_due=f.costs_due, balance=f.balance,
-        overpayment=f.overpayment, payment_term_ends_on=r.payment_term_ends_on,
-        due_from=c.due_from, reminder_term_ends_on=r.reminder_term_ends_on,
-        title_allowed_from=c.title_allowed_from, time_barred_from=f.time_barred_from,
+        id=r.id,
+        debtor_id=r.debtor_id,
+        kind=r.kind_code,
+        reference=r.reference,
+        title=r.title,
+        state=r.state,
+        as_of=as_of,
+        issue_date=r.issued_on,
+        period_from=r.period_from,
+        period_to=r.period_to,
+        principal=r.principal,
+        principal_remaining=f.principal_remaining,
+        interest_due=f.interest_due,
+        costs_due=f.costs_due,
+        balance=f.balance,
+        overpayment=f.overpayment,
+        payment_term_ends_on=r.payment_term_ends_on,
+        due_from=c.due_from,
+        reminder_term_ends_on=r.reminder_term_ends_on,
+        title_allowed_from=c.title_allowed_from,
+        time_barred_from=f.time_barred_from,
         allowed_actions=c.allowed_actions,
-        documents=[DocumentRead(id=d.id, kind=d.kind, number=d.number, issued_on=d.issued_on,
-                                delivered_on=d.delivered_on, costs=d.costs) for d in c.documents],
-        events=[EventRead(occurred_on=e.occurred_on, action=e.action, from_state=e.from_state,
-                          to_state=e.to_state, cause=e.cause, actor=e.actor) for e in c.events],
+        documents=[
+            DocumentRead(
+                id=d.id,
+                kind=d.kind,
+                number=d.number,
+                issued_on=d.issued_on,
+                delivered_on=d.delivered_on,
+                costs=d.costs,
+            )
+            for d in c.documents
+        ],
+        events=[
+            EventRead(
+                occurred_on=e.occurred_on,
+                action=e.action,
+                from_state=e.from_state,
+                to_state=e.to_state,
+                cause=e.cause,
+                actor=e.actor,
+            )
+            for e in c.events
+        ],
     )
 
 
@@ -78,17 +110,29 @@ async def record_delivery(
 
 @router.post("/{receivable_id}/payments", status_code=201, responses=_ERR)  # type: ignore[arg-type]
 async def record_payment(
-    receivable_id: int, body: PaymentCreate, session: SessionDep, user: Collector,
-    today: TodayDep, response: Response,
+    receivable_id: int,
+    body: PaymentCreate,
+    session: SessionDep,
+    user: Collector,
+    today: TodayDep,
+    response: Response,
 ) -> PaymentRead:
     """Book a payment (a repeated reference is booked once: 200 with the first booking)."""
-    payment, created = await actions.record_payment(session, receivable_id, body, user.username, today)
+    payment, created = await actions.record_payment(
+        session, receivable_id, body, user.username, today
+    )
     if not created:
         response.status_code = 200
     c = await service.card(session, receivable_id, payment.paid_on)
-    return PaymentRead(id=payment.id, paid_on=payment.paid_on, amount=payment.amount,
-                       reference=payment.reference, receivable_state=c.receivable.state,
-                       balance=c.figures.balance, overpayment=c.figures.overpayment)
+    return PaymentRead(
+        id=payment.id,
+        paid_on=payment.paid_on,
+        amount=payment.amount,
+        reference=payment.reference,
+        receivable_state=c.receivable.state,
+        balance=c.figures.balance,
+        overpayment=c.figures.overpayment,
+    )
 
 
 @router.post("/{receivable_id}/reminders", status_code=201, responses=_ERR)  # type: ignore[arg-type]
@@ -98,25 +142,45 @@ async def issue_reminder(
     """Issue an upomnienie (after the payment term ran out)."""
     doc = await actions.issue_reminder(session, receivable_id, body.issued_on, user.username, today)
     r = await service.load(session, receivable_id)
-    return IssuedRead(id=doc.id, number=doc.number, kind=doc.kind, issued_on=doc.issued_on,
-                      receivable_state=r.state)
+    return IssuedRead(
+        id=doc.id,
+        number=doc.number,
+        kind=doc.kind,
+        issued_on=doc.issued_on,
+        receivable_state=r.state,
+    )
 
 
 @router.post("/{receivable_id}/titles", status_code=201, responses=_ERR)  # type: ignore[arg-type]
 async def issue_title(
-    receivable_id: int, body: IssueCreate, session: SessionDep, user: Collector, today: TodayDep,
+    receivable_id: int,
+    body: IssueCreate,
+    session: SessionDep,
+    user: Collector,
+    today: TodayDep,
     settings: SettingsDep,
 ) -> IssuedRead:
     """Issue an executive title (7 days after the reminder's delivery at the earliest)."""
-    doc = await actions.issue_title(session, receivable_id, body.issued_on, user.username, today, settings)
+    doc = await actions.issue_title(
+        session, receivable_id, body.issued_on, user.username, today, settings
+    )
     r = await service.load(session, receivable_id)
-    return IssuedRead(id=doc.id, number=doc.number, kind=doc.kind, issued_on=doc.issued_on,
-                      receivable_state=r.state)
+    return IssuedRead(
+        id=doc.id,
+        number=doc.number,
+        kind=doc.kind,
+        issued_on=doc.issued_on,
+        receivable_state=r.state,
+    )
 
 
 @router.post("/{receivable_id}/instalments", status_code=201, responses=_ERR)  # type: ignore[arg-type]
 async def grant_instalments(
-    receivable_id: int, body: InstalmentPlanCreate, session: SessionDep, user: Collector, today: TodayDep
+    receivable_id: int,
+    body: InstalmentPlanCreate,
+    session: SessionDep,
+    user: Collector,
+    today: TodayDep,
 ) -> ReceivableRead:
     """Record an instalment decision (the instalments must add up to the balance on its date)."""
     await actions.grant_instalments(session, receivable_id, body, user.username, today)
@@ -161,12 +225,26 @@ async def list_folders(
 
 @folders_router.get("/{code}", responses=_ERR)  # type: ignore[arg-type]
 async def folder_contents(
-    code: str, session: SessionDep, _user: Reader, today: TodayDep, year: int | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 100, offset: Annotated[int, Query(ge=0)] = 0,
+    code: str,
+    session: SessionDep,
+    _user: Reader,
+    today: TodayDep,
+    year: int | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[FolderItem]:
     """The receivables in one folder."""
     if code not in folders.FOLDER_CODES:
         raise NotFound(f"Nie ma teczki {code!r}")
     rows = await folders.folder_list(session, code, year or today.year, limit=limit, offset=offset)
-    return [FolderItem(receivable_id=r.id, debtor_id=d.id, debtor_name=d.name, state=r.state,
-                       principal=r.principal, issue_date=r.issued_on) for r, d in rows]
+    return [
+        FolderItem(
+            receivable_id=r.id,
+            debtor_id=d.id,
+            debtor_name=d.name,
+            state=r.state,
+            principal=r.principal,
+            issue_date=r.issued_on,
+        )
+        for r, d in rows
+    ]

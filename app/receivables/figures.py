@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
-from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules
 from app.domain.interest import interest_from as domain_interest_from
+from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules
 from app.domain.limitation import time_barred_from
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
 from app.models import Document, Payment, Receivable, WriteOff
@@ -39,22 +39,34 @@ def interest_from(receivable: Receivable, rules: KindRules) -> date:
 
 
 def facts_of(
-    receivable: Receivable, rules: KindRules, payments: list[Payment], documents: list[Document],
+    receivable: Receivable,
+    rules: KindRules,
+    payments: list[Payment],
+    documents: list[Document],
     write_offs: list[WriteOff],
 ) -> Facts:
     # A write-off by decision settles that part of the balance on its date as a payment would
     # (the interest on the written-off arrears goes with them, OP art. 67d), but it is not a
     # payment for the limitation period.
     settled = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
-    settled += [PaymentFact(w.decided_on, w.amount, f"umorzenie {w.decision_ref}") for w in write_offs]
+    settled += [
+        PaymentFact(w.decided_on, w.amount, f"umorzenie {w.decision_ref}") for w in write_offs
+    ]
     # u.p.e.a. art. 15 §4: the duty to pay the reminder's cost arises on its delivery. A reminder
     # delivered after the receivable was settled in full (paid or written off) demanded nothing
     # that was still owed, so its cost never arises.
     settled_on = receivable.closed_on if receivable.state in ("zaplacona", "umorzona") else None
-    costs = [CostFact(d.delivered_on, d.costs) for d in documents
-             if d.costs and d.delivered_on and (settled_on is None or d.delivered_on <= settled_on)]
-    return Facts((Tranche(interest_from(receivable, rules), receivable.principal),),
-                 tuple(settled), tuple(costs), tuple(p.paid_on for p in payments))
+    costs = [
+        CostFact(d.delivered_on, d.costs)
+        for d in documents
+        if d.costs and d.delivered_on and (settled_on is None or d.delivered_on <= settled_on)
+    ]
+    return Facts(
+        (Tranche(interest_from(receivable, rules), receivable.principal),),
+        tuple(settled),
+        tuple(costs),
+        tuple(p.paid_on for p in payments),
+    )
 
 
 def compute(
@@ -65,31 +77,52 @@ def compute(
     threshold = ParameterTable.of(ParameterCode.PROG_ODSETEK, params)
     # Facts after as_of are not known yet on that date.
     result = compute_balance(
-        rules, facts.tranches, [p for p in facts.payments if p.on <= as_of],
-        [c for c in facts.costs if c.on <= as_of], rates, threshold, as_of,
-        term_ended_on=receivable.payment_term_ends_on, decision_final_on=receivable.decision_final_on,
+        rules,
+        facts.tranches,
+        [p for p in facts.payments if p.on <= as_of],
+        [c for c in facts.costs if c.on <= as_of],
+        rates,
+        threshold,
+        as_of,
+        term_ended_on=receivable.payment_term_ends_on,
+        decision_final_on=receivable.decision_final_on,
     )
     barred = limitation_of(receivable, rules, [d for d in facts.payment_days if d <= as_of])
     return replace(result, time_barred_from=barred)
 
 
-def limitation_of(receivable: Receivable, rules: KindRules, payment_days: list[date]) -> date | None:
-    return time_barred_from(rules, term_ended_on=receivable.payment_term_ends_on,
-                            decision_final_on=receivable.decision_final_on, payments=payment_days)
+def limitation_of(
+    receivable: Receivable, rules: KindRules, payment_days: list[date]
+) -> date | None:
+    return time_barred_from(
+        rules,
+        term_ended_on=receivable.payment_term_ends_on,
+        decision_final_on=receivable.decision_final_on,
+        payments=payment_days,
+    )
 
 
-async def figures_of(session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date) -> Figures:
+async def figures_of(
+    session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date
+) -> Figures:
     if rules.allocation_rule is AllocationRule.ART_28:
         alimony = await _alimony_figures(session, receivable, as_of)
         if alimony is not None:
             return alimony
     repo = ReceivableRepository(session)
-    facts = facts_of(receivable, rules, await repo.payments(receivable.id),
-                     await repo.documents(receivable.id), await repo.write_offs(receivable.id))
+    facts = facts_of(
+        receivable,
+        rules,
+        await repo.payments(receivable.id),
+        await repo.documents(receivable.id),
+        await repo.write_offs(receivable.id),
+    )
     return compute(receivable, rules, facts, await repo.parameter_rows(), as_of)
 
 
-async def _alimony_figures(session: AsyncSession, receivable: Receivable, as_of: date) -> Figures | None:
+async def _alimony_figures(
+    session: AsyncSession, receivable: Receivable, as_of: date
+) -> Figures | None:
     """A fund receivable built from payouts is owed payout by payout (a tranche each) and paid by
     recoveries split under art. 28 u.p.o.u.a.: its figures are the alimony ledger's, fund and
     advance claims together."""
@@ -100,23 +133,32 @@ async def _alimony_figures(session: AsyncSession, receivable: Receivable, as_of:
     facts = await alimony_service.facts_of(session, receivable.debtor_id)
     if not facts.payouts:
         return None
-    engine = await alimony_service.fund_engine(session, await ReceivableRepository(session).parameter_rows())
+    engine = await alimony_service.fund_engine(
+        session, await ReceivableRepository(session).parameter_rows()
+    )
     results = list(ledger.balances(facts.known_on(as_of), engine, as_of).values())
     if not results:
         return None
     total = results[0]
     for r in results[1:]:
         total = replace(
-            total, principal_remaining=total.principal_remaining + r.principal_remaining,
-            interest_due=total.interest_due + r.interest_due, costs_due=total.costs_due + r.costs_due,
-            balance=total.balance + r.balance, overpayment=total.overpayment + r.overpayment,
-            allocations=total.allocations + r.allocations, rate_periods=total.rate_periods + r.rate_periods,
+            total,
+            principal_remaining=total.principal_remaining + r.principal_remaining,
+            interest_due=total.interest_due + r.interest_due,
+            costs_due=total.costs_due + r.costs_due,
+            balance=total.balance + r.balance,
+            overpayment=total.overpayment + r.overpayment,
+            allocations=total.allocations + r.allocations,
+            rate_periods=total.rate_periods + r.rate_periods,
             interest_carried=total.interest_carried + r.interest_carried,
-            interest_not_charged=total.interest_not_charged + r.interest_not_charged)
+            interest_not_charged=total.interest_not_charged + r.interest_not_charged,
+        )
     return replace(total, time_barred_from=None)
 
 
-async def refresh_limitation(session: AsyncSession, receivable: Receivable, rules: KindRules) -> None:
+async def refresh_limitation(
+    session: AsyncSession, receivable: Receivable, rules: KindRules
+) -> None:
     """Store time_barred_from so that the daily sweep can find time-barred receivables in SQL."""
     payments = await ReceivableRepository(session).payments(receivable.id)
     receivable.time_barred_from = limitation_of(receivable, rules, [p.paid_on for p in payments])

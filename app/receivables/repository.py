@@ -24,7 +24,6 @@ from app.models import (
     WriteOff,
 )
 
-
 PARAMETER_CACHE = "windykacja.parameter_rows"
 
 
@@ -39,7 +38,9 @@ class ReceivableRepository:
         return await self.session.scalar(stmt)
 
     async def by_reference(self, reference: str) -> Receivable | None:
-        return await self.session.scalar(select(Receivable).where(Receivable.reference == reference))
+        return await self.session.scalar(
+            select(Receivable).where(Receivable.reference == reference)
+        )
 
     async def add(self, obj: object) -> None:
         self.session.add(obj)
@@ -49,7 +50,9 @@ class ReceivableRepository:
         return await self.session.get(ReceivableKind, code)
 
     async def kinds(self) -> list[ReceivableKind]:
-        return list(await self.session.scalars(select(ReceivableKind).order_by(ReceivableKind.code)))
+        return list(
+            await self.session.scalars(select(ReceivableKind).order_by(ReceivableKind.code))
+        )
 
     async def documents(self, receivable_id: int) -> list[Document]:
         stmt = select(Document).where(Document.receivable_id == receivable_id).order_by(Document.id)
@@ -95,8 +98,11 @@ class ReceivableRepository:
         return list(await self.session.scalars(stmt))
 
     async def of_debtor(self, debtor_id: int) -> list[Receivable]:
-        stmt = select(Receivable).where(Receivable.debtor_id == debtor_id).order_by(
-            Receivable.issued_on.desc(), Receivable.id.desc())
+        stmt = (
+            select(Receivable)
+            .where(Receivable.debtor_id == debtor_id)
+            .order_by(Receivable.issued_on.desc(), Receivable.id.desc())
+        )
         return list(await self.session.scalars(stmt))
 
     async def events(self, receivable_id: int) -> list[Event]:
@@ -115,7 +121,10 @@ class ReceivableRepository:
         rows = await self.session.execute(
             select(Parameter.code, Parameter.valid_from, Parameter.value, Parameter.source)
         )
-        return [ParameterRow(code, valid_from, value, source) for code, valid_from, value, source in rows]
+        return [
+            ParameterRow(code, valid_from, value, source)
+            for code, valid_from, value, source in rows
+        ]
 
 
 def kind_rules(kind: ReceivableKind) -> KindRules:

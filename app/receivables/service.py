@@ -45,7 +45,9 @@ class Card:
         return sorted(a.value for a in lifecycle.allowed_actions(State(self.receivable.state)))
 
 
-async def load(session: AsyncSession, receivable_id: int, *, for_update: bool = False) -> Receivable:
+async def load(
+    session: AsyncSession, receivable_id: int, *, for_update: bool = False
+) -> Receivable:
     receivable = await ReceivableRepository(session).get(receivable_id, for_update=for_update)
     if receivable is None:
         raise NotFound(f"Nie ma należności o identyfikatorze {receivable_id}")
@@ -58,7 +60,9 @@ async def rules_of(session: AsyncSession, receivable: Receivable) -> KindRules:
     return kind_rules(kind)
 
 
-async def create(session: AsyncSession, data: ReceivableCreate, actor: str, today: date) -> Receivable:
+async def create(
+    session: AsyncSession, data: ReceivableCreate, actor: str, today: date
+) -> Receivable:
     repo = ReceivableRepository(session)
     kind = await repo.kind(data.kind)
     if kind is None:
@@ -70,17 +74,33 @@ async def create(session: AsyncSession, data: ReceivableCreate, actor: str, toda
     if data.reference and await repo.by_reference(data.reference) is not None:
         raise Invalid(f"Należność o numerze {data.reference!r} już istnieje", field="reference")
     receivable = Receivable(
-        debtor_id=data.debtor_id, kind_code=kind.code, reference=data.reference, title=data.title,
-        principal=data.principal, period_from=data.period_from, period_to=data.period_to,
-        issued_on=data.issue_date, decision_final_on=data.decision_final_on,
-        state=State.WYSTAWIONA, authority_code=data.authority_code,
+        debtor_id=data.debtor_id,
+        kind_code=kind.code,
+        reference=data.reference,
+        title=data.title,
+        principal=data.principal,
+        period_from=data.period_from,
+        period_to=data.period_to,
+        issued_on=data.issue_date,
+        decision_final_on=data.decision_final_on,
+        state=State.WYSTAWIONA,
+        authority_code=data.authority_code,
     )
     await repo.add(receivable)
     # The wezwanie do zapłaty / rachunek starts the receivable (seed 003 §2.1).
     demand = await issue_document(session, receivable, "wezwanie", data.issue_date, actor)
-    await repo.add(Event(receivable_id=receivable.id, occurred_on=data.issue_date, action=CREATED,
-                         from_state=None, to_state=State.WYSTAWIONA, actor=actor,
-                         cause=f"wezwanie do zapłaty nr {demand.number}", document_id=demand.id))
+    await repo.add(
+        Event(
+            receivable_id=receivable.id,
+            occurred_on=data.issue_date,
+            action=CREATED,
+            from_state=None,
+            to_state=State.WYSTAWIONA,
+            actor=actor,
+            cause=f"wezwanie do zapłaty nr {demand.number}",
+            document_id=demand.id,
+        )
+    )
     return receivable
 
 
@@ -88,26 +108,55 @@ _PREFIX = {"wezwanie": "WZ", "upomnienie": "UP", "tytul_wykonawczy": "TW", "zawi
 
 
 async def issue_document(
-    session: AsyncSession, receivable: Receivable, kind: str, issued_on: date, actor: str,
-    *, scope: str = "", costs: int = 0,
+    session: AsyncSession,
+    receivable: Receivable,
+    kind: str,
+    issued_on: date,
+    actor: str,
+    *,
+    scope: str = "",
+    costs: int = 0,
 ) -> Document:
     seq = await next_number(session, kind, scope, issued_on.year)
     label = f"{_PREFIX[kind]}/{scope + '/' if scope else ''}{seq}/{issued_on.year}"
-    doc = Document(receivable_id=receivable.id, kind=kind, scope=scope, year=issued_on.year,
-                   seq=seq, number=label, issued_on=issued_on, costs=costs, created_by=actor)
+    doc = Document(
+        receivable_id=receivable.id,
+        kind=kind,
+        scope=scope,
+        year=issued_on.year,
+        seq=seq,
+        number=label,
+        issued_on=issued_on,
+        costs=costs,
+        created_by=actor,
+    )
     await ReceivableRepository(session).add(doc)
     return doc
 
 
 async def move(
-    session: AsyncSession, receivable: Receivable, action: Action, *, on: date, cause: str,
-    actor: str, document_id: int | None = None,
+    session: AsyncSession,
+    receivable: Receivable,
+    action: Action,
+    *,
+    on: date,
+    cause: str,
+    actor: str,
+    document_id: int | None = None,
 ) -> lifecycle.Transition:
     """Apply one transition of the lifecycle table and write its event; refuse with 409."""
-    before = State(receivable.state_before_instalments) if receivable.state_before_instalments else None
+    before = (
+        State(receivable.state_before_instalments) if receivable.state_before_instalments else None
+    )
     try:
-        t = lifecycle.transition(State(receivable.state), action, on=on, cause=cause, actor=actor,
-                                 state_before_instalments=before)
+        t = lifecycle.transition(
+            State(receivable.state),
+            action,
+            on=on,
+            cause=cause,
+            actor=actor,
+            state_before_instalments=before,
+        )
     except lifecycle.IllegalTransition as exc:
         raise Conflict(str(exc), state=exc.state.value, action=exc.action.value) from exc
     if t.to_state == State.RATY and t.from_state != State.RATY:
@@ -115,16 +164,27 @@ async def move(
     receivable.state = t.to_state
     if t.to_state in lifecycle.CLOSED_STATES:
         receivable.closed_on = on
-    await ReceivableRepository(session).add(Event(
-        receivable_id=receivable.id, occurred_on=on, action=action, from_state=t.from_state,
-        to_state=t.to_state, cause=cause, actor=actor, document_id=document_id))
+    await ReceivableRepository(session).add(
+        Event(
+            receivable_id=receivable.id,
+            occurred_on=on,
+            action=action,
+            from_state=t.from_state,
+            to_state=t.to_state,
+            cause=cause,
+            actor=actor,
+            document_id=document_id,
+        )
+    )
     return t
 
 
 def not_in_future(day: date, today: date, field: str) -> None:
     if day > today:
-        raise Invalid(f"Data {day.isoformat()} jest późniejsza niż dzisiejsza ({today.isoformat()})",
-                      field=field)
+        raise Invalid(
+            f"Data {day.isoformat()} jest późniejsza niż dzisiejsza ({today.isoformat()})",
+            field=field,
+        )
 
 
 async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
@@ -132,8 +192,14 @@ async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
     rules = await rules_of(session, receivable)
     figs = await figures_mod.figures_of(session, receivable, rules, as_of)
     repo = ReceivableRepository(session)
-    return Card(receivable, rules, figs, await repo.documents(receivable.id),
-                await repo.events(receivable.id), as_of)
+    return Card(
+        receivable,
+        rules,
+        figs,
+        await repo.documents(receivable.id),
+        await repo.events(receivable.id),
+        as_of,
+    )
 
 
 async def kinds(session: AsyncSession) -> list[KindRules]:

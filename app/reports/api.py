@@ -17,13 +17,20 @@ Year = Path(ge=2000, le=2100)
 
 
 def _file(content: bytes, name: str, fmt: str) -> Response:
-    return Response(content, media_type=_TYPES[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
+    return Response(
+        content,
+        media_type=_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+    )
 
 
 @router.get("/{year}/time-barred.{fmt}", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
 async def time_barred(
-    session: SessionDep, _user: Reader, settings: SettingsDep, fmt: Literal["pdf", "csv"], year: int = Year
+    session: SessionDep,
+    _user: Reader,
+    settings: SettingsDep,
+    fmt: Literal["pdf", "csv"],
+    year: int = Year,
 ) -> Response:
     """Time-barred receivables to write off at year end (seed 003 §5.3), as PDF or CSV."""
     import letters
@@ -31,13 +38,19 @@ async def time_barred(
     rows = await service.time_barred_rows(session, year)
     if fmt == "csv":
         return _file(letters.csv_time_barred(rows), f"przedawnione-{year}", fmt)
-    pdf = await asyncio.to_thread(letters.render_year_end_time_barred, rows, year, docs.creditor(settings))
+    pdf = await asyncio.to_thread(
+        letters.render_year_end_time_barred, rows, year, docs.creditor(settings)
+    )
     return _file(pdf, f"przedawnione-{year}", fmt)
 
 
 @router.get("/{year}/alimony.{fmt}", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
 async def alimony(
-    session: SessionDep, _user: Reader, settings: SettingsDep, fmt: Literal["pdf", "csv"], year: int = Year
+    session: SessionDep,
+    _user: Reader,
+    settings: SettingsDep,
+    fmt: Literal["pdf", "csv"],
+    year: int = Year,
 ) -> Response:
     """Alimony write-offs decided in a year (art. 30 u.p.o.u.a.), as PDF or CSV."""
     import letters
@@ -45,5 +58,7 @@ async def alimony(
     rows = await service.alimony_rows(session, year)
     if fmt == "csv":
         return _file(letters.csv_alimony(rows), f"umorzenia-alimentacyjne-{year}", fmt)
-    pdf = await asyncio.to_thread(letters.render_year_end_alimony, rows, year, docs.creditor(settings))
+    pdf = await asyncio.to_thread(
+        letters.render_year_end_alimony, rows, year, docs.creditor(settings)
+    )
     return _file(pdf, f"umorzenia-alimentacyjne-{year}", fmt)

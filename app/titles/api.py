@@ -71,20 +71,36 @@ class NoticeRead(Schema):
 
 @router.get("/titles", responses=_ERR)  # type: ignore[arg-type]
 async def title_register(
-    session: SessionDep, _user: Reader, settings: SettingsDep,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 500, offset: Annotated[int, Query(ge=0)] = 0,
+    session: SessionDep,
+    _user: Reader,
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[RegisterRead]:
     """Ewidencja tytułów wykonawczych: every title with its number, amounts, batch and events."""
     lines = await service.register(session, settings, limit, offset)
-    return [RegisterRead(document_id=x.document.id, receivable_id=x.receivable.id,
-                         number=x.entry.title_number, issued_on=x.entry.issued_on,
-                         debtor_name=x.entry.debtor_name, principal=x.entry.principal,
-                         interest=x.entry.interest, costs=x.entry.costs, authority=x.entry.authority_name,
-                         handoff_number=x.entry.handoff_number, events=list(x.entry.events)) for x in lines]
+    return [
+        RegisterRead(
+            document_id=x.document.id,
+            receivable_id=x.receivable.id,
+            number=x.entry.title_number,
+            issued_on=x.entry.issued_on,
+            debtor_name=x.entry.debtor_name,
+            principal=x.entry.principal,
+            interest=x.entry.interest,
+            costs=x.entry.costs,
+            authority=x.entry.authority_name,
+            handoff_number=x.entry.handoff_number,
+            events=list(x.entry.events),
+        )
+        for x in lines
+    ]
 
 
 @router.get("/titles/{document_id}.xml", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
-async def title_xml(document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep) -> Response:
+async def title_xml(
+    document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
+) -> Response:
     """One executive title as TW-1 XML (validated against the XSD)."""
     content = await service.title_xml(session, document_id, settings)
     return Response(content, media_type=XML)
@@ -97,10 +113,18 @@ async def add_report(
     """Record an answer of the enforcement authority about a title."""
     if body.reported_on > today:
         raise Invalid("Data z przyszłości", field="reported_on")
-    r = await service.report(session, document_id, body.reported_on, body.kind, body.amount,
-                             body.description, user.username)
-    return ReportRead(id=r.id, reported_on=r.reported_on, kind=r.kind, amount=r.amount,
-                      description=r.description)
+    r = await service.report(
+        session,
+        document_id,
+        body.reported_on,
+        body.kind,
+        body.amount,
+        body.description,
+        user.username,
+    )
+    return ReportRead(
+        id=r.id, reported_on=r.reported_on, kind=r.kind, amount=r.amount, description=r.description
+    )
 
 
 @router.get("/notices", responses=_ERR)  # type: ignore[arg-type]
@@ -108,31 +132,54 @@ async def pending_notices(session: SessionDep, _user: Reader) -> list[NoticeRead
     """Notices waiting for the next handoff."""
     from app.titles.repository import TitleRepository
 
-    return [NoticeRead(id=n.id, receivable_id=n.receivable_id, change=n.change, event_on=n.event_on,
-                       amount=n.amount, handoff_id=n.handoff_id)
-            for n in await TitleRepository(session).pending_notices()]
+    return [
+        NoticeRead(
+            id=n.id,
+            receivable_id=n.receivable_id,
+            change=n.change,
+            event_on=n.event_on,
+            amount=n.amount,
+            handoff_id=n.handoff_id,
+        )
+        for n in await TitleRepository(session).pending_notices()
+    ]
 
 
 @router.get("/notices/{notice_id}.xml", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
-async def notice_xml(notice_id: int, session: SessionDep, _user: Reader, settings: SettingsDep) -> Response:
+async def notice_xml(
+    notice_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
+) -> Response:
     """One notice (zawiadomienie) as XML."""
     return Response(await service.notice_xml(session, notice_id, settings), media_type=XML)
 
 
 def _handoff_read(h: object) -> HandoffRead:
     return HandoffRead.model_validate(
-        {"id": h.id, "number": h.number, "authority": h.authority_code, "issued_on": h.issued_on,  # type: ignore[attr-defined]
-         "title_count": h.title_count, "notice_count": h.notice_count})  # type: ignore[attr-defined]
+        {
+            "id": h.id,
+            "number": h.number,
+            "authority": h.authority_code,
+            "issued_on": h.issued_on,  # type: ignore[attr-defined]
+            "title_count": h.title_count,
+            "notice_count": h.notice_count,
+        }
+    )  # type: ignore[attr-defined]
 
 
 @router.post("/handoffs", status_code=201, responses=_ERR)  # type: ignore[arg-type]
 async def create_handoff(
-    body: HandoffCreate, session: SessionDep, user: Collector, settings: SettingsDep, today: TodayDep
+    body: HandoffCreate,
+    session: SessionDep,
+    user: Collector,
+    settings: SettingsDep,
+    today: TodayDep,
 ) -> HandoffRead:
     """Build the batch of unsent titles and notices for an authority and mark them as sent."""
     if body.issued_on > today:
         raise Invalid("Data z przyszłości", field="issued_on")
-    h = await service.build_handoff(session, body.issued_on, body.authority, user.username, settings)
+    h = await service.build_handoff(
+        session, body.issued_on, body.authority, user.username, settings
+    )
     return _handoff_read(h)
 
 
@@ -148,5 +195,8 @@ async def list_handoffs(session: SessionDep, _user: Reader) -> list[HandoffRead]
 async def handoff_xml(handoff_id: int, session: SessionDep, _user: Reader) -> Response:
     """The stored XML of a handoff batch, exactly as it was handed over."""
     h = await service.handoff(session, handoff_id)
-    return Response(h.xml, media_type=XML,
-                    headers={"Content-Disposition": f'attachment; filename="{h.number.replace("/", "-")}.xml"'})
+    return Response(
+        h.xml,
+        media_type=XML,
+        headers={"Content-Disposition": f'attachment; filename="{h.number.replace("/", "-")}.xml"'},
+    )

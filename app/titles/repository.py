@@ -19,47 +19,74 @@ class TitleRepository:
         await self.session.flush()
 
     async def latest_title(self, receivable_id: int) -> Document | None:
-        stmt = (select(Document)
-                .where(Document.receivable_id == receivable_id, Document.kind == "tytul_wykonawczy")
-                .order_by(Document.id.desc()).limit(1))
+        stmt = (
+            select(Document)
+            .where(Document.receivable_id == receivable_id, Document.kind == "tytul_wykonawczy")
+            .order_by(Document.id.desc())
+            .limit(1)
+        )
         return await self.session.scalar(stmt)
 
     async def register(self, limit: int, offset: int) -> list[tuple[Document, Receivable, Debtor]]:
-        stmt = (select(Document, Receivable, Debtor)
-                .join(Receivable, Receivable.id == Document.receivable_id)
-                .join(Debtor, Debtor.id == Receivable.debtor_id)
-                .where(Document.kind == "tytul_wykonawczy")
-                .order_by(Document.year, Document.scope, Document.seq).limit(limit).offset(offset))
+        stmt = (
+            select(Document, Receivable, Debtor)
+            .join(Receivable, Receivable.id == Document.receivable_id)
+            .join(Debtor, Debtor.id == Receivable.debtor_id)
+            .where(Document.kind == "tytul_wykonawczy")
+            .order_by(Document.year, Document.scope, Document.seq)
+            .limit(limit)
+            .offset(offset)
+        )
         return [(d, r, p) for d, r, p in (await self.session.execute(stmt)).all()]
 
     async def unsent_titles(self, authority_code: str, *, lock: bool = False) -> list[Document]:
-        stmt = (select(Document)
-                .where(Document.kind == "tytul_wykonawczy", Document.scope == authority_code,
-                       Document.handoff_id.is_(None))
-                .order_by(Document.year, Document.seq))
+        stmt = (
+            select(Document)
+            .where(
+                Document.kind == "tytul_wykonawczy",
+                Document.scope == authority_code,
+                Document.handoff_id.is_(None),
+            )
+            .order_by(Document.year, Document.seq)
+        )
         if lock:
             stmt = stmt.with_for_update()
         return list(await self.session.scalars(stmt))
 
     async def unsent_notices(self, authority_code: str, *, lock: bool = False) -> list[Notice]:
-        stmt = (select(Notice)
-                .join(Document, Document.id == Notice.title_document_id)
-                .where(Document.scope == authority_code, Notice.handoff_id.is_(None))
-                .order_by(Notice.id))
+        stmt = (
+            select(Notice)
+            .join(Document, Document.id == Notice.title_document_id)
+            .where(Document.scope == authority_code, Notice.handoff_id.is_(None))
+            .order_by(Notice.id)
+        )
         if lock:
             stmt = stmt.with_for_update(of=Notice)
         return list(await self.session.scalars(stmt))
 
     async def resumptions_without_notice(self) -> list[tuple[int, date]]:
         """Missed instalments (enforcement resumed) on titled receivables not yet notified."""
-        titled = select(Document.id).where(Document.receivable_id == Event.receivable_id,
-                                           Document.kind == "tytul_wykonawczy").exists()
-        notified = select(Notice.id).where(Notice.receivable_id == Event.receivable_id,
-                                           Notice.change == "wznowienie",
-                                           Notice.event_on == Event.occurred_on).exists()
-        stmt = (select(Event.receivable_id, Event.occurred_on)
-                .where(Event.action == "rata_niezaplacona", titled, ~notified)
-                .order_by(Event.id))
+        titled = (
+            select(Document.id)
+            .where(
+                Document.receivable_id == Event.receivable_id, Document.kind == "tytul_wykonawczy"
+            )
+            .exists()
+        )
+        notified = (
+            select(Notice.id)
+            .where(
+                Notice.receivable_id == Event.receivable_id,
+                Notice.change == "wznowienie",
+                Notice.event_on == Event.occurred_on,
+            )
+            .exists()
+        )
+        stmt = (
+            select(Event.receivable_id, Event.occurred_on)
+            .where(Event.action == "rata_niezaplacona", titled, ~notified)
+            .order_by(Event.id)
+        )
         return [(int(r), d) for r, d in (await self.session.execute(stmt)).all()]
 
     async def notices_of_title(self, title_id: int) -> list[Notice]:
@@ -70,12 +97,18 @@ class TitleRepository:
         return await self.session.get(Notice, notice_id)
 
     async def pending_notices(self) -> list[Notice]:
-        return list(await self.session.scalars(
-            select(Notice).where(Notice.handoff_id.is_(None)).order_by(Notice.id)))
+        return list(
+            await self.session.scalars(
+                select(Notice).where(Notice.handoff_id.is_(None)).order_by(Notice.id)
+            )
+        )
 
     async def reports(self, title_id: int) -> list[EnforcementReport]:
-        stmt = (select(EnforcementReport).where(EnforcementReport.title_document_id == title_id)
-                .order_by(EnforcementReport.reported_on, EnforcementReport.id))
+        stmt = (
+            select(EnforcementReport)
+            .where(EnforcementReport.title_document_id == title_id)
+            .order_by(EnforcementReport.reported_on, EnforcementReport.id)
+        )
         return list(await self.session.scalars(stmt))
 
     async def handoff(self, handoff_id: int) -> Handoff | None:

@@ -46,8 +46,14 @@ async def title_xml(session: AsyncSession, document_id: int, settings: Settings)
 
 
 async def notify(
-    session: AsyncSession, receivable: Receivable, change: str, event_on: date, actor: str,
-    *, amount: int | None = None, description: str = "",
+    session: AsyncSession,
+    receivable: Receivable,
+    change: str,
+    event_on: date,
+    actor: str,
+    *,
+    amount: int | None = None,
+    description: str = "",
 ) -> Notice | None:
     """Seed 003 §3.7: a change to a receivable under an issued title gets a notice for the
     enforcement authority, waiting for the next handoff. None when no title was issued."""
@@ -57,11 +63,19 @@ async def notify(
         return None
     rules = await receivable_service.rules_of(session, receivable)
     figs = await figures_mod.figures_of(session, receivable, rules, event_on)
-    doc = await receivable_service.issue_document(session, receivable, "zawiadomienie", event_on, actor)
-    notice = Notice(receivable_id=receivable.id, document_id=doc.id, title_document_id=title.id,
-                    change=change, event_on=event_on, amount=amount,
-                    remaining_principal=figs.principal_remaining,
-                    description=description or CHANGES[change])
+    doc = await receivable_service.issue_document(
+        session, receivable, "zawiadomienie", event_on, actor
+    )
+    notice = Notice(
+        receivable_id=receivable.id,
+        document_id=doc.id,
+        title_document_id=title.id,
+        change=change,
+        event_on=event_on,
+        amount=amount,
+        remaining_principal=figs.principal_remaining,
+        description=description or CHANGES[change],
+    )
     await repo.add(notice)
     return notice
 
@@ -70,7 +84,9 @@ async def notice_xml(session: AsyncSession, notice_id: int, settings: Settings) 
     notice = await TitleRepository(session).notice(notice_id)
     if notice is None:
         raise NotFound(f"Nie ma zawiadomienia o identyfikatorze {notice_id}")
-    return await asyncio.to_thread(xml.build_notice_xml, await docs.zawiadomienie(session, notice, settings))
+    return await asyncio.to_thread(
+        xml.build_notice_xml, await docs.zawiadomienie(session, notice, settings)
+    )
 
 
 @dataclass(frozen=True)
@@ -81,35 +97,61 @@ class RegisterLine:
     entry: RegisterEntry
 
 
-async def register(session: AsyncSession, settings: Settings, limit: int = 500, offset: int = 0) -> list[RegisterLine]:
+async def register(
+    session: AsyncSession, settings: Settings, limit: int = 500, offset: int = 0
+) -> list[RegisterLine]:
     """Ewidencja tytułów wykonawczych (seed 003 §3.6): amounts as of each title's date."""
     repo = TitleRepository(session)
     numbers = await repo.handoff_numbers()
     out = []
     for doc, receivable, debtor in await repo.register(limit, offset):
-        out.append(RegisterLine(doc, receivable, debtor,
-                                await _entry(session, doc, receivable, debtor, settings, numbers)))
+        out.append(
+            RegisterLine(
+                doc,
+                receivable,
+                debtor,
+                await _entry(session, doc, receivable, debtor, settings, numbers),
+            )
+        )
     return out
 
 
 async def _entry(
-    session: AsyncSession, doc: Document, receivable: Receivable, debtor: Debtor, settings: Settings,
+    session: AsyncSession,
+    doc: Document,
+    receivable: Receivable,
+    debtor: Debtor,
+    settings: Settings,
     numbers: dict[int, str],
 ) -> RegisterEntry:
     rules = await receivable_service.rules_of(session, receivable)
     figs = await figures_mod.figures_of(session, receivable, rules, doc.issued_on)
     repo = TitleRepository(session)
-    events = [f"{n.event_on.isoformat()} {CHANGES[n.change]}" for n in await repo.notices_of_title(doc.id)]
-    events += [f"{r.reported_on.isoformat()} {REPORT_KINDS[r.kind]}" for r in await repo.reports(doc.id)]
+    events = [
+        f"{n.event_on.isoformat()} {CHANGES[n.change]}" for n in await repo.notices_of_title(doc.id)
+    ]
+    events += [
+        f"{r.reported_on.isoformat()} {REPORT_KINDS[r.kind]}" for r in await repo.reports(doc.id)
+    ]
     return RegisterEntry(
-        title_number=doc.number, issued_on=doc.issued_on, debtor_name=debtor.name,
-        principal=figs.principal_remaining, interest=figs.interest_due, costs=figs.costs_due,
+        title_number=doc.number,
+        issued_on=doc.issued_on,
+        debtor_name=debtor.name,
+        principal=figs.principal_remaining,
+        interest=figs.interest_due,
+        costs=figs.costs_due,
         authority_name=docs.authority(settings, doc.scope or None).name,
-        handoff_number=numbers.get(doc.handoff_id) if doc.handoff_id else None, events=tuple(sorted(events)))
+        handoff_number=numbers.get(doc.handoff_id) if doc.handoff_id else None,
+        events=tuple(sorted(events)),
+    )
 
 
 async def build_handoff(
-    session: AsyncSession, issued_on: date, authority_code: str | None, actor: str, settings: Settings
+    session: AsyncSession,
+    issued_on: date,
+    authority_code: str | None,
+    actor: str,
+    settings: Settings,
 ) -> Handoff:
     """All titles and notices not yet sent to one authority, as one validated XML file; marked as
     sent in the same transaction, so a failure leaves nothing half-sent."""
@@ -133,11 +175,26 @@ async def build_handoff(
     seq = await next_number(session, "przekazanie", authority.code, issued_on.year)
     number = f"P/{authority.code}/{seq}/{issued_on.year}"
     content = await asyncio.to_thread(
-        xml.build_handoff_xml, number, issued_on, authority, title_data, entries, notice_data,
-        creditor=docs.creditor(settings))
-    handoff = Handoff(authority_code=authority.code, year=issued_on.year, seq=seq, number=number,
-                      issued_on=issued_on, title_count=len(titles), notice_count=len(notices),
-                      xml=content, created_by=actor)
+        xml.build_handoff_xml,
+        number,
+        issued_on,
+        authority,
+        title_data,
+        entries,
+        notice_data,
+        creditor=docs.creditor(settings),
+    )
+    handoff = Handoff(
+        authority_code=authority.code,
+        year=issued_on.year,
+        seq=seq,
+        number=number,
+        issued_on=issued_on,
+        title_count=len(titles),
+        notice_count=len(notices),
+        xml=content,
+        created_by=actor,
+    )
     await repo.add(handoff)
     for item in [*titles, *notices]:
         item.handoff_id = handoff.id
@@ -158,15 +215,26 @@ async def handoff(session: AsyncSession, handoff_id: int) -> Handoff:
 
 
 async def report(
-    session: AsyncSession, document_id: int, reported_on: date, kind: str, amount: int | None,
-    description: str, actor: str,
+    session: AsyncSession,
+    document_id: int,
+    reported_on: date,
+    kind: str,
+    amount: int | None,
+    description: str,
+    actor: str,
 ) -> EnforcementReport:
     """Seed 003 §3.8: the authority's answer recorded against the title."""
     title = await title_document(session, document_id)
     if reported_on < title.issued_on:
         raise Conflict("Informacja organu nie może być wcześniejsza niż tytuł")
-    entry = EnforcementReport(title_document_id=title.id, reported_on=reported_on, kind=kind,
-                              amount=amount, description=description, created_by=actor)
+    entry = EnforcementReport(
+        title_document_id=title.id,
+        reported_on=reported_on,
+        kind=kind,
+        amount=amount,
+        description=description,
+        created_by=actor,
+    )
     await TitleRepository(session).add(entry)
     if kind == "zwrot_nieegzekwowalny":
         receivable = await receivable_service.load(session, title.receivable_id)

@@ -92,10 +92,21 @@ async def test_walk_through_recoveries_under_art_28_ust_1_and_ust_2(api):
     assert (h["principal"], h["interest"], h["balance"]) == ("622.86", "3.15", "626.01")
     # The fund receivable's card shows the same figures: the ledger of payouts and recoveries.
     # (A payout dated after as_of tells us the receivable's id and is not known on 2026-06-30.)
-    payout = await post(api, f"/debtors/{did}/payouts", {"paid_on": "2026-07-01", "amount": "1.00",
-                                                           "entitled": "Anna"})
-    c = (await api.get(f"/api/v1/receivables/{payout['receivable_id']}", params={"as_of": "2026-06-30"})).json()
-    assert (c["principal_remaining"], c["interest_due"], c["balance"]) == ("622.86", "3.15", "626.01")
+    payout = await post(
+        api,
+        f"/debtors/{did}/payouts",
+        {"paid_on": "2026-07-01", "amount": "1.00", "entitled": "Anna"},
+    )
+    c = (
+        await api.get(
+            f"/api/v1/receivables/{payout['receivable_id']}", params={"as_of": "2026-06-30"}
+        )
+    ).json()
+    assert (c["principal_remaining"], c["interest_due"], c["balance"]) == (
+        "622.86",
+        "3.15",
+        "626.01",
+    )
     # The history: the award from January; April 300.00 < 500.00; June not complete yet.
     assert [(m["month"], m["awarded"], m["recovered"], m["effective"]) for m in h["months"]] == [
         ("2026-01", "500.00", "0.00", False),

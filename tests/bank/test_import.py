@@ -23,7 +23,11 @@ CSV = (
 
 
 async def _receivable(api) -> int:
-    return (await create_receivable(api, await create_debtor(api), reference="CWOK 57/2025".replace(" ", "-")))["id"]
+    return (
+        await create_receivable(
+            api, await create_debtor(api), reference="CWOK 57/2025".replace(" ", "-")
+        )
+    )["id"]
 
 
 async def test_mt940_import_books_matched_lines_once(api):
@@ -32,7 +36,13 @@ async def test_mt940_import_books_matched_lines_once(api):
     r = await api.post("/api/v1/bank-statements", files=files)
     assert r.status_code == 201, r.text
     s = r.json()
-    assert (s["format"], s["lines"], s["booked"], s["to_match"], s["skipped"]) == ("mt940", 3, 1, 1, 1)
+    assert (s["format"], s["lines"], s["booked"], s["to_match"], s["skipped"]) == (
+        "mt940",
+        3,
+        1,
+        1,
+        1,
+    )
     card = (await api.get(f"/api/v1/receivables/{rid}", params={"as_of": "2025-05-06"})).json()
     assert card["principal_remaining"] == "150.00"
 
@@ -44,17 +54,25 @@ async def test_mt940_import_books_matched_lines_once(api):
     # The unmatched line is matched by hand; a second attempt is refused.
     unmatched = (await api.get("/api/v1/bank-lines", params={"status": "do_dopasowania"})).json()
     assert [u["title"] for u in unmatched] == ["Wplata bez numeru"]
-    m = await api.post(f"/api/v1/bank-lines/{unmatched[0]['id']}/match", json={"receivable_id": rid})
+    m = await api.post(
+        f"/api/v1/bank-lines/{unmatched[0]['id']}/match", json={"receivable_id": rid}
+    )
     assert m.status_code == 200, m.text
     assert m.json()["status"] == "zaksiegowana"
-    assert (await api.post(f"/api/v1/bank-lines/{unmatched[0]['id']}/match", json={"receivable_id": rid})).status_code == 409
+    assert (
+        await api.post(
+            f"/api/v1/bank-lines/{unmatched[0]['id']}/match", json={"receivable_id": rid}
+        )
+    ).status_code == 409
     card = (await api.get(f"/api/v1/receivables/{rid}", params={"as_of": "2025-05-06"})).json()
     assert card["principal_remaining"] == "110.00"
 
 
 async def test_polish_bank_csv_with_decimal_comma(api):
     rid = (await create_receivable(api, await create_debtor(api), reference="CWOK"))["id"]
-    r = await api.post("/api/v1/bank-statements", files={"file": ("wyciag.csv", CSV.encode(), "text/csv")})
+    r = await api.post(
+        "/api/v1/bank-statements", files={"file": ("wyciag.csv", CSV.encode(), "text/csv")}
+    )
     assert r.status_code == 201, r.text
     s = r.json()
     assert (s["format"], s["booked"], s["to_match"]) == ("csv", 1, 1)
@@ -63,7 +81,9 @@ async def test_polish_bank_csv_with_decimal_comma(api):
 
 
 async def test_garbage_is_a_422_and_writes_nothing(api):
-    r = await api.post("/api/v1/bank-statements", files={"file": ("x.csv", b"a;b\n1;2\n", "text/csv")})
+    r = await api.post(
+        "/api/v1/bank-statements", files={"file": ("x.csv", b"a;b\n1;2\n", "text/csv")}
+    )
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "file"
     assert (await api.get("/api/v1/bank-lines")).json() == []

@@ -1,20 +1,58 @@
 """POST /api/v1/calculator: the money engine over typed-in facts, with exact worked figures."""
 
-import pytest
-
 
 async def test_stay_fee_with_a_partial_payment(api):
-    r = await api.post("/api/v1/calculator", json={
-        "kind": "oplata_pobyt", "principal": "1000.00", "due_date": "2024-03-15",
-        "payments": [{"date": "2024-05-10", "amount": "300.00"}], "as_of": "2025-01-01"})
+    r = await api.post(
+        "/api/v1/calculator",
+        json={
+            "kind": "oplata_pobyt",
+            "principal": "1000.00",
+            "due_date": "2024-03-15",
+            "payments": [{"date": "2024-05-10", "amount": "300.00"}],
+            "as_of": "2025-01-01",
+        },
+    )
     assert r.status_code == 200, r.text
     body = r.json()
-    print(body)
+    # Worked in tests/receivables/test_card_figures.py: 2024-05-10 interest 22 zł (56 days at
+    # 14.50 %), OP art. 55 §2 split 300 × 22/1022 → 6 zł interest, 294 zł principal; the rest,
+    # 706.00, accrues 292 days to 2025-01-01: 81.90 → 82 zł (OP art. 63 §1).
+    assert body["allocations"] == [
+        {
+            "date": "2024-05-10",
+            "amount": "300.00",
+            "to_costs": "0.00",
+            "to_interest": "6.00",
+            "to_principal": "294.00",
+            "overpayment": "0.00",
+        }
+    ]
+    assert body["rate_periods"] == [
+        {
+            "from": "2024-03-16",
+            "to": "2025-01-01",
+            "principal": "706.00",
+            "rate": "14.50",
+            "days": 292,
+            "interest": "81.90",
+        }
+    ]
+    assert (body["principal_remaining"], body["interest_due"], body["balance"]) == (
+        "706.00",
+        "82.00",
+        "788.00",
+    )
+    # Seed 003 §5.2: interrupted by the part payment → 3 years from 2024-05-10.
     assert body["time_barred_from"] == "2027-05-11"
 
 
 async def test_bad_input_names_the_field(api):
-    base = {"kind": "oplata_pobyt", "principal": "1000.00", "due_date": "2024-03-15", "as_of": "2025-01-01"}
+    base = {
+        "kind": "oplata_pobyt",
+        "principal": "1000.00",
+        "due_date": "2024-03-15",
+        "as_of": "2025-01-01",
+    }
     cases = [
         ({**base, "principal": "0.00"}, "principal"),
         ({**base, "principal": "-5.00"}, "principal"),

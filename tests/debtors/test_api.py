@@ -17,20 +17,35 @@ async def test_create_and_read_a_debtor(api):
     assert r.status_code == 200
     body = r.json()
     assert (body["name"], body["pesel"], body["nip"], body["regon"]) == (
-        "Jan Kowalski", "44051401359", "7740001454", "192598184")
+        "Jan Kowalski",
+        "44051401359",
+        "7740001454",
+        "192598184",
+    )
     assert body["address"] == JAN["address"]
 
 
 async def test_address_given_as_one_line(api):
     did = await create_debtor(api, address="ul. Zażółć 7, 87-800 Włocławek")
     body = (await api.get(f"/api/v1/debtors/{did}")).json()
-    assert body["address"] == {"street": "ul. Zażółć 7", "postal_code": "87-800", "city": "Włocławek",
-                               "voivodeship": None, "county": None, "commune": None}
+    assert body["address"] == {
+        "street": "ul. Zażółć 7",
+        "postal_code": "87-800",
+        "city": "Włocławek",
+        "voivodeship": None,
+        "county": None,
+        "commune": None,
+    }
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("pesel", "44051401358"), ("pesel", "4405140135"), ("nip", "7740001455"), ("regon", "192598185")],
+    [
+        ("pesel", "44051401358"),
+        ("pesel", "4405140135"),
+        ("nip", "7740001455"),
+        ("regon", "192598185"),
+    ],
 )
 async def test_bad_checksum_is_a_422_problem_and_stores_nothing(api, session, field, value):
     before = await _count(session)

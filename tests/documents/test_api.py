@@ -12,7 +12,9 @@ def _text(content: bytes) -> str:
 
 
 async def _due(api, principal="250.00", **debtor) -> int:
-    rid = (await create_receivable(api, await create_debtor(api, **debtor), principal=principal))["id"]
+    rid = (await create_receivable(api, await create_debtor(api, **debtor), principal=principal))[
+        "id"
+    ]
     await deliver(api, rid, "wezwanie", "2025-03-05")  # term ends 2025-03-19, due 2025-03-20
     return rid
 

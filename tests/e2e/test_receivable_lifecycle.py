@@ -56,9 +56,15 @@ async def test_stay_fee_walks_the_whole_lifecycle(api):
     # exceed 8.70 zł, so it is not charged (OP art. 54 §1 pkt 5).
     c = await card(api, rid, "2025-05-05")
     assert (c["principal_remaining"], c["costs_due"], c["interest_due"], c["balance"]) == (
-        "250.00", "16.00", "0.00", "266.00")
-    paid = await api.post(f"/api/v1/receivables/{rid}/payments",
-                          json={"paid_on": "2025-05-05", "amount": "266.00", "reference": "WB/0505/1"})
+        "250.00",
+        "16.00",
+        "0.00",
+        "266.00",
+    )
+    paid = await api.post(
+        f"/api/v1/receivables/{rid}/payments",
+        json={"paid_on": "2025-05-05", "amount": "266.00", "reference": "WB/0505/1"},
+    )
     assert paid.status_code == 201, paid.text
     assert paid.json()["receivable_state"] == "zaplacona"
     assert paid.json()["balance"] == "0.00"
@@ -66,7 +72,12 @@ async def test_stay_fee_walks_the_whole_lifecycle(api):
     final = await card(api, rid, "2025-05-06")
     assert final["state"] == "zaplacona"
     assert [e["to_state"] for e in final["events"]] == [
-        "wystawiona", "wymagalna", "upomnienie", "tytul_wykonawczy", "zaplacona"]
+        "wystawiona",
+        "wymagalna",
+        "upomnienie",
+        "tytul_wykonawczy",
+        "zaplacona",
+    ]
     assert final["events"][1]["occurred_on"] == "2025-03-20"
     assert final["events"][1]["actor"] == "system:przeglad"
     assert final["events"][-1]["actor"] == "admin"

@@ -4,8 +4,12 @@ from tests.factories import create_debtor, create_receivable, deliver, sweep
 
 
 async def test_folder_counts_follow_states_and_flags(api):
-    homeless = await create_debtor(api, name="Adam Bezdomny", pesel=None, address=None, homeless=True)
-    unknown = await create_debtor(api, name="Ewa Nieznana", pesel=None, address=None, address_unknown=True)
+    homeless = await create_debtor(
+        api, name="Adam Bezdomny", pesel=None, address=None, homeless=True
+    )
+    unknown = await create_debtor(
+        api, name="Ewa Nieznana", pesel=None, address=None, address_unknown=True
+    )
     jan = await create_debtor(api)
     await create_receivable(api, homeless)
     await create_receivable(api, unknown)

@@ -12,7 +12,9 @@ async def _titled(api, **debtor) -> tuple[int, int]:
     rid = (await create_receivable(api, await create_debtor(api, **debtor)))["id"]
     await deliver(api, rid, "wezwanie", "2025-03-05")  # term ends 2025-03-19
     await sweep(api, "2025-03-20")
-    assert (await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-01"})).status_code == 201
+    assert (
+        await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-01"})
+    ).status_code == 201
     await deliver(api, rid, "upomnienie", "2025-04-03")  # title from 2025-04-11
     r = await api.post(f"/api/v1/receivables/{rid}/titles", json={"issued_on": "2025-04-11"})
     assert r.status_code == 201, r.text
@@ -20,8 +22,9 @@ async def _titled(api, **debtor) -> tuple[int, int]:
 
 
 async def test_title_xml_is_an_official_tw1_document(api):
-    _rid, tid = await _titled(api, name="Zażółć & <Gęślą> \"Jaźń\"", first_name="Zażółć & <Gęślą>",
-                              last_name="\"Jaźń\"")
+    _rid, tid = await _titled(
+        api, name='Zażółć & <Gęślą> "Jaźń"', first_name="Zażółć & <Gęślą>", last_name='"Jaźń"'
+    )
     r = await api.get(f"/api/v1/titles/{tid}.xml")
     assert r.status_code == 200, r.text
     assert r.headers["content-type"].startswith("application/xml")
@@ -48,7 +51,9 @@ async def test_handoff_takes_unsent_titles_once_and_then_the_notices(api):
     etree.fromstring(body)
 
     # 2025-05-05 a partial payment on a receivable under a title → a notice for the authority.
-    p = await api.post(f"/api/v1/receivables/{rid}/payments", json={"paid_on": "2025-05-05", "amount": "100.00"})
+    p = await api.post(
+        f"/api/v1/receivables/{rid}/payments", json={"paid_on": "2025-05-05", "amount": "100.00"}
+    )
     assert p.status_code == 201
     pending = (await api.get("/api/v1/notices")).json()
     assert [n["change"] for n in pending] == ["wplata_czesciowa"]
@@ -66,8 +71,14 @@ async def test_handoff_takes_unsent_titles_once_and_then_the_notices(api):
 
 async def test_title_returned_as_uncollectable_goes_to_its_folder(api):
     _rid, tid = await _titled(api)
-    r = await api.post(f"/api/v1/titles/{tid}/reports", json={
-        "reported_on": "2025-09-01", "kind": "zwrot_nieegzekwowalny", "description": "brak majątku"})
+    r = await api.post(
+        f"/api/v1/titles/{tid}/reports",
+        json={
+            "reported_on": "2025-09-01",
+            "kind": "zwrot_nieegzekwowalny",
+            "description": "brak majątku",
+        },
+    )
     assert r.status_code == 201, r.text
     counts = {f["code"]: f["count"] for f in (await api.get("/api/v1/folders")).json()}
     assert counts["niesciagalne"] >= 1
@@ -83,10 +94,17 @@ async def test_a_missed_instalment_under_a_title_notifies_the_authority_of_resum
     rid, _tid = await _titled(api)
     # 2025-04-20 instalments granted: balance 266.00 (250.00 + 16.00 costs; interest under the
     # threshold) in two; the first due Sat 2025-05-31 moves to Mon 2025-06-02 (OP art. 12 §5).
-    r = await api.post(f"/api/v1/receivables/{rid}/instalments", json={
-        "decided_on": "2025-04-20", "decision_ref": "FN.3111.7.2025",
-        "instalments": [{"due_on": "2025-05-31", "amount": "133.00"},
-                        {"due_on": "2025-06-30", "amount": "133.00"}]})
+    r = await api.post(
+        f"/api/v1/receivables/{rid}/instalments",
+        json={
+            "decided_on": "2025-04-20",
+            "decision_ref": "FN.3111.7.2025",
+            "instalments": [
+                {"due_on": "2025-05-31", "amount": "133.00"},
+                {"due_on": "2025-06-30", "amount": "133.00"},
+            ],
+        },
+    )
     assert r.status_code == 201, r.text
     notices = (await api.get("/api/v1/notices")).json()
     assert [n["change"] for n in notices] == ["raty"]
@@ -96,6 +114,9 @@ async def test_a_missed_instalment_under_a_title_notifies_the_authority_of_resum
     await sweep(api, "2025-06-03")
     assert (await api.get(f"/api/v1/receivables/{rid}")).json()["state"] == "tytul_wykonawczy"
     notices = (await api.get("/api/v1/notices")).json()
-    assert [(n["change"], n["event_on"]) for n in notices] == [("raty", "2025-04-20"), ("wznowienie", "2025-06-03")]
+    assert [(n["change"], n["event_on"]) for n in notices] == [
+        ("raty", "2025-04-20"),
+        ("wznowienie", "2025-06-03"),
+    ]
     await sweep(api, "2025-06-03")
     assert len((await api.get("/api/v1/notices")).json()) == 2

@@ -18,13 +18,25 @@ N = 50
 
 async def _ready_receivables(maker, n: int) -> list[int]:
     async with session_scope(maker) as s:
-        debtor = Debtor(name="Jan Kowalski", street="ul. Długa 5", postal_code="87-800", city="Włocławek")
+        debtor = Debtor(
+            name="Jan Kowalski", street="ul. Długa 5", postal_code="87-800", city="Włocławek"
+        )
         s.add(debtor)
         await s.flush()
-        rows = [Receivable(debtor_id=debtor.id, kind_code="oplata_pobyt", title=f"pobyt {i}",
-                           principal=25_000, issued_on=date(2025, 3, 3), state="upomnienie",
-                           payment_term_ends_on=date(2025, 3, 19), reminder_delivered_on=date(2025, 4, 3),
-                           reminder_term_ends_on=date(2025, 4, 10)) for i in range(n)]
+        rows = [
+            Receivable(
+                debtor_id=debtor.id,
+                kind_code="oplata_pobyt",
+                title=f"pobyt {i}",
+                principal=25_000,
+                issued_on=date(2025, 3, 3),
+                state="upomnienie",
+                payment_term_ends_on=date(2025, 3, 19),
+                reminder_delivered_on=date(2025, 4, 3),
+                reminder_term_ends_on=date(2025, 4, 10),
+            )
+            for i in range(n)
+        ]
         s.add_all(rows)
         await s.flush()
         return [r.id for r in rows]
@@ -38,12 +50,16 @@ async def test_fifty_titles_issued_at_once_get_numbers_1_to_50(scratch_database_
 
     async def issue(rid: int) -> str:
         async with session_scope(maker) as s:
-            doc = await actions.issue_title(s, rid, date(2025, 4, 11), "spec", date(2026, 11, 23), settings)
+            doc = await actions.issue_title(
+                s, rid, date(2025, 4, 11), "spec", date(2026, 11, 23), settings
+            )
             return doc.number
 
     numbers = await asyncio.gather(*(issue(rid) for rid in ids))
     async with maker() as s:
-        seqs = sorted((await s.scalars(select(Document.seq).where(Document.kind == "tytul_wykonawczy"))).all())
+        seqs = sorted(
+            (await s.scalars(select(Document.seq).where(Document.kind == "tytul_wykonawczy"))).all()
+        )
     await engine.dispose()
     assert seqs == list(range(1, N + 1))
     assert sorted(numbers) == sorted(f"TW/UM/{i}/2025" for i in range(1, N + 1))
