@@ -16,6 +16,7 @@ SESSION_COOKIE = "windykacja_sesja"
 
 def install(app: FastAPI, settings: Settings) -> None:
     """Call after the API routers and app.errors.add_exception_handlers."""
+    from app.alimony import web as alimony_web
     from app.auth import web as users_web
     from app.calculator import web as calculator_web
     from app.debtors import web as debtors_web
@@ -45,6 +46,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         batch_web.router,
         sweeps_web.router,
         calculator_web.router,
+        alimony_web.router,
         users_web.router,
     ):
         app.include_router(router)

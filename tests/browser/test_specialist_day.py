@@ -186,6 +186,18 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     expect(page.locator("tfoot")).to_contain_text("166,00")
     shot(page, screenshots, "10-karta-zobowiazanego")
 
+    # The same debtor owes the alimony fund: a payout typed in, its interest from the next day.
+    page.get_by_role("link", name="Alimenty (fundusz)").click()
+    form = page.locator("#akcja-wyplata")
+    form.get_by_label("Data wypłaty").fill("2025-04-30")
+    form.get_by_label("Kwota (zł)").fill("500,00")
+    form.get_by_role("button", name="Zapisz wypłatę").click()
+    expect(flash(page)).to_contain_text("Zapisano wypłatę z dnia 30.04.2025: 500,00\u00a0zł")
+    # 2025-05-01 … 2025-05-05 (today), 5 days at 11.25 % (KC art. 481 § 2: reference rate 5.75 %
+    # + 5.5 points, from 2023-10-05): 500.00 × 11.25 % × 5 / 365 = 0.770… → 0.77 zł.
+    expect(page.locator("#saldo")).to_have_text("500,77\u00a0zł")
+    shot(page, screenshots, "12-alimenty")
+
     # The calculator over the same money engine gives the same balance.
     nav(page, "Kalkulator").click()
     page.get_by_label("Należność główna (zł)").fill("250,00")
