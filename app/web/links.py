@@ -14,7 +14,21 @@ REMINDERS_PDF = "/api/v1/reminders/batch.pdf"
 TITLE_XML = "/api/v1/titles/{id}.xml"
 HANDOFF_XML = "/api/v1/handoffs/{id}.xml"
 YEAR_END = "/api/v1/sweeps/year-end/{year}"
-YEAR_END_PDF = "/api/v1/sweeps/year-end/{year}.pdf"
+YEAR_END_PDF = "/api/v1/reports/year-end/{year}/time-barred.pdf"
+YEAR_END_CSV = "/api/v1/reports/year-end/{year}/time-barred.csv"
+ALIMONY_YEAR_END_PDF = "/api/v1/reports/year-end/{year}/alimony.pdf"
+ALIMONY_YEAR_END_CSV = "/api/v1/reports/year-end/{year}/alimony.csv"
+LINKS = (
+    DOCUMENT_PDF,
+    REMINDERS_PDF,
+    TITLE_XML,
+    HANDOFF_XML,
+    YEAR_END,
+    YEAR_END_PDF,
+    YEAR_END_CSV,
+    ALIMONY_YEAR_END_PDF,
+    ALIMONY_YEAR_END_CSV,
+)
 
 _PARAM = re.compile(r"\{[^}/]+\}")
 
@@ -27,12 +41,14 @@ def app_routes(app: FastAPI) -> Iterator[Any]:
 
 
 def available(app: FastAPI) -> frozenset[str]:
-    """The link templates above whose GET route exists (parameter names do not matter)."""
-    paths = {
-        _PARAM.sub("{}", r.path) for r in app_routes(app) if r.path and "GET" in (r.methods or ())
-    }
-    wanted = (DOCUMENT_PDF, REMINDERS_PDF, TITLE_XML, HANDOFF_XML, YEAR_END, YEAR_END_PDF)
-    return frozenset(t for t in wanted if _PARAM.sub("{}", t) in paths)
+    """The link templates above that a GET route of the app answers (tried with 1 for the
+    parameter). Computed once per app."""
+    cached = getattr(app.state, "live_links", None)
+    if cached is None:
+        routes = [r for r in app_routes(app) if "GET" in (getattr(r, "methods", None) or ())]
+        cached = frozenset(t for t in LINKS if any(r.path_regex.match(url(t, 1)) for r in routes))
+        app.state.live_links = cached
+    return cached
 
 
 def url(template: str, value: object) -> str:

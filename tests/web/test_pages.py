@@ -89,3 +89,20 @@ async def test_dates_and_amounts_are_in_polish_notation(web, data) -> None:
     assert "250,00\u00a0zł" in card
     assert "03.03.2025" in card  # issue date
     assert "19.03.2025" in card  # payment term: 2025-03-05 + 14 days
+
+
+async def test_every_link_to_a_printout_is_live_in_the_full_app(web_app) -> None:
+    """Pages link to PDF/CSV/XML outputs only when a route answers them; in the assembled service
+    every one must be live (a page never says "not available yet")."""
+    from app.web import links
+
+    assert links.available(web_app) == frozenset(links.LINKS)
+
+
+async def test_the_year_end_list_links_to_its_pdf_and_csv(web) -> None:
+    page = (await web.get("/prace-zbiorcze?rok=2025")).text
+    assert 'href="/api/v1/reports/year-end/2025/time-barred.pdf"' in page
+    assert 'href="/api/v1/reports/year-end/2025/time-barred.csv"' in page
+    assert "jeszcze niedostępny" not in page
+    pdf = await web.get("/api/v1/reports/year-end/2025/time-barred.pdf")
+    assert (pdf.status_code, pdf.content[:5]) == (200, b"%PDF-")
