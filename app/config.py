@@ -56,6 +56,16 @@ class Settings(BaseSettings):
     authority_commune: str = "Włocławek"
     authority_office_code: str | None = None  # kod urzędu (TW-1 com:KodUrzedu)
 
+    # One instance (one database) serves one unit (jednostka): its creditor data above. Tokens and
+    # session cookies are bound to the unit, so that a log-in to one unit's instance never opens
+    # another's, even if two instances were given the same secret key. Default: the creditor's
+    # NIP, else its name.
+    unit_id: str | None = None
+
+    @property
+    def unit(self) -> str:
+        return self.unit_id or self.creditor_nip or self.creditor_name
+
     @model_validator(mode="after")
     def _refuse_dev_secret_outside_development(self) -> Settings:
         if self.environment == "production" and self.secret_key == _DEV_SECRET:

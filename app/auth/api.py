@@ -46,7 +46,9 @@ async def token(
         await session.commit()
         raise
     return Token(
-        access_token=issue_token(user.username, settings.secret_key, settings.token_minutes)
+        access_token=issue_token(
+            user.username, settings.secret_key, settings.token_minutes, settings.unit
+        )
     )
 
 

@@ -47,9 +47,11 @@ async def current_user(
     settings: SettingsDep,
     token: Annotated[str | None, Depends(oauth2)] = None,
 ) -> User:
-    username = read_token(token, settings.secret_key) if token else None
-    if username is None:
-        username = request.session.get("user") if "session" in request.scope else None
+    username = read_token(token, settings.secret_key, settings.unit) if token else None
+    if username is None and "session" in request.scope:
+        # A session cookie opens only the unit it was made in (app.web.session.log_in).
+        same_unit = request.session.get("unit") == settings.unit
+        username = request.session.get("user") if same_unit else None
     user = await UserRepository(session).by_username(username) if username else None
     if user is None or not user.active:
         raise Unauthorized("Wymagane zalogowanie (brak lub nieważny token)")

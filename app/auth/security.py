@@ -22,15 +22,18 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-def issue_token(username: str, secret: str, minutes: int, now: datetime | None = None) -> str:
+def issue_token(
+    username: str, secret: str, minutes: int, unit: str, now: datetime | None = None
+) -> str:
+    """A token for one user of one unit (the audience): another unit's instance refuses it."""
     now = now or datetime.now(UTC)
-    claims = {"sub": username, "iat": now, "exp": now + timedelta(minutes=minutes)}
+    claims = {"sub": username, "aud": unit, "iat": now, "exp": now + timedelta(minutes=minutes)}
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
-def read_token(token: str, secret: str) -> str | None:
+def read_token(token: str, secret: str, unit: str) -> str | None:
     try:
-        claims = jwt.decode(token, secret, algorithms=["HS256"])
+        claims = jwt.decode(token, secret, algorithms=["HS256"], audience=unit)
     except jwt.PyJWTError:
         return None
     sub = claims.get("sub")

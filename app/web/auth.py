@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from pydantic import Field
 
 from app.auth import service
-from app.auth.deps import SessionDep
+from app.auth.deps import SessionDep, SettingsDep
 from app.errors import Unauthorized
 from app.web.forms import Text, WebForm, blank_form, read_form, see_other
 from app.web.session import flash, log_in, log_out, verify_csrf
@@ -37,7 +37,7 @@ async def login_page(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/logowanie")
-async def login(request: Request, session: SessionDep) -> Response:
+async def login(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     """Log in with a user name and password."""
     state, data = await read_form(request, LoginForm, "login")
     state.values.pop("password", None)  # never sent back to the browser
@@ -49,7 +49,7 @@ async def login(request: Request, session: SessionDep) -> Response:
             state.add(None, exc.detail)
             state.status = 422
         else:
-            log_in(request, user)
+            log_in(request, user, settings.unit)
             flash(request, f"Zalogowano jako {user.full_name or user.username}.")
             return see_other(safe_next(data.next))
     return render(request, "web/login.html", {"form": state}, 422)

@@ -40,11 +40,13 @@ class Viewer:
         return cls(user.username, user.full_name or user.username, user.role)
 
 
-def log_in(request: Request, user: User) -> None:
-    # A fresh session (and a fresh CSRF token) at log-in: no session fixation.
+def log_in(request: Request, user: User, unit: str) -> None:
+    # A fresh session (and a fresh CSRF token) at log-in: no session fixation. The unit binds the
+    # cookie to this unit's instance (app.auth.deps.current_user).
     request.session.clear()
     request.session.update(
         user=user.username,
+        unit=unit,
         name=user.full_name or user.username,
         role=user.role,
         csrf=secrets.token_urlsafe(32),
