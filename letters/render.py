@@ -13,7 +13,7 @@ from app.domain.documents import (
     Wezwanie,
     Zawiadomienie,
 )
-from letters import lists, tytul, upomnienie, wezwanie, zawiadomienie
+from letters import decyzja, lists, tytul, upomnienie, wezwanie, zawiadomienie
 from letters.documents import AlimonyWriteOffRow, TimeBarredRow
 from letters.pages import build_pdf
 
@@ -40,6 +40,13 @@ def render_zawiadomienie(z: Zawiadomienie) -> bytes:
     """Raises ValueError for a change code it does not know (zawiadomienie.CHANGES)."""
     return build_pdf(
         zawiadomienie.story(z), title=f"Zawiadomienie nr {z.number}", author=z.creditor.name
+    )
+
+
+def render_write_off_decision(w: decyzja.WriteOffDecision) -> bytes:
+    """The draft of an art. 30 write-off decision for an alimony debtor."""
+    return build_pdf(
+        decyzja.story(w), title="Projekt decyzji o umorzeniu należności", author=w.creditor.name
     )
 
 

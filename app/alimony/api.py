@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from app.alimony import registers, service, write_offs
 from app.alimony.schemas import (
@@ -37,7 +38,8 @@ from app.alimony.schemas import (
     WriteOffRead,
     YearEndWriteOffRead,
 )
-from app.auth.deps import Collector, Reader, SessionDep, Signer
+from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
+from app.documents import service as docs
 from app.deps import TodayDep
 from app.domain.alimony import (
     MonthRecord,
@@ -269,6 +271,31 @@ async def get_write_off_draft(
 ) -> WriteOffDraftRead:
     """The draft of the art. 30 write-off decision as of a date (409 when not eligible)."""
     return _draft(await write_offs.draft(session, debtor_id, as_of or today))
+
+
+@router.get("/debtors/{debtor_id}/write-off-draft.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+async def get_write_off_draft_pdf(
+    debtor_id: int,
+    session: SessionDep,
+    _user: Reader,
+    settings: SettingsDep,
+    today: TodayDep,
+    as_of: AsOf = None,
+) -> Response:
+    """The draft of the art. 30 write-off decision, printed (409 when not eligible)."""
+    import letters
+
+    made = await write_offs.draft(session, debtor_id, as_of or today)
+    decision = letters.WriteOffDecision(
+        docs.creditor(settings), docs.debtor_data(made.debtor), made.draft, docs.signatory(settings)
+    )
+    pdf = await asyncio.to_thread(letters.render_write_off_decision, decision)
+    name = f"projekt-decyzji-umorzenie-{debtor_id}-{made.draft.drafted_on.isoformat()}.pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.post("/debtors/{debtor_id}/write-offs", status_code=201, responses=_ERR)

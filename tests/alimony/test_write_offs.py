@@ -138,3 +138,30 @@ async def test_seven_years_write_off_everything_and_close_the_receivable(api, se
     )
     state = await session.scalar(select(Receivable.state).where(Receivable.debtor_id == did))
     assert state == "umorzona"
+
+
+async def test_the_draft_decision_prints_with_its_basis_amounts_and_months(api):
+    """Art. 107 § 1 k.p.a. parts of the decision: legal basis, the ruling with the amount (in words
+    too), the reasons with the 36 months of 2023-11 … 2026-10, the appeal instruction."""
+    from tests.letters.pdfcheck import fonts, normalise, text
+
+    did = await advance_debtor(api, 36)
+    r = await api.get(f"{BASE}/debtors/{did}/write-off-draft.pdf", params={"as_of": "2026-11-23"})
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/pdf"
+    body = normalise(text(r.content))
+    assert "PROJEKT" in body and "DECYZJA" in body
+    assert "art. 30 ust. 1 pkt 1 i ust. 3 ustawy z dnia 7 września 2007 r." in body
+    assert "w kwocie 300,00 zł (słownie: trzysta złotych 00/100)" in body
+    assert "łącznie 30 %" in body
+    assert "każdym z 36 kolejnych miesięcy od 01.11.2023 do 31.10.2026" in body
+    assert "wynoszą łącznie 1 000,00 zł, z czego dotychczas umorzono 0,00 zł" in body
+    assert "pozostaje 700,00 zł" in body
+    assert "zaliczka alimentacyjna (art. 28 ust. 1 pkt 2)" in body
+    assert "2023-11" in body and "2026-10" in body
+    assert "samorządowego kolegium odwoławczego" in body and "14 dni" in body
+    assert all(fonts(r.content).values())  # every font embedded (Polish letters print anywhere)
+    # Not eligible: the same refusal as the JSON draft.
+    short = await advance_debtor(api, 35)
+    r = await api.get(f"{BASE}/debtors/{short}/write-off-draft.pdf", params={"as_of": "2026-11-23"})
+    assert r.status_code == 409
