@@ -18,7 +18,8 @@ from letters.styles import Styles
 from letters.textblocks import paragraphs
 
 CLAIMS = {
-    ClaimType.FUNDUSZ_ALIMENTACYJNY: "świadczenia z funduszu alimentacyjnego (art. 28 ust. 1 pkt 1)",
+    ClaimType.FUNDUSZ_ALIMENTACYJNY: "świadczenia z funduszu alimentacyjnego"
+    " (art. 28 ust. 1 pkt 1)",
     ClaimType.ZALICZKA_ALIMENTACYJNA: "zaliczka alimentacyjna (art. 28 ust. 1 pkt 2)",
     ClaimType.FUNDUSZ_1974: "fundusz alimentacyjny z 1974 r. (art. 28 ust. 1 pkt 4)",
 }

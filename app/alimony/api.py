@@ -39,8 +39,8 @@ from app.alimony.schemas import (
     YearEndWriteOffRead,
 )
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
-from app.documents import service as docs
 from app.deps import TodayDep
+from app.documents import service as docs
 from app.domain.alimony import (
     MonthRecord,
     RecoverySource,

@@ -99,7 +99,8 @@ async def test_a_unit_cannot_read_another_units_data(units) -> None:
     assert (await log_in(web_a, "admin", ADMIN_PASSWORD)).status_code == 303
     web_b.cookies.update(web_a.cookies)
     r = await web_b.get(f"/zobowiazani/{b_debtor}")
-    assert r.status_code == 303 and r.headers["location"].startswith("/logowanie")
+    assert r.status_code == 303
+    assert r.headers["location"].startswith("/logowanie")
     assert "Kowalski" not in r.text
     assert_problem(await web_b.get(f"/api/v1/debtors/{b_debtor}"), 401)
     # The same cookie still works where it was made.
