@@ -1,11 +1,16 @@
-"""`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive]`."""
+"""`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
+print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY …`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
+from typing import BinaryIO
 
 from app.clock import warsaw_today
 from app.config import get_settings
@@ -37,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         help="koszty upomnienia (data doręczenia:kwota)",
     )
     calc.add_argument("--as-of", required=True)
+    _print_parser(sub)
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "migrate":
@@ -50,7 +56,90 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(run_calc(args, settings.database_url))
     if args.command == "sweep":
         return asyncio.run(_sweep(args.job, args.as_of or warsaw_today()))
+    if args.command == "print":
+        return asyncio.run(_print(args))
     return 2
+
+
+def _print_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    out_help = "plik wynikowy (domyślnie nazwa dokumentu w bieżącym katalogu; - = stdout)"
+    printing = sub.add_parser("print", help="wydruki: dokument, upomnienia z dnia, wykazy roczne")
+    what = printing.add_subparsers(dest="what", required=True)
+    doc = what.add_parser(
+        "document", help="wydany dokument (wezwanie, upomnienie, tytuł …) jako PDF"
+    )
+    doc.add_argument("document_id", type=int)
+    doc.add_argument("-o", "--output", help=out_help)
+    rem = what.add_parser("reminders", help="wszystkie upomnienia wystawione w dniu, jeden PDF")
+    rem.add_argument("--issued-on", type=date.fromisoformat, default=None, help="domyślnie dziś")
+    rem.add_argument("-o", "--output", help=out_help)
+    year = what.add_parser("year-end", help="wykaz na koniec roku dla głównego księgowego")
+    year.add_argument("--year", type=int, required=True)
+    year.add_argument("--list", choices=["time-barred", "alimony"], default="time-barred")
+    year.add_argument("--format", choices=["pdf", "csv"], default="pdf")
+    year.add_argument("-o", "--output", help=out_help)
+
+
+async def _print(args: argparse.Namespace) -> int:
+    """Print to a file (or stdout with -o -); a refusal (no such document, nothing issued that
+    day) is one Polish line on stderr and exit code 1, nothing written."""
+    from app.db import make_engine, make_sessionmaker
+    from app.documents import printing
+    from app.errors import AppError
+
+    settings = get_settings()
+    await asyncio.to_thread(upgrade, settings.database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            if args.what == "document":
+                content, number = await printing.document_pdf(session, args.document_id, settings)
+                return _write(content, args.output or number.replace("/", "-") + ".pdf")
+            if args.what == "year-end":
+                content, name = await printing.year_end_file(
+                    session, args.list, args.year, args.format, settings
+                )
+                return _write(content, args.output or name)
+            day = args.issued_on or warsaw_today()
+            path = args.output or f"upomnienia-{day.isoformat()}.pdf"
+
+            def progress(done: int, total: int | None) -> None:
+                _progress_bar(done, total or done, "upomnienia")
+
+            with _output(path) as out:  # streamed: memory stays flat however long the batch
+                count = await printing.reminders_pdf(session, day, settings, out, progress)
+            sys.stderr.write(f"Upomnienia z dnia {day.isoformat()}: {count}\n")
+            return 0
+    except AppError as exc:
+        sys.stderr.write(f"{exc.detail}\n")
+        return 1
+    finally:
+        await engine.dispose()
+
+
+@contextmanager
+def _output(path: str) -> Iterator[BinaryIO]:
+    """stdout for "-"; otherwise a .part file renamed to `path` only when everything was written,
+    so a failure never leaves a half-written file under the name."""
+    if path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+        return
+    target = Path(path)
+    partial = target.with_name(target.name + ".part")
+    try:
+        with partial.open("wb") as out:
+            yield out
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    sys.stderr.write(f"Zapisano {target} ({target.stat().st_size} B)\n")
+
+
+def _write(content: bytes, path: str) -> int:
+    with _output(path) as out:
+        out.write(content)
+    return 0
 
 
 def _serve(host: str, port: int, *, scheduler: bool) -> int:

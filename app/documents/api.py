@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -11,8 +10,8 @@ from fastapi.responses import StreamingResponse
 
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
 from app.deps import TodayDep
-from app.documents import batch, service
-from app.errors import PROBLEM, Invalid, NotFound
+from app.documents import batch, printing
+from app.errors import PROBLEM, Invalid
 from app.schemas import DateIn, Schema
 
 router = APIRouter(prefix="/api/v1", tags=["documents"])
@@ -32,28 +31,8 @@ async def document_pdf(
     document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
 ) -> Response:
     """Any issued document as PDF: wezwanie, upomnienie, tytuł wykonawczy, zawiadomienie."""
-    from letters import render
-
-    doc = await service.document(session, document_id)
-    if doc.kind == "wezwanie":
-        content = await asyncio.to_thread(
-            render.render_wezwanie, await service.wezwanie(session, doc, settings)
-        )
-    elif doc.kind == "upomnienie":
-        content = await asyncio.to_thread(
-            render.render_upomnienie, await service.upomnienie(session, doc, settings)
-        )
-    elif doc.kind == "tytul_wykonawczy":
-        content = await asyncio.to_thread(
-            render.render_tytul, await service.tytul(session, doc, settings)
-        )
-    elif doc.kind == "zawiadomienie":
-        notice = await service.notice_of_document(session, doc.id)
-        data = await service.zawiadomienie(session, notice, settings)
-        content = await asyncio.to_thread(render.render_zawiadomienie, data)
-    else:
-        raise NotFound(f"Dokument {doc.number} nie ma wersji PDF")
-    return _pdf(content, doc.number)
+    content, number = await printing.document_pdf(session, document_id, settings)
+    return _pdf(content, number)
 
 
 class BatchCreate(Schema):
@@ -89,13 +68,12 @@ async def reminders_pdf(
     issued_on: Annotated[date, Query(description="dzień wystawienia upomnień")],
 ) -> StreamingResponse:
     """All reminders issued on a day as one PDF (streamed from a temporary file)."""
-    from letters.batch import render_reminder_batch
-
-    reminders = await batch.reminders_of_day(session, issued_on, settings)
-    if not reminders:
-        raise NotFound(f"Brak upomnień wystawionych w dniu {issued_on}")
     spool = tempfile.TemporaryFile()
-    await asyncio.to_thread(render_reminder_batch, reminders, spool)
+    try:
+        await printing.reminders_pdf(session, issued_on, settings, spool)
+    except BaseException:
+        spool.close()
+        raise
     spool.seek(0)
 
     def chunks() -> Iterator[bytes]:

@@ -1,14 +1,12 @@
 from __future__ import annotations
 
-import asyncio
 from typing import Literal
 
 from fastapi import APIRouter, Path, Response
 
 from app.auth.deps import Reader, SessionDep, SettingsDep
-from app.documents import service as docs
+from app.documents import printing
 from app.errors import PROBLEM
-from app.reports import service
 
 router = APIRouter(prefix="/api/v1/reports/year-end", tags=["reports"])
 _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 422)}
@@ -20,7 +18,7 @@ def _file(content: bytes, name: str, fmt: str) -> Response:
     return Response(
         content,
         media_type=_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
@@ -33,15 +31,8 @@ async def time_barred(
     year: int = Year,
 ) -> Response:
     """Time-barred receivables to write off at year end (seed 003 §5.3), as PDF or CSV."""
-    import letters
-
-    rows = await service.time_barred_rows(session, year)
-    if fmt == "csv":
-        return _file(letters.csv_time_barred(rows), f"przedawnione-{year}", fmt)
-    pdf = await asyncio.to_thread(
-        letters.render_year_end_time_barred, rows, year, docs.creditor(settings)
-    )
-    return _file(pdf, f"przedawnione-{year}", fmt)
+    content, name = await printing.year_end_file(session, "time-barred", year, fmt, settings)
+    return _file(content, name, fmt)
 
 
 @router.get("/{year}/alimony.{fmt}", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
@@ -53,12 +44,5 @@ async def alimony(
     year: int = Year,
 ) -> Response:
     """Alimony write-offs decided in a year (art. 30 u.p.o.u.a.), as PDF or CSV."""
-    import letters
-
-    rows = await service.alimony_rows(session, year)
-    if fmt == "csv":
-        return _file(letters.csv_alimony(rows), f"umorzenia-alimentacyjne-{year}", fmt)
-    pdf = await asyncio.to_thread(
-        letters.render_year_end_alimony, rows, year, docs.creditor(settings)
-    )
-    return _file(pdf, f"umorzenia-alimentacyjne-{year}", fmt)
+    content, name = await printing.year_end_file(session, "alimony", year, fmt, settings)
+    return _file(content, name, fmt)
