@@ -32,7 +32,16 @@ from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.domain.alimony import Register
 from app.errors import Conflict, Invalid, NotFound
-from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other, web_date
+from app.web.forms import (
+    FormState,
+    WebForm,
+    attempt,
+    blank_form,
+    read_form,
+    see_other,
+    submit_action,
+    web_date,
+)
 from app.web.session import Collector, Reader, Signer, flash, verify_csrf
 from app.web.templating import pl_date, render, zl
 
@@ -201,19 +210,13 @@ async def _submit(
     name: str,
     use_case: Callable[[F], Awaitable[str]],
 ) -> Response:
-    """Validate → run the use case in a savepoint → 303 to the card with its message, or the card
-    again with the form's errors and nothing written."""
     await service.debtor_or_404(session, debtor_id)
-    form, data = await read_form(request, form_cls, name)
-    if data is not None:
 
-        async def work() -> Response:
-            flash(request, await use_case(data))
-            return see_other(f"/alimenty/zobowiazani/{debtor_id}")
+    async def card(form: FormState) -> Response:
+        return await card_page(request, session, debtor_id, today, form)
 
-        if done := await attempt(session, form, work):
-            return done
-    return await card_page(request, session, debtor_id, today, form)
+    back = f"/alimenty/zobowiazani/{debtor_id}"
+    return await submit_action(request, session, form_cls, name, use_case, back, card)
 
 
 @router.post("/zobowiazani/{debtor_id}/zasadzone")

@@ -23,8 +23,8 @@ from app.receivables.forms import (
     WriteOffForm,
 )
 from app.receivables.web import card_page
-from app.web.forms import WebForm, attempt, read_form, see_other
-from app.web.session import Collector, Signer, flash, verify_csrf
+from app.web.forms import FormState, WebForm, submit_action
+from app.web.session import Collector, Signer, verify_csrf
 from app.web.templating import pl_date, zl
 
 router = APIRouter(
@@ -44,18 +44,11 @@ async def _submit(
     name: str,
     use_case: Callable[[F], Awaitable[str]],
 ) -> Response:
-    """Validate → run the use case in a savepoint → 303 to the card with its message, or the card
-    again with the form's errors and nothing written."""
-    form, data = await read_form(request, form_cls, name)
-    if data is not None:
+    async def card(form: FormState) -> Response:
+        return await card_page(request, session, receivable_id, today, form)
 
-        async def work() -> Response:
-            flash(request, await use_case(data))
-            return see_other(f"/naleznosci/{receivable_id}")
-
-        if done := await attempt(session, form, work):
-            return done
-    return await card_page(request, session, receivable_id, today, form)
+    back = f"/naleznosci/{receivable_id}"
+    return await submit_action(request, session, form_cls, name, use_case, back, card)
 
 
 @router.post("/doreczenie")

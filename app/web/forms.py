@@ -20,6 +20,7 @@ from app.domain.money import AmountError, parse_amount
 from app.domain.parameters import MissingParameter
 from app.errors import Conflict, Invalid
 from app.schemas import Schema
+from app.web.session import flash
 
 TOP = "__top__"
 F = TypeVar("F", bound="WebForm")
@@ -196,3 +197,27 @@ async def attempt(
 
 def see_other(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+async def submit_action(
+    request: Request,
+    session: AsyncSession,
+    form_cls: type[F],
+    name: str,
+    use_case: Callable[[F], Awaitable[str]],
+    back_to: str,
+    page: Callable[[FormState], Awaitable[Response]],
+) -> Response:
+    """An action form of a card: validate → run the use case in a savepoint → 303 to `back_to`
+    with the use case's message; or `page` (the card again) with the form's errors, nothing
+    written."""
+    form, data = await read_form(request, form_cls, name)
+    if data is not None:
+
+        async def work() -> Response:
+            flash(request, await use_case(data))
+            return see_other(back_to)
+
+        if done := await attempt(session, form, work):
+            return done
+    return await page(form)
