@@ -4,13 +4,16 @@ tests) or else from the settings; SQLite gets batch mode so ALTERs work."""
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 from alembic import context
 from sqlalchemy.engine import Connection
+from sqlalchemy.schema import SchemaItem
 
 from app.config import get_settings
 from app.db import make_engine
 from app.models import Base
+from app.models.base import POSTGRESQL_ONLY
 
 config = context.config
 target_metadata = Base.metadata
@@ -20,12 +23,22 @@ def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or get_settings().database_url
 
 
+def _include_object(
+    dialect: str, obj: SchemaItem, _name: str | None, type_: str, reflected: bool, _other: object
+) -> bool:
+    """Indexes declared with app.models.base.postgresql_only exist only on PostgreSQL."""
+    postgresql_only = type_ == "index" and not reflected and obj.info.get(POSTGRESQL_ONLY)
+    return not (postgresql_only and dialect != "postgresql")
+
+
 def _configure(connection: Connection) -> None:
+    dialect = connection.dialect.name
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
+        render_as_batch=dialect == "sqlite",
         compare_type=True,
+        include_object=partial(_include_object, dialect),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, MetaData, func
+from sqlalchemy import DateTime, Index, MetaData, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -22,3 +22,13 @@ class CreatedAt:
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), nullable=False
     )
+
+
+POSTGRESQL_ONLY = "postgresql_only"
+
+
+def postgresql_only(index: Index) -> Index:
+    """An index only PostgreSQL can build (an operator class of an extension): created only there,
+    and left out of the comparison on SQLite by alembic/env.py."""
+    index.info[POSTGRESQL_ONLY] = True
+    return index.ddl_if(dialect="postgresql")

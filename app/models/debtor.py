@@ -1,15 +1,31 @@
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String, false
+from sqlalchemy import Boolean, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, CreatedAt
+from app.models.base import Base, CreatedAt, postgresql_only
 
 
 class Debtor(CreatedAt, Base):
     """Zobowiązany. Identifiers are stored only after their checksum was validated."""
 
     __tablename__ = "debtor"
+    __table_args__ = (
+        # The debtor search (app/debtors/repository.py): a name fragment is ILIKE '%…%', which
+        # only a trigram index serves; PESEL and NIP are searched by prefix, LIKE '…%', which a
+        # plain btree serves only under the C collation, so on PostgreSQL they use the pattern
+        # operator class (it serves equality too). Migration 0004_search_indexes.
+        postgresql_only(
+            Index(
+                "ix_debtor_name_trgm",
+                "name",
+                postgresql_using="gin",
+                postgresql_ops={"name": "gin_trgm_ops"},
+            )
+        ),
+        Index("ix_debtor_pesel", "pesel", postgresql_ops={"pesel": "varchar_pattern_ops"}),
+        Index("ix_debtor_nip", "nip", postgresql_ops={"nip": "varchar_pattern_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
@@ -22,8 +38,8 @@ class Debtor(CreatedAt, Base):
     voivodeship: Mapped[str | None] = mapped_column(String(40))
     county: Mapped[str | None] = mapped_column(String(60))
     commune: Mapped[str | None] = mapped_column(String(60))
-    pesel: Mapped[str | None] = mapped_column(String(11), index=True)
-    nip: Mapped[str | None] = mapped_column(String(10), index=True)
+    pesel: Mapped[str | None] = mapped_column(String(11))
+    nip: Mapped[str | None] = mapped_column(String(10))
     regon: Mapped[str | None] = mapped_column(String(14))
     # Seed 003 §2.3 folders a), i), j).
     address_unknown: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

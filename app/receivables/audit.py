@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.domain.money import format_amount
 from app.models import Instalment, Payment, WriteOff
 from app.receivables.repository import ReceivableRepository
+from app.receivables.service import Card
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,10 @@ class Ledger:
     instalments: list[Instalment]
 
 
-async def ledger(session: AsyncSession, receivable_id: int) -> Ledger:
-    repo = ReceivableRepository(session)
-    return Ledger(
-        await repo.payments(receivable_id),
-        await repo.write_offs(receivable_id),
-        await repo.instalments(receivable_id),
-    )
+async def ledger(session: AsyncSession, card: Card) -> Ledger:
+    """The card's payments and write-offs (read once for its figures) and its instalments."""
+    instalments = await ReceivableRepository(session).instalments(card.receivable.id)
+    return Ledger(card.payments, card.write_offs, instalments)
 
 
 async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:

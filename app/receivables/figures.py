@@ -29,6 +29,24 @@ class Facts:
     payment_days: tuple[date, ...]  # real payments only: they may interrupt limitation
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The rows of one receivable its figures are computed from (the card shows them too)."""
+
+    payments: list[Payment]
+    documents: list[Document]
+    write_offs: list[WriteOff]
+
+
+async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
+    repo = ReceivableRepository(session)
+    return Rows(
+        await repo.payments(receivable_id),
+        await repo.documents(receivable_id),
+        await repo.write_offs(receivable_id),
+    )
+
+
 def interest_from(receivable: Receivable, rules: KindRules) -> date:
     """The first day of interest: after the payment term (unknown until the demand's delivery is
     recorded), or after the payout the receivable was issued for (alimony act art. 27, 23)."""
@@ -103,21 +121,22 @@ def limitation_of(
 
 
 async def figures_of(
-    session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date
+    session: AsyncSession,
+    receivable: Receivable,
+    rules: KindRules,
+    as_of: date,
+    rows: Rows | None = None,
 ) -> Figures:
+    """`rows`: the receivable's rows when the caller has read them already (the card)."""
     if rules.allocation_rule is AllocationRule.ART_28:
         alimony = await _alimony_figures(session, receivable, as_of)
         if alimony is not None:
             return alimony
-    repo = ReceivableRepository(session)
-    facts = facts_of(
-        receivable,
-        rules,
-        await repo.payments(receivable.id),
-        await repo.documents(receivable.id),
-        await repo.write_offs(receivable.id),
-    )
-    return compute(receivable, rules, facts, await repo.parameter_rows(), as_of)
+    if rows is None:
+        rows = await rows_of(session, receivable.id)
+    facts = facts_of(receivable, rules, rows.payments, rows.documents, rows.write_offs)
+    params = await ReceivableRepository(session).parameter_rows()
+    return compute(receivable, rules, facts, params, as_of)
 
 
 async def _alimony_figures(

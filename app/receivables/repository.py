@@ -14,6 +14,7 @@ from app.domain.kinds import (
 )
 from app.domain.parameters import ParameterRow
 from app.models import (
+    Debtor,
     Document,
     Event,
     Instalment,
@@ -36,6 +37,19 @@ class ReceivableRepository:
         if for_update:
             stmt = stmt.with_for_update()
         return await self.session.scalar(stmt)
+
+    async def with_kind_and_debtor(
+        self, receivable_id: int
+    ) -> tuple[Receivable, ReceivableKind, Debtor] | None:
+        """A receivable with its kind and its debtor in one statement (the card shows all three)."""
+        stmt = (
+            select(Receivable, ReceivableKind, Debtor)
+            .join(ReceivableKind, ReceivableKind.code == Receivable.kind_code)
+            .join(Debtor, Debtor.id == Receivable.debtor_id)
+            .where(Receivable.id == receivable_id)
+        )
+        row = (await self.session.execute(stmt)).one_or_none()
+        return None if row is None else (row[0], row[1], row[2])
 
     async def by_reference(self, reference: str) -> Receivable | None:
         return await self.session.scalar(

@@ -12,7 +12,7 @@ from app.domain.deadlines import due_from, title_allowed_from
 from app.domain.kinds import KindRules
 from app.domain.lifecycle import Action, State
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Debtor, Document, Event, Receivable
+from app.models import Debtor, Document, Event, Payment, Receivable, WriteOff
 from app.numbering import next_number
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository, kind_rules
@@ -24,9 +24,12 @@ CREATED = "wystawienie"
 @dataclass(frozen=True)
 class Card:
     receivable: Receivable
+    debtor: Debtor
     rules: KindRules
     figures: figures_mod.Figures
     documents: list[Document]
+    payments: list[Payment]
+    write_offs: list[WriteOff]
     events: list[Event]
     as_of: date
 
@@ -45,12 +48,16 @@ class Card:
         return sorted(a.value for a in lifecycle.allowed_actions(State(self.receivable.state)))
 
 
+def _not_found(receivable_id: int) -> NotFound:
+    return NotFound(f"Nie ma należności o identyfikatorze {receivable_id}")
+
+
 async def load(
     session: AsyncSession, receivable_id: int, *, for_update: bool = False
 ) -> Receivable:
     receivable = await ReceivableRepository(session).get(receivable_id, for_update=for_update)
     if receivable is None:
-        raise NotFound(f"Nie ma należności o identyfikatorze {receivable_id}")
+        raise _not_found(receivable_id)
     return receivable
 
 
@@ -188,17 +195,24 @@ def not_in_future(day: date, today: date, field: str) -> None:
 
 
 async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
-    receivable = await load(session, receivable_id)
-    rules = await rules_of(session, receivable)
-    figs = await figures_mod.figures_of(session, receivable, rules, as_of)
+    """The receivable as of a date with everything its card shows; each row is read once."""
     repo = ReceivableRepository(session)
+    found = await repo.with_kind_and_debtor(receivable_id)
+    if found is None:
+        raise _not_found(receivable_id)
+    receivable, kind, debtor = found
+    rules = kind_rules(kind)
+    rows = await figures_mod.rows_of(session, receivable.id)
     return Card(
-        receivable,
-        rules,
-        figs,
-        await repo.documents(receivable.id),
-        await repo.events(receivable.id),
-        as_of,
+        receivable=receivable,
+        debtor=debtor,
+        rules=rules,
+        figures=await figures_mod.figures_of(session, receivable, rules, as_of, rows),
+        documents=rows.documents,
+        payments=rows.payments,
+        write_offs=rows.write_offs,
+        events=await repo.events(receivable.id),
+        as_of=as_of,
     )
 
 

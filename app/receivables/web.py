@@ -85,7 +85,6 @@ async def card_page(
     failed: FormState | None = None,
 ) -> Response:
     card = await service.card(session, receivable_id, today)
-    debtor = await debtor_service.get(session, card.receivable.debtor_id)
     forms = _blank_forms(card, today)
     if failed is not None:
         forms[failed.name] = failed
@@ -97,8 +96,8 @@ async def card_page(
             "card": card,
             "r": card.receivable,
             "f": card.figures,
-            "debtor": debtor,
-            "ledger": await audit.ledger(session, receivable_id),
+            "debtor": card.debtor,
+            "ledger": await audit.ledger(session, card),
             "forms": forms,
             "shown": available_forms(card, viewer),
             "failed": failed.name if failed else None,
@@ -121,11 +120,11 @@ async def history(
 ) -> Response:
     """Who did what and when on this receivable."""
     c = await service.card(session, receivable_id, today)
-    debtor = await debtor_service.get(session, c.receivable.debtor_id)
+    entries = await audit.trail(session, receivable_id)
     return render(
         request,
         "receivables/history.html",
-        {"r": c.receivable, "debtor": debtor, "entries": await audit.trail(session, receivable_id)},
+        {"r": c.receivable, "debtor": c.debtor, "entries": entries},
     )
 
 
