@@ -4,7 +4,13 @@ from fastapi import APIRouter
 
 from app.auth.deps import Collector, Reader, SessionDep
 from app.debtors import service
-from app.debtors.schemas import DebtorCreate, DebtorListItem, DebtorRead, DebtorUpdate
+from app.debtors.schemas import (
+    DebtorChangeRead,
+    DebtorCreate,
+    DebtorListItem,
+    DebtorRead,
+    DebtorUpdate,
+)
 from app.errors import PROBLEM
 
 router = APIRouter(prefix="/api/v1/debtors", tags=["debtors"])
@@ -12,9 +18,9 @@ _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 422)}
 
 
 @router.post("", status_code=201, responses=_ERR)  # type: ignore[arg-type]
-async def create_debtor(body: DebtorCreate, session: SessionDep, _user: Collector) -> DebtorRead:
+async def create_debtor(body: DebtorCreate, session: SessionDep, user: Collector) -> DebtorRead:
     """Register a debtor (PESEL, NIP, REGON checked)."""
-    return DebtorRead.of(await service.create(session, body))
+    return DebtorRead.of(await service.create(session, body, user.username))
 
 
 @router.get("", responses=_ERR)  # type: ignore[arg-type]
@@ -31,7 +37,15 @@ async def get_debtor(debtor_id: int, session: SessionDep, _user: Reader) -> Debt
 
 @router.put("/{debtor_id}", responses=_ERR)  # type: ignore[arg-type]
 async def update_debtor(
-    debtor_id: int, body: DebtorUpdate, session: SessionDep, _user: Collector
+    debtor_id: int, body: DebtorUpdate, session: SessionDep, user: Collector
 ) -> DebtorRead:
-    """Edit a debtor."""
-    return DebtorRead.of(await service.update(session, debtor_id, body))
+    """Edit a debtor; the changed fields go to the debtor's audit trail."""
+    return DebtorRead.of(await service.update(session, debtor_id, body, user.username))
+
+
+@router.get("/{debtor_id}/changes", responses=_ERR)  # type: ignore[arg-type]
+async def get_debtor_changes(
+    debtor_id: int, session: SessionDep, _user: Reader
+) -> list[DebtorChangeRead]:
+    """Who added or changed the debtor's data, when, and which fields (old and new value)."""
+    return [DebtorChangeRead.of(c) for c in await service.changes(session, debtor_id)]

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from typing import Literal
 
 from pydantic import Field, field_validator
 
 from app.domain.identifiers import mask_pesel, valid_nip, valid_pesel, valid_regon
-from app.models import Debtor
+from app.models import Debtor, DebtorChange
 from app.schemas import Schema
 
 _ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postal_code>\d{2}-\d{3})\s+(?P<city>\S.*)$")
@@ -116,3 +118,29 @@ class DebtorListItem(Schema):
     @classmethod
     def of(cls, d: Debtor) -> DebtorListItem:
         return cls(id=d.id, name=d.name, pesel_masked=mask_pesel(d.pesel), nip=d.nip, city=d.city)
+
+
+class FieldChange(Schema):
+    field: str
+    old: str | bool | None
+    new: str | bool | None
+
+
+class DebtorChangeRead(Schema):
+    id: int
+    debtor_id: int
+    action: Literal["utworzenie", "zmiana"]
+    actor: str
+    at: datetime
+    changes: list[FieldChange]
+
+    @classmethod
+    def of(cls, c: DebtorChange) -> DebtorChangeRead:
+        return cls(
+            id=c.id,
+            debtor_id=c.debtor_id,
+            action=c.action,  # type: ignore[arg-type]
+            actor=c.actor,
+            at=c.created_at,
+            changes=[FieldChange.model_validate(x) for x in c.changes],
+        )

@@ -1,11 +1,31 @@
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.debtors.repository import DebtorRepository
 from app.debtors.schemas import DebtorCreate, DebtorUpdate
 from app.errors import Invalid, NotFound
-from app.models import Debtor
+from app.models import Debtor, DebtorChange
+
+# The debtor's fields the audit trail compares, with their Polish labels (debtor card, history).
+AUDITED = {
+    "name": "nazwa",
+    "first_name": "imię",
+    "last_name": "nazwisko",
+    "pesel": "PESEL",
+    "nip": "NIP",
+    "regon": "REGON",
+    "street": "ulica i numer",
+    "postal_code": "kod pocztowy",
+    "city": "miejscowość",
+    "voivodeship": "województwo",
+    "county": "powiat",
+    "commune": "gmina",
+    "homeless": "osoba bezdomna",
+    "deceased": "zmarły",
+    "address_unknown": "adres do ustalenia",
+}
 
 
 def _check_address(data: DebtorCreate) -> None:
@@ -30,11 +50,28 @@ def _apply(debtor: Debtor, data: DebtorCreate) -> None:
     debtor.address_unknown = data.address_unknown
 
 
-async def create(session: AsyncSession, data: DebtorCreate) -> Debtor:
+def _snapshot(debtor: Debtor) -> dict[str, object]:
+    return {f: getattr(debtor, f, None) for f in AUDITED}
+
+
+def _diff(before: dict[str, object], after: dict[str, object]) -> list[dict[str, object]]:
+    return [
+        {"field": f, "old": before[f], "new": after[f]} for f in AUDITED if before[f] != after[f]
+    ]
+
+
+async def create(session: AsyncSession, data: DebtorCreate, actor: str) -> Debtor:
     _check_address(data)
     debtor = Debtor()
+    before = _snapshot(debtor)
     _apply(debtor, data)
-    return await DebtorRepository(session).add(debtor)
+    repo = DebtorRepository(session)
+    await repo.add(debtor)
+    # What the debtor was created with: the fields given, not the empty ones.
+    changes = [c for c in _diff(before, _snapshot(debtor)) if c["new"] not in (None, False, "")]
+    session.add(DebtorChange(debtor_id=debtor.id, action="utworzenie", actor=actor, changes=changes))
+    await session.flush()
+    return debtor
 
 
 async def get(session: AsyncSession, debtor_id: int) -> Debtor:
@@ -44,12 +81,28 @@ async def get(session: AsyncSession, debtor_id: int) -> Debtor:
     return debtor
 
 
-async def update(session: AsyncSession, debtor_id: int, data: DebtorUpdate) -> Debtor:
+async def update(session: AsyncSession, debtor_id: int, data: DebtorUpdate, actor: str) -> Debtor:
+    """Save the changes; the fields that really changed go to the audit trail (nothing when the
+    form was saved unchanged)."""
     _check_address(data)
     debtor = await get(session, debtor_id)
+    before = _snapshot(debtor)
     _apply(debtor, data)
+    if changes := _diff(before, _snapshot(debtor)):
+        session.add(DebtorChange(debtor_id=debtor_id, action="zmiana", actor=actor, changes=changes))
     await session.flush()
     return debtor
+
+
+async def changes(session: AsyncSession, debtor_id: int) -> list[DebtorChange]:
+    """The debtor's audit trail, oldest first."""
+    await get(session, debtor_id)
+    stmt = (
+        select(DebtorChange)
+        .where(DebtorChange.debtor_id == debtor_id)
+        .order_by(DebtorChange.id)
+    )
+    return list(await session.scalars(stmt))
 
 
 async def search(session: AsyncSession, query: str) -> list[Debtor]:

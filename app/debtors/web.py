@@ -40,13 +40,13 @@ async def new_form(request: Request, _user: Collector) -> Response:
 
 
 @router.post("/nowy")
-async def create(request: Request, session: SessionDep, _user: Collector) -> Response:
+async def create(request: Request, session: SessionDep, user: Collector) -> Response:
     """Add a debtor."""
     form, data = await read_form(request, DebtorForm, "zobowiazany")
     if data is not None:
 
         async def work() -> Response:
-            debtor = await service.create(session, data.to_schema(DebtorCreate))
+            debtor = await service.create(session, data.to_schema(DebtorCreate), user.username)
             flash(request, f"Dodano zobowiązanego: {debtor.name}.")
             return see_other(f"/zobowiazani/{debtor.id}")
 
@@ -63,7 +63,14 @@ async def card(
     debtor = await service.get(session, debtor_id)
     rows = await receivable_service.of_debtor(session, debtor_id, today)
     total = sum(f.balance for _, f in rows)
-    return render(request, "debtors/card.html", {"debtor": debtor, "rows": rows, "total": total})
+    context = {
+        "debtor": debtor,
+        "rows": rows,
+        "total": total,
+        "changes": await service.changes(session, debtor_id),
+        "labels": service.AUDITED,
+    }
+    return render(request, "debtors/card.html", context)
 
 
 @router.get("/{debtor_id}/edycja")
@@ -78,7 +85,7 @@ async def edit_form(
 
 @router.post("/{debtor_id}/edycja")
 async def update(
-    request: Request, debtor_id: int, session: SessionDep, _user: Collector
+    request: Request, debtor_id: int, session: SessionDep, user: Collector
 ) -> Response:
     """Save a debtor's changes."""
     await service.get(session, debtor_id)  # 404 before reading the form
@@ -86,7 +93,9 @@ async def update(
     if data is not None:
 
         async def work() -> Response:
-            debtor = await service.update(session, debtor_id, data.to_schema(DebtorUpdate))
+            debtor = await service.update(
+                session, debtor_id, data.to_schema(DebtorUpdate), user.username
+            )
             flash(request, f"Zapisano zmiany: {debtor.name}.")
             return see_other(f"/zobowiazani/{debtor_id}")
 

@@ -11,6 +11,7 @@ from app.models.bank import BankLine, BankStatement
 from app.models.base import Base
 from app.models.counter import Counter
 from app.models.debtor import Debtor
+from app.models.debtor_change import DebtorChange
 from app.models.document import Document
 from app.models.enforcement_report import EnforcementReport
 from app.models.event import Event
@@ -38,6 +39,7 @@ __all__ = [
     "Base",
     "Counter",
     "Debtor",
+    "DebtorChange",
     "Document",
     "EnforcementReport",
     "Event",

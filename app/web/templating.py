@@ -69,6 +69,15 @@ def pl_date(value: date | datetime | None) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+def yes_no(value: object) -> str:
+    """An audit value as a person reads it: tak/nie for flags, — for nothing."""
+    if value is True:
+        return "tak"
+    if value is False:
+        return "nie"
+    return "—" if value in (None, "") else str(value)
+
+
 def state_label(code: str | None) -> str:
     return STATE_LABELS.get(code or "", code or "—")
 
@@ -91,6 +100,7 @@ def _environment() -> jinja2.Environment:
         stan=state_label,
         czynnosc=action_label,
         pesel_maska=mask_pesel,
+        tak_nie=yes_no,
         dokument=lambda k: DOCUMENT_LABELS.get(k, k),
     )
     env.globals.update(Action=Action, links=links)

@@ -3,6 +3,8 @@ success a 303 to the card (post/redirect/get)."""
 
 from __future__ import annotations
 
+import re
+
 from tests.web.conftest import post_form
 
 JAN = {
@@ -77,6 +79,12 @@ async def test_add_then_edit_a_debtor(web, api_admin) -> None:
     card = await web.get(r.headers["location"])
     assert "87-100 Toruń" in card.text
     assert "zmarły" in card.text
+    # The audit trail on the card: who changed which field from what to what.
+    trail = re.sub(r"\s+", " ", card.text[card.text.index("Historia zmian danych") :])
+    assert "u_specjalista" in trail and "dodanie" in trail
+    assert "kod pocztowy: 87-800 → 87-100" in trail
+    assert "miejscowość: Włocławek → Toruń" in trail
+    assert "zmarły: nie → tak" in trail
     r = await post_form(web, edit, {**JAN, "regon": "123"})
     assert r.status_code == 422
     assert "Nieprawidłowy numer REGON" in r.text
