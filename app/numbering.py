@@ -14,6 +14,14 @@ from app.models import Counter
 
 
 async def next_number(session: AsyncSession, kind: str, scope: str, year: int) -> int:
+    return (await next_numbers(session, kind, scope, year, 1)).start
+
+
+async def next_numbers(
+    session: AsyncSession, kind: str, scope: str, year: int, count: int
+) -> range:
+    """`count` consecutive numbers with one bump of the counter: the numbers `count` calls of
+    next_number would have given, in the same order."""
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
     await session.execute(
         insert(Counter).values(kind=kind, scope=scope, year=year, value=0).on_conflict_do_nothing()
@@ -21,7 +29,8 @@ async def next_number(session: AsyncSession, kind: str, scope: str, year: int) -
     bumped = await session.execute(
         update(Counter)
         .where(Counter.kind == kind, Counter.scope == scope, Counter.year == year)
-        .values(value=Counter.value + 1)
+        .values(value=Counter.value + count)
         .returning(Counter.value)
     )
-    return int(bumped.scalar_one())
+    last = int(bumped.scalar_one())
+    return range(last - count + 1, last + 1)

@@ -126,8 +126,9 @@ async def _daily(repo: SweepRepository, as_of: date, progress: Progress) -> Swee
         moved = [await repo.apply(rule, as_of, SWEEP_ACTOR) for rule in statements]
         result.changed[statements[0].action] = sum(moved)
         progress(n, total, statements[0].action)
-    # Few rows: the notices need numbered documents, so they are made one by one; they wait in
-    # GET /api/v1/notices for the next handoff.
+    # The notices of the resumptions (numbered documents, the principal remaining computed by
+    # the money engine) are made in a batch; they wait in GET /api/v1/notices for the next
+    # handoff.
     await title_service.notify_resumptions(repo.session, SWEEP_ACTOR)
     result.listed["do_tytulu"] = await repo.count_ready_for_title(as_of)
     progress(total, total, "do_tytulu")

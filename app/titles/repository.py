@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Debtor, Document, EnforcementReport, Event, Handoff, Notice, Receivable
+from app.models import (
+    Debtor,
+    Document,
+    EnforcementReport,
+    Event,
+    Handoff,
+    Notice,
+    Payment,
+    Receivable,
+    WriteOff,
+)
+
+# Receivables per IN list: well under the bound-parameter limits of both backends.
+CHUNK = 5000
+
+
+@dataclass
+class MoneyRows:
+    """A receivable's payments, documents and write-offs in the order ReceivableRepository reads
+    them (app/receivables/figures.figures_of)."""
+
+    payments: list[Payment] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    write_offs: list[WriteOff] = field(default_factory=list)
 
 
 class TitleRepository:
@@ -26,6 +53,37 @@ class TitleRepository:
             .limit(1)
         )
         return await self.session.scalar(stmt)
+
+    async def latest_titles(self, ids: Sequence[int]) -> dict[int, Document]:
+        """latest_title of many receivables."""
+        stmt = select(Document).where(Document.kind == "tytul_wykonawczy").order_by(Document.id)
+        return {d.receivable_id: d for d in await self._of(stmt, Document.receivable_id, ids)}
+
+    async def receivables(self, ids: Sequence[int]) -> dict[int, Receivable]:
+        return {r.id: r for r in await self._of(select(Receivable), Receivable.id, ids)}
+
+    async def money_rows(self, ids: Sequence[int]) -> dict[int, MoneyRows]:
+        """What figures_of reads of each receivable, for many receivables at once."""
+        rows: dict[int, MoneyRows] = defaultdict(MoneyRows)
+        payments = select(Payment).order_by(Payment.paid_on, Payment.id)
+        for p in await self._of(payments, Payment.receivable_id, ids):
+            rows[p.receivable_id].payments.append(p)
+        documents = select(Document).order_by(Document.id)
+        for d in await self._of(documents, Document.receivable_id, ids):
+            rows[d.receivable_id].documents.append(d)
+        write_offs = select(WriteOff).order_by(WriteOff.decided_on, WriteOff.id)
+        for w in await self._of(write_offs, WriteOff.receivable_id, ids):
+            rows[w.receivable_id].write_offs.append(w)
+        return rows
+
+    async def _of(self, stmt: Select[Any], column: Any, ids: Sequence[int]) -> list[Any]:
+        """The rows of `stmt` whose `column` is one of `ids`, read CHUNK ids at a time; the order
+        within each receivable is the statement's."""
+        found: list[Any] = []
+        for start in range(0, len(ids), CHUNK):
+            chunk = list(ids[start : start + CHUNK])
+            found += list(await self.session.scalars(stmt.where(column.in_(chunk))))
+        return found
 
     async def register(self, limit: int, offset: int) -> list[tuple[Document, Receivable, Debtor]]:
         stmt = (
@@ -65,7 +123,8 @@ class TitleRepository:
         return list(await self.session.scalars(stmt))
 
     async def resumptions_without_notice(self) -> list[tuple[int, date]]:
-        """Missed instalments (enforcement resumed) on titled receivables not yet notified."""
+        """Missed instalments (enforcement resumed) on titled receivables not yet notified. Read
+        every night: the partial index ix_event_missed_instalment spares a scan of event."""
         titled = (
             select(Document.id)
             .where(

@@ -8,12 +8,16 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from app.domain.instalments import InstalmentDue, InstalmentPlan, PaymentMade, missed_instalment
 from app.models import Debtor, Event, Instalment, Payment, Receivable, SweepRun
 from app.sweeps import service
+from app.sweeps.repository import SweepRepository
+from app.sweeps.rules import rules
 from app.sweeps.schemas import Job
+from app.titles import service as title_service
+from app.titles.repository import TitleRepository
 from tests.sweeps.timeline import due_stay_fee, events, instalments, pay, run, with_title
 
 D = date.fromisoformat
@@ -47,6 +51,56 @@ async def test_missed_instalment_after_a_title_resumes_enforcement_with_a_notice
     assert last["cause"] == f"niezapłacenie w terminie raty nr 2 (termin 2025-06-30); {NOTICE}"
     # 2025-07-01 again: nothing changes.
     assert (await run(api, "2025-07-01"))["rows_changed"] == 0
+
+
+NOTICES = text(
+    """SELECT n.receivable_id, n.title_document_id, n.change, n.event_on, n.amount,
+              n.remaining_principal, n.description, d.receivable_id, d.kind, d.scope, d.year,
+              d.seq, d.number, d.issued_on, d.delivered_on, d.costs, d.created_by
+       FROM notice n JOIN document d ON d.id = n.document_id
+       WHERE n.change = 'wznowienie' ORDER BY n.id"""
+)
+
+
+async def test_the_notices_of_a_night_are_those_notify_makes_one_by_one(api, session):
+    # Three titles (266.00 zł each), instalments granted 2025-05-05; enforcement resumes on
+    # 2025-11-29 (after a partial payment), 2025-12-31 and 2026-01-06. One late run on
+    # 2026-01-10 notifies all three in one batch: the notices `notify` makes one by one, numbered
+    # per year in the order of the events.
+    plans = [
+        ([("2025-11-28", "266.00")], [("2025-10-01", "100.00")]),
+        (
+            [("2025-05-30", "88.00"), ("2025-06-30", "89.00"), ("2025-12-30", "89.00")],
+            [("2025-05-30", "88.00"), ("2025-06-30", "89.00")],
+        ),
+        ([("2025-11-28", "133.00"), ("2026-01-05", "133.00")], [("2025-11-28", "133.00")]),
+    ]
+    for dues, payments in plans:
+        rid = await with_title(api)
+        await instalments(api, rid, "2025-05-05", dues)
+        for k, (on, amount) in enumerate(payments):
+            await pay(api, rid, on, amount, f"WB/{rid}/{k}")
+    repo = SweepRepository(session)
+    for statements in rules(repo.dialect):
+        for rule in statements:
+            await repo.apply(rule, D("2026-01-10"), service.SWEEP_ACTOR)
+    resumptions = await TitleRepository(session).resumptions_without_notice()
+    async with session.begin_nested() as one_by_one:
+        for rid, on in resumptions:
+            receivable = await session.get_one(Receivable, rid)
+            await title_service.notify(session, receivable, "wznowienie", on, service.SWEEP_ACTOR)
+        expected = (await session.execute(NOTICES)).all()
+        await one_by_one.rollback()
+    assert await title_service.notify_resumptions(session, service.SWEEP_ACTOR) == 3
+    got = (await session.execute(NOTICES)).all()
+    assert got == expected
+    # ZW/1/2025 to ZW/7/2025: the notices of the three plans and of the four payments.
+    assert sorted((str(n.event_on), n.remaining_principal) for n in got) == [
+        ("2025-11-29", 17200),
+        ("2025-12-31", 9200),
+        ("2026-01-06", 14300),
+    ]
+    assert sorted(n.number for n in got) == ["ZW/1/2026", "ZW/8/2025", "ZW/9/2025"]
 
 
 async def test_missed_instalment_from_wymagalna_goes_back_without_a_notice_and_catches_up(api):
