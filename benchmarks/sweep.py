@@ -5,23 +5,51 @@
 
 A fresh database is created (and dropped at the end), migrated with Alembic, and filled with
 generate_series INSERT … SELECT (secondary indexes and foreign-key triggers off during the load,
-then rebuilt): a register as the daily sweep left it `--backlog` days before --as-of (1 = an
-ordinary night; 30 = the first run after a month without the scheduler). The mix: 30 % paid, 8 %
-time-barred, 4 % written off, 10 % issued (terms spread over 45 days), 12 % due, 8 % reminded,
-24 % with a title, 4 % in instalments (6 monthly instalments; 15 % of the plans stop paying within
-the backlog window); 1.9 M events, 0.45 M payments, 0.24 M instalments, 0.33 M debtors.
+then rebuilt, with any PENDING_INDEXES a migration does not make yet): a register as the
+daily sweep left it `--backlog` days before --as-of (1 = an ordinary night; 30 = the first run
+after a month without the scheduler). The mix: 30 % paid, 8 % time-barred, 4 % written off, 10 %
+issued (terms spread over 45 days), 12 % due, 8 % reminded, 24 % with a title, 4 % in instalments
+(6 monthly instalments; 15 % of the plans stop paying within the backlog window); 1.9 M events,
+0.45 M payments, 0.24 M instalments, 0.33 M debtors.
 
 Measured in the same run, alternately, each in a transaction rolled back and followed by VACUUM
-ANALYZE, best and median of --rounds:
+ANALYZE and a CHECKPOINT, best and median of --rounds. The checkpoint makes every measurement
+start as a nightly job does, long after the last checkpoint, paying the full-page images of the
+pages it is the first to change; without it, whichever measurement happened to follow a
+checkpoint of the benchmark's own writes paid them (±50 % between rounds).
   sweep   the daily job as the API and the scheduler run it (app.sweeps.service.run: advisory
-          lock, the set-based rules writing their events, the instalment checks, the
-          reminders-ready count, the sweep_run row);
-  floor   one bare UPDATE of receivable touching the rows the sweep changed, writing the same
-          state, closed_on and version, the rows handed to it (no search, no events, no lock);
-  floor with the events   the floor plus the sweep's events inserted as they are: what the rules
-          must write at the least.
-Target (issue 7): sweep <= 2 × floor. Then the sweep is committed and run again for the same day
-(it must change nothing), and the archive and year-end jobs are timed once."""
+          lock, the set-based rules writing their events, the instalment checks, the notices
+          of resumed enforcement, the reminders-ready count, the sweep_run row);
+  floor   issue 7's "one bare UPDATE … WHERE touching the same rows": UPDATE receivable … WHERE
+          id = ANY(the ids of the rows the sweep changed), each row written as the sweep wrote
+          it (state, closed_on, version + 1: the same non-HOT update); no search, no events, no
+          lock. The floor used to be UPDATE … FROM unnest(ids, states, closed_on): a join the
+          issue does not ask for, for which PostgreSQL hashed the whole table at backlog 30 and
+          spilled to disk, 1.8 × the bare UPDATE (1.1 × at backlog 1): it made the ratio look
+          better than it was;
+  floor with the events   the floor plus the sweep's events inserted as they are, in one
+          statement: what the rules must write at the least.
+Target (issue 7): sweep <= 2 × floor, on the median of the rounds; the script says whether it is
+met. Then the sweep is committed and run again for the same day (it must change nothing), and the
+archive and year-end jobs are timed once.
+
+Measured (2 shared cores, PostgreSQL 15, shared_buffers 128 MB; 1,000,000 receivables, 5 rounds,
+medians; the best rounds in brackets):
+                          --backlog 1 (ordinary night)   --backlog 30 (catch-up)
+  rows changed            3,256 + 107 notices            86,266 + 3,023 notices
+  sweep                   372 ms (296)                   3,871 ms (3,675)
+  floor                   109 ms (89)                    1,172 ms (1,053)
+  floor with the events   169 ms = 1.55 × floor          2,162 ms = 1.84 × floor
+  sweep / floor           3.4 (best 3.3): NOT met        3.3 (best 3.5): NOT met
+The previous version, measured the same way: 1,086 ms (10.1 ×) and 17,976 ms (16.0 ×); its
+notices were made one by one (13 s of the catch-up) after a sequential scan of event.
+The 2 × target is out of reach of a sweep that does what the issue asks: the events alone (one per
+state change, each with its foreign-key check on receivable and an insert at a random place of
+event's receivable_id index) cost 0.55 to 0.85 × the floor, which leaves 0.15 to 0.45 × floor for
+everything else. The rest is the instalment rule, which reads and marks every instalment that
+fell due (1,359 a night; 40,125 in the catch-up: 1 s), and the notices of resumed enforcement,
+each numbered and with the principal remaining computed by the money engine (1 s for 3,023).
+termin_uplynal and przedawnienie run at the cost of their writes."""
 
 from __future__ import annotations
 
@@ -33,6 +61,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -151,6 +180,10 @@ def _generate(n: int) -> list[str]:
 
 TABLES = ("debtor", "receivable", "event", "instalment", "payment", "document")
 
+# Indexes the sweep relies on that no migration creates yet: made here after the load (IF NOT
+# EXISTS, so that they are no-ops once the migration is in; then delete them from this list).
+PENDING_INDEXES: tuple[str, ...] = ()  # the sweep's indexes come from migration 0006 now
+
 
 async def _fill(url: str, n: int, as_of: date, backlog: int) -> None:
     """Loaded without the secondary indexes and foreign-key triggers, which are then rebuilt:
@@ -168,8 +201,8 @@ async def _fill(url: str, n: int, as_of: date, backlog: int) -> None:
         await _load(conn, n, as_of, backlog)
         await conn.execute("SET session_replication_role = DEFAULT")
         await conn.execute("SET maintenance_work_mem = '256MB'")
-        for ix in indexes:
-            await conn.execute(ix["indexdef"])
+        for ddl in [ix["indexdef"] for ix in indexes] + list(PENDING_INDEXES):
+            await conn.execute(ddl)
         for table in TABLES:
             await conn.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -206,7 +239,7 @@ async def _connect(url: str, database: str | None = None) -> asyncpg.Connection:
 
 async def _sweep_once(
     engine: AsyncEngine, as_of: date, *, commit: bool
-) -> tuple[float, object, dict]:
+) -> tuple[float, Any, dict[str, list[Any]]]:
     """The sweep in its transaction; the rows it changed (for the floor) are read before the end."""
     async with make_sessionmaker(engine)() as s:
         before = await s.scalar(text("SELECT COALESCE(max(id), 0) FROM event"))
@@ -225,8 +258,8 @@ async def _sweep_once(
         rows = (
             await s.execute(
                 text(
-                    "SELECT id, state, closed_on FROM receivable WHERE id IN "
-                    "(SELECT receivable_id FROM event WHERE id > :before)"
+                    "SELECT id, state, closed_on, time_barred_from FROM receivable WHERE id IN "
+                    "(SELECT receivable_id FROM event WHERE id > :before) ORDER BY id"
                 ),
                 {"before": before},
             )
@@ -241,37 +274,61 @@ async def _sweep_once(
             )
         ).all()
         await (s.commit() if commit else s.rollback())
-    touched = {
+    # The floor writes closed_on = time_barred_from where the sweep closed a receivable: check it.
+    assert all(r[2] in (None, r[3]) for r in rows)
+    touched: dict[str, list[Any]] = {
         "ids": [r[0] for r in rows],
         "states": [r[1] for r in rows],
-        "closed": [r[2] for r in rows],
+        "closing": [r[0] for r in rows if r[2] is not None],
     }
     for k, name in enumerate(("e_ids", "e_days", "e_actions", "e_from", "e_to", "e_causes")):
         touched[name] = [e[k] for e in events]
     return elapsed, result, touched
 
 
+TARGET = 2.0  # issue 7: sweep <= 2 × floor
 STEPS: list[dict[str, float]] = []  # per run: milliseconds of each step of the sweep
 
-FLOOR = """UPDATE receivable r SET state = v.state, closed_on = v.closed_on, version = r.version + 1
-           FROM unnest(CAST(:ids AS int[]), CAST(:states AS varchar[]), CAST(:closed AS date[]))
-                AS v(id, state, closed_on)
-           WHERE r.id = v.id"""
+
+def _floor(touched: dict[str, list[Any]]) -> tuple[str, dict[str, list[Any]]]:
+    """The floor of issue 7, "one bare UPDATE … WHERE touching the same rows": the rows the sweep
+    changed found by their ids, each written as the sweep wrote it (its state, closed_on where
+    the sweep closed it, version + 1), so that every row takes the same non-HOT update."""
+    targets = sorted(set(touched["states"]))
+    params: dict[str, list[Any]] = {"ids": touched["ids"], "closing": touched["closing"]}
+    arms = []
+    pairs = list(zip(touched["ids"], touched["states"], strict=True))
+    for k, state in enumerate(targets):
+        params[f"to_{k}"] = [i for i, s in pairs if s == state]
+        arms.append(f"WHEN id = ANY(CAST(:to_{k} AS int[])) THEN '{state}'")
+    sql = f"""UPDATE receivable
+              SET state = CASE {" ".join(arms)} END,
+                  closed_on = CASE WHEN id = ANY(CAST(:closing AS int[])) THEN time_barred_from
+                                   ELSE closed_on END,
+                  version = version + 1
+              WHERE id = ANY(CAST(:ids AS int[]))"""
+    return sql, params
 
 
-# The floor's UPDATE and, in the same statement, the sweep's events inserted as they are: what
-# the rules must write at the least, with nothing to search.
-WRITES = f"""WITH updated AS ({FLOOR} RETURNING r.id)
-    INSERT INTO event (receivable_id, occurred_on, action, from_state, to_state, cause, actor)
-    SELECT e.*, 'benchmark' FROM unnest(CAST(:e_ids AS int[]), CAST(:e_days AS date[]),
-        CAST(:e_actions AS varchar[]), CAST(:e_from AS varchar[]), CAST(:e_to AS varchar[]),
-        CAST(:e_causes AS varchar[])) AS e"""
+def _floor_with_events(touched: dict[str, list[Any]]) -> tuple[str, dict[str, list[Any]]]:
+    """The floor and, in the same statement, the sweep's events inserted as they are: what the
+    rules must write at the least, with nothing to search."""
+    floor, params = _floor(touched)
+    sql = f"""WITH updated AS ({floor} RETURNING id)
+        INSERT INTO event (receivable_id, occurred_on, action, from_state, to_state, cause, actor)
+        SELECT e.*, 'benchmark' FROM unnest(CAST(:e_ids AS int[]), CAST(:e_days AS date[]),
+            CAST(:e_actions AS varchar[]), CAST(:e_from AS varchar[]), CAST(:e_to AS varchar[]),
+            CAST(:e_causes AS varchar[])) AS e"""
+    events = ("e_ids", "e_days", "e_actions", "e_from", "e_to", "e_causes")
+    return sql, params | {k: touched[k] for k in events}
 
 
-async def _floor_once(engine: AsyncEngine, touched: dict, sql: str = FLOOR) -> tuple[float, int]:
-    params = touched if sql is WRITES else {k: touched[k] for k in ("ids", "states", "closed")}
+async def _floor_once(
+    engine: AsyncEngine, sql: str, params: dict[str, list[Any]]
+) -> tuple[float, int]:
     async with engine.connect() as c:
         await c.begin()
+        await c.execute(text("SET LOCAL jit = off"))  # as the sweep (SweepRepository.tune)
         t0 = time.perf_counter()
         n = (await c.execute(text(sql), params)).rowcount
         elapsed = time.perf_counter() - t0
@@ -280,8 +337,13 @@ async def _floor_once(engine: AsyncEngine, touched: dict, sql: str = FLOOR) -> t
 
 
 async def _vacuum(url: str) -> None:
+    """Between two measurements: the rolled-back rows vacuumed away, and a checkpoint, so that each
+    measurement writes the full-page images of the pages it is the first to change, as a nightly
+    job does (checkpoint_timeout ≪ a day), and none inherits a checkpoint the previous one
+    provoked."""
     conn = await _connect(url)
-    await conn.execute("VACUUM ANALYZE receivable, event, sweep_run")
+    await conn.execute("VACUUM ANALYZE")
+    await conn.execute("CHECKPOINT")
     await conn.close()
 
 
@@ -333,15 +395,16 @@ async def _measure(engine: AsyncEngine, url: str, args: argparse.Namespace) -> N
     sweeps: list[float] = []
     floors: list[float] = []
     writes: list[float] = []
+    await _vacuum(url)
     for _ in range(args.rounds):
         elapsed, result, touched = await _sweep_once(engine, args.as_of, commit=False)
         sweeps.append(elapsed)
         await _vacuum(url)
-        floor, n = await _floor_once(engine, touched)
+        floor, n = await _floor_once(engine, *_floor(touched))
         assert n == len(touched["ids"]), (n, len(touched["ids"]))
         floors.append(floor)
         await _vacuum(url)
-        both, n = await _floor_once(engine, touched, WRITES)
+        both, n = await _floor_once(engine, *_floor_with_events(touched))
         assert n == len(touched["e_ids"]), (n, len(touched["e_ids"]))
         writes.append(both)
         await _vacuum(url)
@@ -358,12 +421,17 @@ async def _measure(engine: AsyncEngine, url: str, args: argparse.Namespace) -> N
     )
     _say(
         f"floor with the events: best {min(writes) * 1000:8.1f} ms, median "
-        f"{median(writes) * 1000:8.1f} ms   (rounds: {_ms(writes)})"
+        f"{median(writes) * 1000:8.1f} ms   (rounds: {_ms(writes)}); "
+        f"{median(writes) / median(floors):.2f} x floor (median)"
     )
-    _say(
-        f"sweep / floor = {min(sweeps) / min(floors):.2f} (best), "
-        f"{median(sweeps) / median(floors):.2f} (median); target <= 2"
+    best_ratio, median_ratio = min(sweeps) / min(floors), median(sweeps) / median(floors)
+    _say(f"sweep / floor = {best_ratio:.2f} (best), {median_ratio:.2f} (median); target <= 2")
+    met = (
+        "met"
+        if median_ratio <= TARGET
+        else ("met by the best round only" if best_ratio <= TARGET else "NOT met")
     )
+    _say(f"target (issue 7, sweep <= {TARGET:g} x floor, median of the rounds): {met}")
     await _sweep_once(engine, args.as_of, commit=True)
     again, result, _ = await _sweep_once(engine, args.as_of, commit=True)
     _say(f"the same day again: {result.rows_changed} rows changed in {again * 1000:.1f} ms")
@@ -390,7 +458,7 @@ if __name__ == "__main__":
     p.add_argument("--receivables", type=int, default=1_000_000)
     p.add_argument("--backlog", type=int, default=1, help="days since the last sweep")
     p.add_argument("--as-of", type=date.fromisoformat, default=date(2026, 6, 15))
-    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
     p.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each rule")
     p.add_argument("--keep", action="store_true", help="keep the database (prints its name)")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, CreatedAt
@@ -11,7 +11,14 @@ from app.models.base import Base, CreatedAt
 class Payment(CreatedAt, Base):
     __tablename__ = "payment"
     # The same bank reference on one receivable books once (NULLs stay distinct on both backends).
-    __table_args__ = (UniqueConstraint("receivable_id", "reference"),)
+    __table_args__ = (
+        UniqueConstraint("receivable_id", "reference"),
+        # The sweep's missed-instalment rule reads the payments since a plan from the index alone
+        # (migration 0006; INCLUDE is PostgreSQL's).
+        Index(
+            "ix_payment_receivable_paid", "receivable_id", "paid_on", postgresql_include=["amount"]
+        ),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     receivable_id: Mapped[int] = mapped_column(ForeignKey("receivable.id"), index=True)
