@@ -6,10 +6,10 @@ from __future__ import annotations
 import asyncio
 from functools import partial
 
-from alembic import context
 from sqlalchemy.engine import Connection
 from sqlalchemy.schema import SchemaItem
 
+from alembic import context
 from app.config import get_settings
 from app.db import make_engine
 from app.models import Base

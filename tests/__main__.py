@@ -1,6 +1,7 @@
 """`python -m tests`: the whole suite against SQLite and against PostgreSQL, plus `alembic check`
 on both. Exits non-zero when anything fails. Extra arguments go to pytest."""
 
+# ruff: noqa: T201  (a test runner prints what it runs)
 from __future__ import annotations
 
 import asyncio

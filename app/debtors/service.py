@@ -69,7 +69,9 @@ async def create(session: AsyncSession, data: DebtorCreate, actor: str) -> Debto
     await repo.add(debtor)
     # What the debtor was created with: the fields given, not the empty ones.
     changes = [c for c in _diff(before, _snapshot(debtor)) if c["new"] not in (None, False, "")]
-    session.add(DebtorChange(debtor_id=debtor.id, action="utworzenie", actor=actor, changes=changes))
+    session.add(
+        DebtorChange(debtor_id=debtor.id, action="utworzenie", actor=actor, changes=changes)
+    )
     await session.flush()
     return debtor
 
@@ -89,7 +91,9 @@ async def update(session: AsyncSession, debtor_id: int, data: DebtorUpdate, acto
     before = _snapshot(debtor)
     _apply(debtor, data)
     if changes := _diff(before, _snapshot(debtor)):
-        session.add(DebtorChange(debtor_id=debtor_id, action="zmiana", actor=actor, changes=changes))
+        session.add(
+            DebtorChange(debtor_id=debtor_id, action="zmiana", actor=actor, changes=changes)
+        )
     await session.flush()
     return debtor
 
@@ -97,11 +101,7 @@ async def update(session: AsyncSession, debtor_id: int, data: DebtorUpdate, acto
 async def changes(session: AsyncSession, debtor_id: int) -> list[DebtorChange]:
     """The debtor's audit trail, oldest first."""
     await get(session, debtor_id)
-    stmt = (
-        select(DebtorChange)
-        .where(DebtorChange.debtor_id == debtor_id)
-        .order_by(DebtorChange.id)
-    )
+    stmt = select(DebtorChange).where(DebtorChange.debtor_id == debtor_id).order_by(DebtorChange.id)
     return list(await session.scalars(stmt))
 
 
