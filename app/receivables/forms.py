@@ -134,3 +134,28 @@ class WriteOffForm(WebForm):
                 "amount": amount,
             }
         )
+
+
+REPORT_KINDS = {
+    "srodek": "zastosowano środek egzekucyjny",
+    "wyegzekwowano": "wyegzekwowano kwotę",
+    "zwrot_nieegzekwowalny": "zwrot tytułu — egzekucja bezskuteczna",
+}
+
+
+class ReportForm(WebForm):
+    """The enforcement authority's answer about the title (seed 003 §3.8)."""
+
+    reported_on: Day
+    kind: Literal["srodek", "wyegzekwowano", "zwrot_nieegzekwowalny"]
+    amount: OptionalAmount = None
+    description: Text = Field(default=None, max_length=2000)
+
+    @field_validator("amount", mode="after")
+    @classmethod
+    def _amount_when_recovered(cls, v: int | None, info: ValidationInfo) -> int | None:
+        if info.data.get("kind") == "wyegzekwowano" and v is None:
+            raise ValueError("Podaj wyegzekwowaną kwotę")
+        return v
+
+    model_config = WebForm.model_config | {"validate_default": True}

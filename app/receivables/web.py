@@ -22,6 +22,7 @@ from app.receivables.forms import (
     IssueForm,
     PaymentForm,
     ReceivableForm,
+    ReportForm,
     WriteOffForm,
 )
 from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other
@@ -38,6 +39,7 @@ ACTION_FORMS: dict[str, type[WebForm]] = {
     "tytul": IssueForm,
     "raty": InstalmentsForm,
     "umorzenie": WriteOffForm,
+    "organ": ReportForm,
 }
 
 
@@ -58,6 +60,8 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
             )
             if action in allowed
         ]
+        if state == State.TYTUL_WYKONAWCZY:
+            shown.append("organ")  # the enforcement authority's answers about the title
     if viewer.can("sign") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
         shown.append("umorzenie")
     return shown
@@ -73,6 +77,7 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
         "tytul": {"issued_on": iso},
         "raty": {"decided_on": iso},
         "umorzenie": {"decided_on": iso, "scope": "calosc"},
+        "organ": {"reported_on": iso, "kind": "srodek"},
     }
     return {name: blank_form(cls, name, **defaults[name]) for name, cls in ACTION_FORMS.items()}
 

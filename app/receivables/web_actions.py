@@ -14,15 +14,20 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.deps import SessionDep, SettingsDep
 from app.deps import TodayDep
+from app.errors import Conflict, Invalid
 from app.receivables import actions
 from app.receivables.forms import (
+    REPORT_KINDS,
     DeliveryForm,
     InstalmentsForm,
     IssueForm,
     PaymentForm,
+    ReportForm,
     WriteOffForm,
 )
 from app.receivables.web import card_page
+from app.titles import service as titles
+from app.titles.repository import TitleRepository
 from app.web.forms import FormState, WebForm, submit_action
 from app.web.session import Collector, Signer, verify_csrf
 from app.web.templating import pl_date, zl
@@ -150,3 +155,30 @@ async def write_off(
     return await _submit(
         request, session, receivable_id, today, WriteOffForm, "umorzenie", use_case
     )
+
+
+@router.post("/organ")
+async def authority_report(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Record the enforcement authority's answer about the title (seed 003 §3.8): a measure
+    applied, an amount recovered, or the title returned as uncollectable."""
+
+    async def use_case(data: ReportForm) -> str:
+        if data.reported_on > today:
+            raise Invalid("Data z przyszłości", field="reported_on")
+        title = await TitleRepository(session).latest_title(receivable_id)
+        if title is None:
+            raise Conflict("Należność nie ma tytułu wykonawczego")
+        await titles.report(
+            session,
+            title.id,
+            data.reported_on,
+            data.kind,
+            data.amount,
+            data.description or "",
+            user.username,
+        )
+        return f"Zapisano informację organu do tytułu {title.number}: {REPORT_KINDS[data.kind]}."
+
+    return await _submit(request, session, receivable_id, today, ReportForm, "organ", use_case)

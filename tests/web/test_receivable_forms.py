@@ -228,3 +228,41 @@ async def test_the_audit_trail_names_who_did_what(web, rid, today) -> None:
     assert "50.00 zł" in page
     assert ">u_specjalista<" in page
     assert ">admin<" in page
+
+
+async def test_the_authoritys_report_on_the_title(web, api_admin, rid) -> None:
+    """Seed 003 §3.8: the authority's answers are recorded against the title; a title returned as
+    uncollectable puts the receivable in the folder of seed 003 §2.3 f)."""
+    await deliver(api_admin, rid, "wezwanie", "2025-03-05")
+    await sweep(api_admin, "2025-03-20")
+    await post_form(web, f"/naleznosci/{rid}/upomnienie", {"issued_on": "2025-04-01"})
+    await post_form(
+        web,
+        f"/naleznosci/{rid}/doreczenie",
+        {"document": "upomnienie", "delivered_on": "2025-04-03"},
+    )
+    assert (
+        await post_form(web, f"/naleznosci/{rid}/tytul", {"issued_on": "2025-04-11"})
+    ).status_code == 303
+    url = f"/naleznosci/{rid}/organ"
+    r = await post_form(web, url, {"reported_on": "2025-06-02", "kind": "wyegzekwowano"})
+    assert r.status_code == 422
+    assert 'id="e-organ-amount"' in r.text
+    assert "Podaj wyegzekwowaną kwotę" in r.text
+    r = await post_form(web, url, {"reported_on": "2025-04-10", "kind": "srodek"})
+    assert r.status_code == 409  # before the title's date
+    assert "nie może być wcześniejsza niż tytuł" in r.text
+    folder = await api_admin.get("/api/v1/folders/niesciagalne")
+    assert rid not in [x["receivable_id"] for x in folder.json()]
+
+    form = {
+        "reported_on": "2025-06-02",
+        "kind": "zwrot_nieegzekwowalny",
+        "description": "brak majątku",
+    }
+    r = await post_form(web, url, form)
+    assert r.status_code == 303
+    page = (await web.get(f"/naleznosci/{rid}")).text
+    assert "Zapisano informację organu do tytułu TW/UM/1/2025: zwrot tytułu" in page
+    folder = await api_admin.get("/api/v1/folders/niesciagalne")
+    assert rid in [x["receivable_id"] for x in folder.json()]

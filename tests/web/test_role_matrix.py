@@ -106,6 +106,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/tytul"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/raty"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/umorzenie"): P.SIGN,
+    ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
     ("GET", "/teczki/{code}"): P.READ,
     ("GET", "/prace-zbiorcze"): P.READ,
     ("POST", "/prace-zbiorcze/upomnienia"): P.COLLECT,
