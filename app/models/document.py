@@ -1,8 +1,16 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, CreatedAt
@@ -23,6 +31,9 @@ class Document(CreatedAt, Base):
     number: Mapped[str] = mapped_column(String(64))
     issued_on: Mapped[date] = mapped_column(Date)
     delivered_on: Mapped[date | None] = mapped_column(Date)
+    # Who entered the delivery from the return receipt, and when (the audit trail).
+    delivery_recorded_by: Mapped[str | None] = mapped_column(String(64))
+    delivery_recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     costs: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # grosze
     created_by: Mapped[str | None] = mapped_column(String(64))
     # Set when a title was handed to the enforcement authority in a batch.

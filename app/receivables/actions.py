@@ -3,7 +3,7 @@ write-offs. Each use case: gather → domain decision → apply (state, event, d
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -48,6 +48,7 @@ async def record_delivery(
             f"(teraz: „{receivable.state}”)"
         )
     doc.delivered_on = data.delivered_on
+    doc.delivery_recorded_by, doc.delivery_recorded_at = actor, datetime.now(UTC)
     if data.document == "wezwanie":
         receivable.demand_delivered_on = data.delivered_on
         receivable.payment_term_ends_on = payment_term_end(

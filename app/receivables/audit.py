@@ -48,15 +48,32 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
         )
         for e in await repo.events(receivable_id)
     ]
+    documents = await repo.documents(receivable_id)
     entries += [
         AuditEntry(
             d.created_at,
             d.issued_on,
             "dokument",
-            f"{d.kind} nr {d.number}" + (f", doręczono {d.delivered_on}" if d.delivered_on else ""),
+            f"{d.kind} nr {d.number}"
+            + (
+                f", doręczono {d.delivered_on}"
+                if d.delivered_on and not d.delivery_recorded_by
+                else ""
+            ),
             d.created_by or "—",
         )
-        for d in await repo.documents(receivable_id)
+        for d in documents
+    ]
+    entries += [
+        AuditEntry(
+            d.delivery_recorded_at,
+            d.delivered_on,
+            "doręczenie",
+            f"{d.kind} nr {d.number} doręczono {d.delivered_on} (potwierdzenie odbioru)",
+            d.delivery_recorded_by,
+        )
+        for d in documents
+        if d.delivered_on and d.delivery_recorded_by
     ]
     entries += [
         AuditEntry(

@@ -3,6 +3,8 @@ message next to the field (or above the form) and writes nothing; success is a 3
 
 from __future__ import annotations
 
+import re
+
 from datetime import date
 
 import pytest
@@ -228,6 +230,11 @@ async def test_the_audit_trail_names_who_did_what(web, rid, today) -> None:
     assert "50.00 zł" in page
     assert ">u_specjalista<" in page
     assert ">admin<" in page
+    # The delivery is an entry of its own, with who entered it from the return receipt.
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*doręczono 2025-03-05(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row, page
+    assert "doręczenie" in row[0]
+    assert ">u_specjalista<" in row[0]
 
 
 async def test_the_authoritys_report_on_the_title(web, api_admin, rid) -> None:
