@@ -141,7 +141,9 @@ async def test_a_refused_reminder_writes_nothing_and_uses_no_number(web, api_adm
     assert "Wystawiono upomnienie nr UP/1/2025" in (await web.get(f"/naleznosci/{rid}")).text
 
 
-async def test_title_after_the_reminders_seven_days(web, api_admin, rid) -> None:
+async def _reminded(web, api_admin, rid: int) -> None:
+    """Demand delivered 2025-03-05 (due 2025-03-20); reminder issued 2025-04-01 through the form,
+    delivered 2025-04-03: a title is possible from 2025-04-11 (7 days, u.p.e.a. art. 15 § 1)."""
     await deliver(api_admin, rid, "wezwanie", "2025-03-05")
     await sweep(api_admin, "2025-03-20")
     await post_form(web, f"/naleznosci/{rid}/upomnienie", {"issued_on": "2025-04-01"})
@@ -150,6 +152,10 @@ async def test_title_after_the_reminders_seven_days(web, api_admin, rid) -> None
         f"/naleznosci/{rid}/doreczenie",
         {"document": "upomnienie", "delivered_on": "2025-04-03"},
     )
+
+
+async def test_title_after_the_reminders_seven_days(web, api_admin, rid) -> None:
+    await _reminded(web, api_admin, rid)
     r = await post_form(web, f"/naleznosci/{rid}/tytul", {"issued_on": "2025-04-10"})
     assert r.status_code == 409
     assert "najwcześniej 2025-04-11" in r.text
@@ -240,14 +246,7 @@ async def test_the_audit_trail_names_who_did_what(web, rid, today) -> None:
 async def test_the_authoritys_report_on_the_title(web, api_admin, rid) -> None:
     """Seed 003 §3.8: the authority's answers are recorded against the title; a title returned as
     uncollectable puts the receivable in the folder of seed 003 §2.3 f)."""
-    await deliver(api_admin, rid, "wezwanie", "2025-03-05")
-    await sweep(api_admin, "2025-03-20")
-    await post_form(web, f"/naleznosci/{rid}/upomnienie", {"issued_on": "2025-04-01"})
-    await post_form(
-        web,
-        f"/naleznosci/{rid}/doreczenie",
-        {"document": "upomnienie", "delivered_on": "2025-04-03"},
-    )
+    await _reminded(web, api_admin, rid)
     assert (
         await post_form(web, f"/naleznosci/{rid}/tytul", {"issued_on": "2025-04-11"})
     ).status_code == 303
