@@ -103,6 +103,7 @@ async def test_the_year_end_list_links_to_its_pdf_and_csv(web) -> None:
     page = (await web.get("/prace-zbiorcze?rok=2025")).text
     assert 'href="/api/v1/reports/year-end/2025/time-barred.pdf"' in page
     assert 'href="/api/v1/reports/year-end/2025/time-barred.csv"' in page
+    assert 'href="/api/v1/reports/year-end/2025/alimony.pdf"' in page
     assert "jeszcze niedostępny" not in page
     pdf = await web.get("/api/v1/reports/year-end/2025/time-barred.pdf")
     assert (pdf.status_code, pdf.content[:5]) == (200, b"%PDF-")
