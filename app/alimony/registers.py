@@ -30,6 +30,7 @@ from app.domain.alimony import (
 )
 from app.domain.balance import BalanceResult
 from app.domain.documents import Address, DebtorData
+from app.domain.parameters import ParameterRow
 from app.models import AlimonyEnforcement, AlimonyRegisterEntry, Debtor
 
 ACT = "ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów"
@@ -42,11 +43,16 @@ _R = TypeVar("_R", AlimonyRegisterEntry, AlimonyEnforcement)
 
 async def evasion_check(session: AsyncSession, debtor_id: int, as_of: date) -> EvasionCheck:
     await alimony_service.debtor_or_404(session, debtor_id)
-    facts = (await alimony_service.facts_of(session, debtor_id)).known_on(as_of)
-    rows = await AlimonyRepository(session).parameter_rows()
+    facts = await alimony_service.facts_of(session, debtor_id)
+    return evasion_of(facts, await AlimonyRepository(session).parameter_rows(), as_of)
+
+
+def evasion_of(facts: DebtorFacts, rows: Sequence[ParameterRow], as_of: date) -> EvasionCheck:
+    """The art. 5 ust. 3a check from facts already gathered."""
     months, percent = alimony_service.evasion_rule(rows, as_of)
+    known = facts.known_on(as_of)
     return evasion_decision_check(
-        alimony_service.months_of(facts, as_of), as_of, months=months, percent=percent
+        alimony_service.months_of(known, as_of), as_of, months=months, percent=percent
     )
 
 

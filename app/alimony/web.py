@@ -31,7 +31,7 @@ from app.alimony.repository import AlimonyRepository
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.domain.alimony import Register
-from app.errors import Conflict, Invalid, NotFound
+from app.errors import Invalid, NotFound
 from app.web.forms import (
     FormState,
     WebForm,
@@ -154,13 +154,12 @@ async def card_page(
 ) -> Response:
     debtor = await service.debtor_or_404(session, debtor_id)
     repo = AlimonyRepository(session)
-    facts = await service.facts_of(session, debtor_id)
-    history = service.history_of(facts, await service.fund_engine(session), today)
-    evasion = await registers.evasion_check(session, debtor_id, today)
-    try:
-        draft: write_offs.Draft | None = await write_offs.draft(session, debtor_id, today)
-    except Conflict:
-        draft = None
+    facts = await service.facts_of(session, debtor_id)  # gathered once for the whole card
+    rows = await repo.parameter_rows()
+    eng = await service.fund_engine(session, rows)
+    history = service.history_of(facts, eng, today)
+    evasion = registers.evasion_of(facts, rows, today)
+    draft = write_offs.draft_of(debtor, facts, rows, eng, today)
     forms = _blank_forms(today)
     if draft is not None:
         forms["umorzenie"].values["step"] = str(draft.draft.step)

@@ -30,6 +30,7 @@ from app.domain.alimony import (
 )
 from app.domain.lifecycle import Action
 from app.domain.money import Grosze
+from app.domain.parameters import ParameterRow
 from app.errors import Conflict
 from app.models import AlimonyWriteOff, Debtor, WriteOff
 from app.receivables import service as receivable_service
@@ -91,17 +92,30 @@ async def draft(session: AsyncSession, debtor_id: int, as_of: date) -> Draft:
     debtor = await alimony_service.debtor_or_404(session, debtor_id)
     facts = await alimony_service.facts_of(session, debtor_id)
     rows = await AlimonyRepository(session).parameter_rows()
-    steps = alimony_service.write_off_steps(rows, as_of)
-    result = eligibility_of(facts, await alimony_service.fund_engine(session, rows), as_of, steps)
-    if result is None:
+    made = draft_of(debtor, facts, rows, await alimony_service.fund_engine(session, rows), as_of)
+    if made is None:
         raise Conflict(
             f"Dłużnik {debtor_id} nie spełnia na dzień {as_of.isoformat()} warunków umorzenia z"
             " art. 30 ust. 1 (brak wymaganego okresu skutecznej egzekucji, stopień już przyznany"
             " albo nic do umorzenia)"
         )
+    return made
+
+
+def draft_of(
+    debtor: Debtor,
+    facts: DebtorFacts,
+    rows: Sequence[ParameterRow],
+    eng: Engine,
+    as_of: date,
+) -> Draft | None:
+    """The draft from facts already gathered; None when the debtor does not qualify."""
+    result = eligibility_of(facts, eng, as_of, alimony_service.write_off_steps(rows, as_of))
+    if result is None:
+        return None
     prior = prior_write_offs(facts.known_on(as_of))
     return Draft(
-        debtor, draft_write_off_decision(str(debtor_id), result, prior, as_of), result.point
+        debtor, draft_write_off_decision(str(debtor.id), result, prior, as_of), result.point
     )
 
 
