@@ -9,20 +9,14 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, Paragraph
 
-from app.domain.alimony import ClaimType, WriteOffDecisionDraft
+from app.domain.alimony import WriteOffDecisionDraft
+from app.domain.alimony_claims import CLAIM_LABELS
 from app.domain.documents import Creditor, DebtorData, Signatory
 from letters.blocks import addressee, debtor_lines, kv_table, letterhead, signature, title
 from letters.format import amount_words, amount_zl, day, esc
 from letters.pages import Marker
 from letters.styles import Styles
 from letters.textblocks import paragraphs
-
-CLAIMS = {
-    ClaimType.FUNDUSZ_ALIMENTACYJNY: "świadczenia z funduszu alimentacyjnego"
-    " (art. 28 ust. 1 pkt 1)",
-    ClaimType.ZALICZKA_ALIMENTACYJNA: "zaliczka alimentacyjna (art. 28 ust. 1 pkt 2)",
-    ClaimType.FUNDUSZ_1974: "fundusz alimentacyjny z 1974 r. (art. 28 ust. 1 pkt 4)",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +37,7 @@ def story(w: WriteOffDecision) -> list[Flowable]:
     ]
     parts = [
         (
-            CLAIMS.get(p.claim, str(p.claim)),
+            CLAIM_LABELS.get(p.claim, str(p.claim)),
             f"należność główna {amount_zl(p.principal)}, odsetki {amount_zl(p.interest)}",
         )
         for p in d.parts

@@ -15,18 +15,11 @@ from app.alimony.schemas import (
     SubmissionCreate,
     WriteOffCreate,
 )
-from app.domain.alimony import ClaimType, RecoverySource, Register
+from app.domain.alimony import RecoverySource, Register
+from app.domain.alimony_claims import CLAIM_LABELS as CLAIM_LABELS
 from app.domain.money import format_amount
 from app.web.forms import Amount, Day, Text, WebForm, web_amount
 
-CLAIM_LABELS = {
-    ClaimType.FUNDUSZ_ALIMENTACYJNY: "świadczenia z funduszu alimentacyjnego"
-    " (art. 28 ust. 1 pkt 1)",
-    ClaimType.ZALICZKA_ALIMENTACYJNA: "zaliczki alimentacyjne (art. 28 ust. 1 pkt 2)",
-    ClaimType.WIERZYCIEL_BIEZACE: "wierzyciel — alimenty bieżące (art. 28 ust. 1 pkt 3)",
-    ClaimType.WIERZYCIEL_POZOSTALE: "wierzyciel — pozostałe (art. 28 ust. 1 pkt 3)",
-    ClaimType.FUNDUSZ_1974: "fundusz alimentacyjny z 1974 r. (art. 28 ust. 1 pkt 4)",
-}
 SOURCE_LABELS = {
     RecoverySource.EGZEKUCJA_SADOWA: "egzekucja komornicza (sądowa)",
     RecoverySource.EGZEKUCJA_ADMINISTRACYJNA: "egzekucja administracyjna",

@@ -52,6 +52,16 @@ class ClaimType(StrEnum):
     FUNDUSZ_1974 = "fundusz_alimentacyjny_1974"  # art. 28 ust. 1 pkt 4: likwidator funduszu
 
 
+# Polish labels of the claims, as the pages and the decision name them.
+CLAIM_LABELS: dict[ClaimType, str] = {
+    ClaimType.FUNDUSZ_ALIMENTACYJNY: "świadczenia z funduszu alimentacyjnego"
+    " (art. 28 ust. 1 pkt 1)",
+    ClaimType.ZALICZKA_ALIMENTACYJNA: "zaliczka alimentacyjna (art. 28 ust. 1 pkt 2)",
+    ClaimType.WIERZYCIEL_BIEZACE: "wierzyciel — alimenty bieżące (art. 28 ust. 1 pkt 3)",
+    ClaimType.WIERZYCIEL_POZOSTALE: "wierzyciel — pozostałe (art. 28 ust. 1 pkt 3)",
+    ClaimType.FUNDUSZ_1974: "fundusz alimentacyjny z 1974 r. (art. 28 ust. 1 pkt 4)",
+}
+
 # Claims held by the alimony creditor, not by a public authority.
 CREDITOR_CLAIMS = frozenset({ClaimType.WIERZYCIEL_BIEZACE, ClaimType.WIERZYCIEL_POZOSTALE})
 # art. 30 ust. 1: "należności, o których mowa w art. 28 ust. 1 pkt 1, 2 i 4"
