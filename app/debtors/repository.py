@@ -3,7 +3,7 @@ from __future__ import annotations
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Debtor
+from app.models import Debtor, DebtorChange
 
 # pg_trgm indexes three-letter pieces: a shorter fragment cannot use ix_debtor_name_trgm.
 TRIGRAM = 3
@@ -15,6 +15,10 @@ class DebtorRepository:
 
     async def get(self, debtor_id: int) -> Debtor | None:
         return await self.session.get(Debtor, debtor_id)
+
+    async def changes(self, debtor_id: int) -> list[DebtorChange]:
+        stmt = select(DebtorChange).where(DebtorChange.debtor_id == debtor_id)
+        return list(await self.session.scalars(stmt.order_by(DebtorChange.id)))
 
     async def add(self, debtor: Debtor) -> Debtor:
         self.session.add(debtor)

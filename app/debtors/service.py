@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.debtors.repository import DebtorRepository
@@ -101,8 +100,7 @@ async def update(session: AsyncSession, debtor_id: int, data: DebtorUpdate, acto
 async def changes(session: AsyncSession, debtor_id: int) -> list[DebtorChange]:
     """The debtor's audit trail, oldest first."""
     await get(session, debtor_id)
-    stmt = select(DebtorChange).where(DebtorChange.debtor_id == debtor_id).order_by(DebtorChange.id)
-    return list(await session.scalars(stmt))
+    return await DebtorRepository(session).changes(debtor_id)
 
 
 async def search(session: AsyncSession, query: str) -> list[Debtor]:
