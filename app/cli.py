@@ -55,7 +55,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return asyncio.run(run_calc(args, settings.database_url))
     if args.command == "sweep":
-        return asyncio.run(_sweep(args.job, args.as_of or warsaw_today()))
+        today = warsaw_today()
+        if args.as_of is not None and args.as_of > today:
+            # As the API and the forms: a sweep is never for a day to come (app/sweeps/rules.py,
+            # window, relies on it), and nothing is run or recorded.
+            sys.stderr.write(
+                "Przeglądu nie można uruchomić na dzień z przyszłości "
+                f"({args.as_of}; dziś {today})\n"
+            )
+            return 2
+        return asyncio.run(_sweep(args.job, args.as_of or today))
     if args.command == "print":
         return asyncio.run(_print(args))
     return 2

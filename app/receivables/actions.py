@@ -4,6 +4,7 @@ write-offs. Each use case: gather → domain decision → apply (state, event, d
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import accumulate
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -278,7 +279,10 @@ async def grant_instalments(
     for old in await repo.instalments(receivable.id):
         await session.delete(old)
     await session.flush()
-    for n, i in enumerate(data.instalments, start=1):
+    # The dues are increasing and the shift keeps their order, so the cumulative sum in the order
+    # of the numbers is the one the sweep's test needs (app/domain/instalments.py).
+    owed = accumulate(i.amount for i in data.instalments)
+    for n, (i, owed_through) in enumerate(zip(data.instalments, owed, strict=True), start=1):
         # OP art. 12 §5: an instalment due on a Saturday or a day off is due the next working day.
         session.add(
             Instalment(
@@ -286,6 +290,9 @@ async def grant_instalments(
                 number=n,
                 due_on=shift_to_working_day(i.due_on),
                 amount=i.amount,
+                decided_on=data.decided_on,
+                owed_through=owed_through,
+                recorded_on=today,
             )
         )
     await session.flush()

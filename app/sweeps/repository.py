@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Row, and_, case, exists, func, select, text
+from sqlalchemy import ColumnElement, Date, Integer, Row, and_, case, exists, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from app.models import Debtor, Event, Receivable, SweepRun
-from app.sweeps.rules import NOTICE, Rule
+from app.sweeps.rules import NOTICE, Rule, window
 
 CLOSED = "('zaplacona','przedawniona','umorzona')"
 
@@ -46,35 +46,43 @@ class SweepRepository:
         if self.dialect == "postgresql":
             await self.session.execute(text("SET LOCAL jit = off"))
 
-    async def apply(self, rule: Rule, as_of: date, actor: str) -> int:
+    async def apply(
+        self, rule: Rule, as_of: date, actor: str, *, since: date | None
+    ) -> list[Moved]:
+        """Apply one rule as of a day (`since`: the as_of of the previous successful run): the
+        receivables it moved, each with the day of its event."""
         params = {
             "as_of": self._day(as_of),
             "action": rule.action,
             "cause": rule.cause_text,
             "notice": NOTICE,
             "actor": actor,
-        }
+        } | {k: self._day(v) for k, v in window(since).items()}
         if self.dialect == "postgresql":
-            return _rowcount(await self.session.execute(text(pg_statement(rule)), params))
+            return await self._moved(pg_statement(rule), params)
         return await self._apply_sqlite(rule, params)
 
-    async def _apply_sqlite(self, rule: Rule, params: dict[str, object]) -> int:
+    async def _moved(self, sql: str, params: dict[str, object]) -> list[Moved]:
+        stmt = text(f"{sql} RETURNING receivable_id, occurred_on, document_id").columns(
+            receivable_id=Integer, occurred_on=Date, document_id=Integer
+        )
+        return [Moved(*row) for row in (await self.session.execute(stmt, params)).all()]
+
+    async def _apply_sqlite(self, rule: Rule, params: dict[str, object]) -> list[Moved]:
         with_ = f"WITH {rule.ctes}" if rule.ctes else ""
         source = f"JOIN {rule.source} ON {rule.link}" if rule.source else ""
         chosen = f"FROM receivable r {source} WHERE r.state = '{rule.from_state}' AND {rule.where}"
         insert = f"""
             {with_} INSERT INTO event (receivable_id, occurred_on, action, from_state, to_state,
-                                       cause, actor)
+                                       cause, actor, document_id)
             SELECT r.id, {rule.on_day}, :action, '{rule.from_state}', {rule.to_state},
-                   {rule.cause}, :actor {chosen}"""
+                   {rule.cause}, :actor, {rule.document} {chosen}"""
         closed = f"closed_on = {rule.closed_on}, " if rule.closed_on else ""
         update = f"""
             UPDATE receivable AS r SET {closed}state = {rule.to_state}, version = r.version + 1
             WHERE r.id IN ({with_} SELECT r.id {chosen})"""
-        await self.session.execute(text(insert), params)
-        moved = _rowcount(await self.session.execute(text(update), params))
-        if rule.after_sqlite:
-            await self.session.execute(text(rule.after_sqlite), {"as_of": params["as_of"]})
+        moved = await self._moved(insert, params)
+        await self.session.execute(text(update), params)
         return moved
 
     async def archive(self, as_of: date, cutoff: date) -> int:
@@ -123,6 +131,16 @@ class SweepRepository:
         count, new, principal = (await self.session.execute(stmt.where(listed.where))).one()
         return int(count), int(new), int(principal)
 
+    async def previous_run(self, job: str, as_of: date) -> date | None:
+        """The as_of of the latest successful run of `job` for a day before `as_of`."""
+        stmt = select(func.max(SweepRun.as_of)).where(
+            SweepRun.job == job,
+            SweepRun.as_of < as_of,
+            SweepRun.error.is_(None),
+            SweepRun.finished_at.is_not(None),
+        )
+        return cast(date | None, await self.session.scalar(stmt))
+
     async def done(self, job: str, as_of: date) -> bool:
         stmt = select(SweepRun.id).where(
             SweepRun.job == job,
@@ -147,7 +165,6 @@ def pg_statement(rule: Rule) -> str:
     """One statement: the UPDATE re-checks its WHERE on each row as it is when locked (a user may
     have changed it since the snapshot), and only the rows it moved get their event."""
     ctes = f"{rule.ctes}," if rule.ctes else ""
-    also = f", {rule.also_pg}" if rule.also_pg else ""  # after `moved`: it may read it
     closed = f"closed_on = {rule.closed_on}, " if rule.closed_on else ""
     source = f"FROM {rule.source}" if rule.source else ""
     return f"""
@@ -157,13 +174,23 @@ def pg_statement(rule: Rule) -> str:
                        {source}
                        WHERE {rule.link} AND r.state = '{rule.from_state}' AND {rule.where}
                        RETURNING r.id, r.state AS to_state, {rule.on_day} AS on_day,
-                                 {rule.cause} AS cause){also}
-        INSERT INTO event (receivable_id, occurred_on, action, from_state, to_state, cause, actor)
-        SELECT id, on_day, :action, '{rule.from_state}', to_state, cause, :actor FROM moved"""
+                                 {rule.cause} AS cause, {rule.document} AS document_id)
+        INSERT INTO event (receivable_id, occurred_on, action, from_state, to_state, cause, actor,
+                           document_id)
+        SELECT id, on_day, :action, '{rule.from_state}', to_state, cause, :actor, document_id
+        FROM moved"""
 
 
 def _rowcount(result: Any) -> int:
     return int(result.rowcount or 0)
+
+
+class Moved(NamedTuple):
+    """A receivable a rule moved: the day of its event, and the document the event rests on."""
+
+    receivable_id: int
+    occurred_on: date
+    document_id: int | None
 
 
 @dataclass(frozen=True)

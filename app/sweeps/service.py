@@ -120,16 +120,24 @@ async def run_once(
 async def _daily(repo: SweepRepository, as_of: date, progress: Progress) -> SweepResult:
     result = SweepResult(Job.DAILY, as_of)
     steps = rules(repo.dialect)
-    total = len(steps) + 1
+    total = len(steps) + 2
     await repo.tune()
+    since = await repo.previous_run(Job.DAILY.value, as_of)
+    resumed: list[tuple[int, date]] = []
     for n, statements in enumerate(steps, start=1):
-        moved = [await repo.apply(rule, as_of, SWEEP_ACTOR) for rule in statements]
-        result.changed[statements[0].action] = sum(moved)
+        moved = 0
+        for rule in statements:
+            rows = await repo.apply(rule, as_of, SWEEP_ACTOR, since=since)
+            moved += len(rows)
+            if rule.resumes:
+                resumed += rows
+        result.changed[statements[0].action] = moved
         progress(n, total, statements[0].action)
-    # The notices of the resumptions (numbered documents, the principal remaining computed by
-    # the money engine) are made in a batch; they wait in GET /api/v1/notices for the next
-    # handoff.
-    await title_service.notify_resumptions(repo.session, SWEEP_ACTOR)
+    # The notices of the resumptions of this run (numbered documents, the principal remaining
+    # computed by the money engine) are made in a batch; they wait in GET /api/v1/notices for the
+    # next handoff.
+    await title_service.notify_resumptions(repo.session, resumed, SWEEP_ACTOR)
+    progress(total - 1, total, "zawiadomienia")
     result.listed["do_tytulu"] = await repo.count_ready_for_title(as_of)
     progress(total, total, "do_tytulu")
     return result

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -15,7 +14,6 @@ from app.models import (
     Debtor,
     Document,
     EnforcementReport,
-    Event,
     Handoff,
     Notice,
     Payment,
@@ -53,11 +51,6 @@ class TitleRepository:
             .limit(1)
         )
         return await self.session.scalar(stmt)
-
-    async def latest_titles(self, ids: Sequence[int]) -> dict[int, Document]:
-        """latest_title of many receivables."""
-        stmt = select(Document).where(Document.kind == "tytul_wykonawczy").order_by(Document.id)
-        return {d.receivable_id: d for d in await self._of(stmt, Document.receivable_id, ids)}
 
     async def receivables(self, ids: Sequence[int]) -> dict[int, Receivable]:
         return {r.id: r for r in await self._of(select(Receivable), Receivable.id, ids)}
@@ -121,32 +114,6 @@ class TitleRepository:
         if lock:
             stmt = stmt.with_for_update(of=Notice)
         return list(await self.session.scalars(stmt))
-
-    async def resumptions_without_notice(self) -> list[tuple[int, date]]:
-        """Missed instalments (enforcement resumed) on titled receivables not yet notified. Read
-        every night: the partial index ix_event_missed_instalment spares a scan of event."""
-        titled = (
-            select(Document.id)
-            .where(
-                Document.receivable_id == Event.receivable_id, Document.kind == "tytul_wykonawczy"
-            )
-            .exists()
-        )
-        notified = (
-            select(Notice.id)
-            .where(
-                Notice.receivable_id == Event.receivable_id,
-                Notice.change == "wznowienie",
-                Notice.event_on == Event.occurred_on,
-            )
-            .exists()
-        )
-        stmt = (
-            select(Event.receivable_id, Event.occurred_on)
-            .where(Event.action == "rata_niezaplacona", titled, ~notified)
-            .order_by(Event.id)
-        )
-        return [(int(r), d) for r, d in (await self.session.execute(stmt)).all()]
 
     async def notices_of_title(self, title_id: int) -> list[Notice]:
         stmt = select(Notice).where(Notice.title_document_id == title_id).order_by(Notice.id)

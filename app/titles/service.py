@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -246,16 +247,19 @@ async def report(
     return entry
 
 
-async def notify_resumptions(session: AsyncSession, actor: str) -> int:
+async def notify_resumptions(
+    session: AsyncSession, resumed: Sequence[tuple[int, date, int | None]], actor: str
+) -> int:
     """Seed 003 §3.7: a missed instalment resumes enforcement; the authority holding the title is
-    told. Idempotent: each resumption gets one notice. The notices `notify` would make one by one
-    (tests/sweeps), made together: the facts of all the receivables in a few statements, one bump
-    of the counter per year, the documents and notices inserted in batches (the run after an
-    outage of a month brings thousands)."""
-    repo = TitleRepository(session)
-    resumptions = await repo.resumptions_without_notice()
-    titles = await repo.latest_titles(sorted({rid for rid, _ in resumptions}))
-    resumptions = [(rid, on) for rid, on in resumptions if rid in titles]
+    told. `resumed`: the receivables the daily sweep has just sent back, each with the day
+    enforcement resumed and the title it resumes under (None: no title, nothing to tell). The
+    sweep's statement and these notices are one transaction, so each resumption gets its one
+    notice. The notices `notify` would make one by one (tests/sweeps), made together, numbered in
+    the order of the days: the facts of all the receivables in a few statements, one bump of the
+    counter per year, the documents and notices inserted in batches (the run after an outage of
+    a month brings thousands)."""
+    titles = {rid: title for rid, _, title in resumed if title is not None}
+    resumptions = sorted(((rid, on) for rid, on, _ in resumed if rid in titles), key=_by_day)
     if not resumptions:
         return 0
     remaining = await _principals_remaining(session, resumptions)
@@ -264,7 +268,7 @@ async def notify_resumptions(session: AsyncSession, actor: str) -> int:
         {
             "receivable_id": rid,
             "document_id": document_id,
-            "title_document_id": titles[rid].id,
+            "title_document_id": titles[rid],
             "change": "wznowienie",
             "event_on": on,
             "amount": None,
@@ -275,6 +279,11 @@ async def notify_resumptions(session: AsyncSession, actor: str) -> int:
     ]
     await session.execute(insert(Notice), rows)
     return len(rows)
+
+
+def _by_day(resumption: tuple[int, date]) -> tuple[date, int]:
+    rid, on = resumption
+    return on, rid
 
 
 async def _principals_remaining(

@@ -24,8 +24,19 @@ def test_sweep_by_hand_draws_its_progress_and_prints_the_counts(capsys):
         "Zadanie daily na dzień 2025-03-20: zmieniono 0 należności (termin_uplynal: 0, "
         "rata_niezaplacona: 0, przedawnienie: 0, do_tytulu: 0)\n"
     )
-    assert "[##############################] 4/4 do_tytulu" in err
-    assert "] 1/4 termin_uplynal" in err
+    assert "[##############################] 5/5 do_tytulu" in err
+    assert "] 1/5 termin_uplynal" in err
+    assert "] 4/5 zawiadomienia" in err
+
+
+@pytest.mark.usefixtures("fresh_database")
+def test_a_sweep_for_a_day_to_come_is_refused_and_nothing_is_run(capsys, tmp_path):
+    # The instalment rule's window (app/sweeps/rules.py) counts on no run being for a later day.
+    assert cli.main(["sweep", "--as-of", "2999-01-04"]) == 2
+    assert "Przeglądu nie można uruchomić na dzień z przyszłości (2999-01-04" in (
+        capsys.readouterr().err
+    )
+    assert not (tmp_path / "cli.db").exists()  # not even migrated
 
 
 @pytest.mark.usefixtures("fresh_database")

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 
 from app.domain.instalments import InstalmentDue, InstalmentPlan, PaymentMade, missed_instalment
 from app.models import Debtor, Event, Instalment, Payment, Receivable, SweepRun
 from app.sweeps import service
 from app.sweeps.repository import SweepRepository
-from app.sweeps.rules import rules
+from app.sweeps.rules import rules, window
 from app.sweeps.schemas import Job
 from app.titles import service as title_service
-from app.titles.repository import TitleRepository
 from tests.sweeps.timeline import due_stay_fee, events, instalments, pay, run, with_title
 
 D = date.fromisoformat
@@ -66,7 +65,7 @@ async def test_the_notices_of_a_night_are_those_notify_makes_one_by_one(api, ses
     # Three titles (266.00 zł each), instalments granted 2025-05-05; enforcement resumes on
     # 2025-11-29 (after a partial payment), 2025-12-31 and 2026-01-06. One late run on
     # 2026-01-10 notifies all three in one batch: the notices `notify` makes one by one, numbered
-    # per year in the order of the events.
+    # per year in the order of the days enforcement resumed.
     plans = [
         ([("2025-11-28", "266.00")], [("2025-10-01", "100.00")]),
         (
@@ -81,17 +80,20 @@ async def test_the_notices_of_a_night_are_those_notify_makes_one_by_one(api, ses
         for k, (on, amount) in enumerate(payments):
             await pay(api, rid, on, amount, f"WB/{rid}/{k}")
     repo = SweepRepository(session)
-    for statements in rules(repo.dialect):
-        for rule in statements:
-            await repo.apply(rule, D("2026-01-10"), service.SWEEP_ACTOR)
-    resumptions = await TitleRepository(session).resumptions_without_notice()
+    resumptions = [
+        moved
+        for statements in rules(repo.dialect)
+        for rule in statements
+        for moved in await repo.apply(rule, D("2026-01-10"), service.SWEEP_ACTOR, since=None)
+        if rule.resumes
+    ]
     async with session.begin_nested() as one_by_one:
-        for rid, on in resumptions:
+        for rid, on, _ in sorted(resumptions, key=lambda m: (m.occurred_on, m.receivable_id)):
             receivable = await session.get_one(Receivable, rid)
             await title_service.notify(session, receivable, "wznowienie", on, service.SWEEP_ACTOR)
         expected = (await session.execute(NOTICES)).all()
         await one_by_one.rollback()
-    assert await title_service.notify_resumptions(session, service.SWEEP_ACTOR) == 3
+    assert await title_service.notify_resumptions(session, resumptions, service.SWEEP_ACTOR) == 3
     got = (await session.execute(NOTICES)).all()
     assert got == expected
     # ZW/1/2025 to ZW/7/2025: the notices of the three plans and of the four payments.
@@ -300,7 +302,12 @@ def _sample() -> list[tuple[InstalmentPlan, list[PaymentMade], bool]]:
 
 
 async def _store(
-    session, debtor_id: int, plan: InstalmentPlan, payments: list[PaymentMade], older: bool
+    session,
+    debtor_id: int,
+    plan: InstalmentPlan,
+    payments: list[PaymentMade],
+    older: bool,
+    recorded_on: date = DECIDED,
 ) -> int:
     r = Receivable(
         debtor_id=debtor_id,
@@ -328,10 +335,21 @@ async def _store(
             for d in decisions
         ]
     )
+    ordered = sorted(plan.instalments, key=lambda i: (i.due_on, i.number))
     session.add_all(
         [
-            Instalment(receivable_id=r.id, number=i.number, due_on=i.due_on, amount=i.amount)
-            for i in plan.instalments
+            Instalment(
+                receivable_id=r.id,
+                number=i.number,
+                due_on=i.due_on,
+                amount=i.amount,
+                decided_on=plan.decided_on,
+                owed_through=owed,
+                recorded_on=recorded_on,
+            )
+            for i, owed in zip(
+                ordered, itertools.accumulate(i.amount for i in ordered), strict=True
+            )
         ]
     )
     session.add_all(
@@ -380,7 +398,8 @@ async def test_missed_instalment_sql_agrees_with_the_oracle(session, as_of, coun
 
 async def test_night_after_night_the_sql_agrees_with_the_oracle(session):
     # The same sample swept on successive nights: a run looks only at the instalments that fell
-    # due since the last one (checked_on), and still agrees with the oracle on every night.
+    # due since the last one (app/sweeps/rules.py, window), and still agrees with the oracle on
+    # every night.
     debtor = Debtor(name="Jan Kowalski")
     session.add(debtor)
     await session.flush()
@@ -414,13 +433,6 @@ async def test_night_after_night_the_sql_agrees_with_the_oracle(session):
         assert {
             rid: (on, int(re.search(r"raty nr (\d+)", cause)[1])) for rid, on, cause in rows
         } == expected
-        # Every past-due instalment has been looked at: the next night starts from the new ones.
-        unchecked = await session.scalar(
-            select(func.count())
-            .select_from(Instalment)
-            .where(Instalment.checked_on.is_(None), Instalment.due_on < D(night))
-        )
-        assert unchecked == 0, night
     assert len(expected) == 98
 
 
@@ -430,7 +442,73 @@ async def test_a_plan_granted_after_the_nights_it_covers_is_still_checked(api):
     assert (await run(api, "2025-06-10"))["rows_changed"] == 0
     # Entered afterwards: a decision of 2025-05-05 whose first instalment (2025-05-30) is unpaid.
     await instalments(api, rid, "2025-05-05", [("2025-05-30", "125.00"), ("2025-06-30", "125.00")])
-    # 2025-06-11: the new plan's rows are unchecked, so this run looks at them.
+    # 2025-06-11: the plan was entered after the 2025-06-10 run (its recorded_on), so this run
+    # looks at all its instalments past due, not only those due since 2025-06-10.
     assert (await run(api, "2025-06-11"))["changed"]["rata_niezaplacona"] == 1
     last = (await events(api, rid))[-1]
     assert (last["occurred_on"], last["to_state"]) == ("2025-05-31", "wymagalna")
+
+
+async def test_the_next_run_reaches_back_a_day_for_a_plan_committed_after_midnight(session):
+    # A request that began on 2025-06-09 before midnight enters a plan (recorded_on 2025-06-09)
+    # and commits after the 2025-06-10 run has read the register: the next run reaches back a day
+    # for it (rules.window). Its first instalment, due 2025-05-30, is unpaid: OP art. 49 §2, the
+    # receivable goes back from 2025-05-31. A plan entered on 2025-06-08 was there for the
+    # 2025-06-10 run to see; the next run does not read its old instalments again (stored here
+    # after that run only to show that the window bounds what a night reads).
+    debtor = Debtor(name="Jan Kowalski")
+    session.add(debtor)
+    await session.flush()
+    await service.run(session, Job.DAILY, D("2025-06-10"), "scheduler")
+    plan = InstalmentPlan(DECIDED, (InstalmentDue(1, D("2025-05-30"), 100_00),))
+    late = await _store(session, debtor.id, plan, [], False, recorded_on=D("2025-06-09"))
+    seen = await _store(session, debtor.id, plan, [], False, recorded_on=D("2025-06-08"))
+    result = await service.run(session, Job.DAILY, D("2025-06-11"), "scheduler")
+    assert result.changed["rata_niezaplacona"] == 1
+    states = dict(
+        (
+            await session.execute(
+                select(Receivable.id, Receivable.state).where(Receivable.id.in_((late, seen)))
+            )
+        ).all()
+    )
+    assert states == {late: "upomnienie", seen: "raty"}
+    moved_on = await session.scalar(
+        select(Event.occurred_on).where(
+            Event.receivable_id == late, Event.action == "rata_niezaplacona"
+        )
+    )
+    assert moved_on == D("2025-05-31")
+
+
+async def test_the_window_starts_at_the_latest_successful_daily_run_before_the_day(session):
+    def ran(job: Job, as_of: str, *, error: str | None = None, finished: bool = True) -> SweepRun:
+        at = datetime(2025, 6, 20, 1, 0, tzinfo=UTC)
+        return SweepRun(
+            job=job.value,
+            as_of=D(as_of),
+            started_at=at,
+            finished_at=at if finished else None,
+            error=error,
+            triggered_by="scheduler",
+        )
+
+    repo = SweepRepository(session)
+    assert await repo.previous_run("daily", D("2025-06-11")) is None
+    session.add_all(
+        [
+            ran(Job.DAILY, "2025-06-08"),
+            ran(Job.DAILY, "2025-06-09", error="OperationalError"),  # failed: looked at nothing
+            ran(Job.DAILY, "2025-06-10", finished=False),  # never finished
+            ran(Job.ARCHIVE, "2025-06-10"),  # another job
+            ran(Job.DAILY, "2025-06-12"),  # a later day
+        ]
+    )
+    await session.flush()
+    assert await repo.previous_run("daily", D("2025-06-11")) == D("2025-06-08")
+    assert await repo.previous_run("daily", D("2025-06-12")) == D("2025-06-08")
+    assert await repo.previous_run("daily", D("2025-06-13")) == D("2025-06-12")
+    # The first run reads every instalment past due; a later one, those due since the previous
+    # run and those of plans entered from the day before it.
+    assert window(None) == {"since": date.min, "entered_since": date.min}
+    assert window(D("2025-06-08")) == {"since": D("2025-06-08"), "entered_since": D("2025-06-07")}
