@@ -103,8 +103,8 @@ EVENT = "event (receivable_id, occurred_on, action, from_state, to_state, cause,
 ACTION_OF_STATE = """CASE state WHEN 'zaplacona' THEN 'zaplata' WHEN 'przedawniona' THEN
     'przedawnienie' WHEN 'umorzona' THEN 'umorzenie' WHEN 'wymagalna' THEN 'termin_uplynal'
     ELSE state END"""
-# The instalment decision: between 200 and 51 days before as_of.
-DECIDED = "(:A::date - 200 + abs(hashint4(r.id + 1)) % 150)"
+# The instalment decision: between 200 and 1 day before as_of.
+DECIDED = "(:A::date - 200 + abs(hashint4(r.id + 1)) % 200)"
 
 
 def _generate(n: int) -> list[str]:
@@ -152,17 +152,22 @@ def _generate(n: int) -> list[str]:
            SELECT id, COALESCE(closed_on, payment_term_ends_on + 1), {ACTION_OF_STATE},
                   'wystawiona', state, 'stan z importu', 'import'
            FROM receivable WHERE state NOT IN ('wystawiona', 'raty')""",
-        # Instalments: decided between 200 and 50 days before as_of, 6 monthly instalments.
+        # Instalments: decided between 200 and 1 day before as_of, 6 monthly instalments.
         f"""INSERT INTO {EVENT}
            SELECT id, {DECIDED}, 'raty', state_before_instalments, 'raty',
                   'decyzja o rozłożeniu na raty', 'import'
            FROM receivable r WHERE state = 'raty'""",
-        # Instalments the nights before the backlog checked (checked_on) are marked as they did.
-        f"""INSERT INTO instalment (receivable_id, number, due_on, amount, checked_on)
-           SELECT r.id, k, {DECIDED} + 30 * k, r.principal / 6,
-                  CASE WHEN {DECIDED} + 30 * k < :A::date - (:B)::int
-                       THEN {DECIDED} + 30 * k + 1 END
+        # 6 monthly instalments, entered 0 to 3 days after the decision (by the day before as_of:
+        # about 540 plans entered since the day before the previous run); the previous run of the
+        # daily sweep was --backlog days ago.
+        f"""INSERT INTO instalment (receivable_id, number, due_on, amount, decided_on, owed_through,
+                                   recorded_on)
+           SELECT r.id, k, {DECIDED} + 30 * k, r.principal / 6, {DECIDED}, r.principal / 6 * k,
+                  LEAST({DECIDED} + abs(hashint4(r.id + 2)) % 4, :A::date - 1)
            FROM receivable r CROSS JOIN generate_series(1, 6) k WHERE r.state = 'raty'""",
+        """INSERT INTO sweep_run (job, as_of, started_at, finished_at, rows_changed, details,
+                                 triggered_by)
+           VALUES ('daily', :A::date - (:B)::int, now(), now(), 0, '', 'benchmark')""",
         # Paid on the due day before the backlog window; within it 15 % of the plans stop paying.
         """INSERT INTO payment (receivable_id, paid_on, amount)
            SELECT i.receivable_id, i.due_on, i.amount FROM instalment i
@@ -178,7 +183,7 @@ def _generate(n: int) -> list[str]:
     ]
 
 
-TABLES = ("debtor", "receivable", "event", "instalment", "payment", "document")
+TABLES = ("debtor", "receivable", "event", "instalment", "payment", "document", "sweep_run")
 
 # Indexes the sweep relies on that no migration creates yet: made here after the load (IF NOT
 # EXISTS, so that they are no-ops once the migration is in; then delete them from this list).
@@ -396,6 +401,12 @@ async def _measure(engine: AsyncEngine, url: str, args: argparse.Namespace) -> N
     floors: list[float] = []
     writes: list[float] = []
     await _vacuum(url)
+    # The first run in a process pays once what a server pays at its first requests (imports,
+    # statement compilation, the connection's prepared statements): shown, not counted.
+    first, _, _ = await _sweep_once(engine, args.as_of, commit=False)
+    STEPS.clear()
+    _say(f"first run in this process (not counted): {first * 1000:.1f} ms")
+    await _vacuum(url)
     for _ in range(args.rounds):
         elapsed, result, touched = await _sweep_once(engine, args.as_of, commit=False)
         sweeps.append(elapsed)
@@ -425,13 +436,19 @@ async def _measure(engine: AsyncEngine, url: str, args: argparse.Namespace) -> N
         f"{median(writes) / median(floors):.2f} x floor (median)"
     )
     best_ratio, median_ratio = min(sweeps) / min(floors), median(sweeps) / median(floors)
-    _say(f"sweep / floor = {best_ratio:.2f} (best), {median_ratio:.2f} (median); target <= 2")
+    # Each round's sweep over the floor measured right after it: the drift of a shared box
+    # (another process, the page cache) cancels out of the pair.
+    paired = median(s / f for s, f in zip(sweeps, floors, strict=True))
+    _say(
+        f"sweep / floor = {best_ratio:.2f} (best), {median_ratio:.2f} (medians), {paired:.2f} "
+        f"(median of the rounds' ratios); target <= {TARGET:g}"
+    )
     met = (
         "met"
-        if median_ratio <= TARGET
+        if max(median_ratio, paired) <= TARGET
         else ("met by the best round only" if best_ratio <= TARGET else "NOT met")
     )
-    _say(f"target (issue 7, sweep <= {TARGET:g} x floor, median of the rounds): {met}")
+    _say(f"target (issue 7, sweep <= {TARGET:g} x floor, both medians): {met}")
     await _sweep_once(engine, args.as_of, commit=True)
     again, result, _ = await _sweep_once(engine, args.as_of, commit=True)
     _say(f"the same day again: {result.rows_changed} rows changed in {again * 1000:.1f} ms")
