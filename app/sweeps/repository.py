@@ -7,11 +7,24 @@ SELECT of the events, then the UPDATE of the same rows."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, Date, Integer, Row, and_, case, exists, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Row,
+    and_,
+    case,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
@@ -92,9 +105,18 @@ class SweepRepository:
         params = {"as_of": self._day(as_of), "cutoff": self._day(cutoff)}
         return _rowcount(await self.session.execute(text(sql), params))
 
-    async def count_ready_for_title(self, as_of: date) -> int:
-        stmt = select(func.count()).select_from(Receivable).where(ready_for_title(as_of))
-        return int(await self.session.scalar(stmt) or 0)
+    async def count_newly_ready_for_title(
+        self, as_of: date, since: date | None, returned: Sequence[int]
+    ) -> int:
+        """The reminders that became ready for a title since the previous run (as_of `since`):
+        their 7 days ran out since then, or their instalment plan has just been sent back
+        (`returned`). A range of the partial reminder index, not all the reminders ready: those
+        are the worklist (ready_for_title below)."""
+        recent = Receivable.reminder_term_ends_on >= (since or date.min)
+        if returned:
+            recent = or_(recent, Receivable.id.in_(returned))
+        stmt = select(func.count()).select_from(Receivable)
+        return int(await self.session.scalar(stmt.where(ready_for_title(as_of), recent)) or 0)
 
     async def listing(self, listed: Listed, *, limit: int, offset: int) -> list[Row[Any]]:
         """Receivables with their debtor for one of the sweeps' lists."""

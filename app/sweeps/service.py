@@ -22,7 +22,7 @@ from app.domain.money import format_amount
 from app.errors import Conflict
 from app.models import SweepRun
 from app.sweeps import repository as repo_mod
-from app.sweeps.repository import SweepRepository
+from app.sweeps.repository import Moved, SweepRepository
 from app.sweeps.rules import rules
 from app.sweeps.schemas import Job
 from app.titles import service as title_service
@@ -123,7 +123,7 @@ async def _daily(repo: SweepRepository, as_of: date, progress: Progress) -> Swee
     total = len(steps) + 2
     await repo.tune()
     since = await repo.previous_run(Job.DAILY.value, as_of)
-    resumed: list[tuple[int, date]] = []
+    resumed: list[Moved] = []
     for n, statements in enumerate(steps, start=1):
         moved = 0
         for rule in statements:
@@ -138,8 +138,10 @@ async def _daily(repo: SweepRepository, as_of: date, progress: Progress) -> Swee
     # next handoff.
     await title_service.notify_resumptions(repo.session, resumed, SWEEP_ACTOR)
     progress(total - 1, total, "zawiadomienia")
-    result.listed["do_tytulu"] = await repo.count_ready_for_title(as_of)
-    progress(total, total, "do_tytulu")
+    result.listed["nowe_do_tytulu"] = await repo.count_newly_ready_for_title(
+        as_of, since, [m.receivable_id for m in resumed]
+    )
+    progress(total, total, "nowe_do_tytulu")
     return result
 
 

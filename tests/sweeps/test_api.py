@@ -16,7 +16,7 @@ async def test_the_default_job_is_the_daily_sweep(api):
     body = await run(api, "2025-03-20")
     assert (body["job"], body["as_of"], body["rows_changed"]) == ("daily", "2025-03-20", 0)
     assert body["changed"] == {"termin_uplynal": 0, "rata_niezaplacona": 0, "przedawnienie": 0}
-    assert body["listed"] == {"do_tytulu": 0}
+    assert body["listed"] == {"nowe_do_tytulu": 0}
 
 
 @pytest.mark.usefixtures("no_alimony_module")

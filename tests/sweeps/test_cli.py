@@ -22,9 +22,9 @@ def test_sweep_by_hand_draws_its_progress_and_prints_the_counts(capsys):
     out, err = capsys.readouterr()
     assert out == (
         "Zadanie daily na dzień 2025-03-20: zmieniono 0 należności (termin_uplynal: 0, "
-        "rata_niezaplacona: 0, przedawnienie: 0, do_tytulu: 0)\n"
+        "rata_niezaplacona: 0, przedawnienie: 0, nowe_do_tytulu: 0)\n"
     )
-    assert "[##############################] 5/5 do_tytulu" in err
+    assert "[##############################] 5/5 nowe_do_tytulu" in err
     assert "] 1/5 termin_uplynal" in err
     assert "] 4/5 zawiadomienia" in err
 

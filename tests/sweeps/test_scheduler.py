@@ -51,16 +51,16 @@ def _fail_first(monkeypatch, times: int) -> None:
     """The last step of the daily sweep fails `times` times, after the state rules have run:
     their changes must be rolled back with it. The error's message quotes personal data, as a
     database error quoting a row would."""
-    real = SweepRepository.count_ready_for_title
+    real = SweepRepository.count_newly_ready_for_title
     calls = {"n": 0}
 
-    async def flaky(self, as_of):
+    async def flaky(self, *args):
         calls["n"] += 1
         if calls["n"] <= times:
             raise OperationalError("SELECT …", {"name": "Jan Kowalski"}, Exception("44051401359"))
-        return await real(self, as_of)
+        return await real(self, *args)
 
-    monkeypatch.setattr(SweepRepository, "count_ready_for_title", flaky)
+    monkeypatch.setattr(SweepRepository, "count_newly_ready_for_title", flaky)
 
 
 async def _runs(session) -> list[tuple[str, date, int, str | None, str]]:

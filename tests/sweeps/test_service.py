@@ -17,7 +17,7 @@ from app.sweeps.repository import SweepRepository
 from app.sweeps.rules import rules, window
 from app.sweeps.schemas import Job
 from app.titles import service as title_service
-from tests.sweeps.timeline import due_stay_fee, events, instalments, pay, run, with_title
+from tests.sweeps.timeline import due_stay_fee, events, instalments, pay, post, run, with_title
 
 D = date.fromisoformat
 NOTICE = "zawiadomienie do organu egzekucyjnego: wznowienie postępowania egzekucyjnego"
@@ -152,23 +152,43 @@ async def test_one_late_run_writes_every_event_on_its_own_day(api, today):
 
 
 async def test_reminders_ready_for_a_title_are_listed_not_moved(api):
-    rid = await due_stay_fee(api)
-    from tests.sweeps.timeline import post
-
-    await post(api, f"/api/v1/receivables/{rid}/reminders", {"issued_on": "2025-04-01"})
     from tests.factories import deliver
+
+    rid = await due_stay_fee(api)
+    await post(api, f"/api/v1/receivables/{rid}/reminders", {"issued_on": "2025-04-01"})
 
     # Upomnienie delivered 2025-04-03 (Thu): 7 days end 2025-04-10; a title from 2025-04-11.
     await deliver(api, rid, "upomnienie", "2025-04-03")
-    assert (await run(api, "2025-04-10"))["listed"] == {"do_tytulu": 0}
+    assert (await run(api, "2025-04-10"))["listed"] == {"nowe_do_tytulu": 0}
     result = await run(api, "2025-04-11")
-    assert (result["listed"], result["rows_changed"]) == ({"do_tytulu": 1}, 0)
+    assert (result["listed"], result["rows_changed"]) == ({"nowe_do_tytulu": 1}, 0)
     listed = (
         await api.get("/api/v1/sweeps/ready-for-title", params={"as_of": "2025-04-11"})
     ).json()
     assert [(i["receivable_id"], i["day"], i["state"]) for i in listed] == [
         (rid, "2025-04-10", "upomnienie")
     ]
+    # The next night it is still on the worklist, but not new: the run counts what became ready
+    # since the previous one.
+    assert (await run(api, "2025-04-12"))["listed"] == {"nowe_do_tytulu": 0}
+
+
+async def test_a_reminder_back_from_instalments_is_newly_ready_for_a_title(api):
+    from tests.factories import deliver
+
+    rid = await due_stay_fee(api)
+    await post(api, f"/api/v1/receivables/{rid}/reminders", {"issued_on": "2025-04-01"})
+    # Upomnienie delivered 2025-04-03: its 7 days end 2025-04-10 (u.p.e.a. art. 15 §1).
+    await deliver(api, rid, "upomnienie", "2025-04-03")
+    assert (await run(api, "2025-04-11"))["listed"] == {"nowe_do_tytulu": 1}
+    # 2025-04-15: instalments on the balance of 266.00 zł (250.00 + 16.00 reminder cost); the
+    # first, due 2025-05-30, is not paid: on 2025-05-31 the plan goes back to upomnienie (OP art.
+    # 49 §2), whose 7 days ran out long ago: ready for a title again, and new tonight.
+    await instalments(api, rid, "2025-04-15", [("2025-05-30", "133.00"), ("2025-06-30", "133.00")])
+    assert (await run(api, "2025-05-20"))["listed"] == {"nowe_do_tytulu": 0}
+    result = await run(api, "2025-06-02")
+    assert result["changed"]["rata_niezaplacona"] == 1
+    assert result["listed"] == {"nowe_do_tytulu": 1}
 
 
 async def test_archive_two_years_after_closing(api):
@@ -245,7 +265,8 @@ async def test_every_run_is_recorded(session):
         ("year_end", D("2025-12-31"), 0, None, "tester"),
     ]
     assert (
-        runs[0].details == "termin_uplynal: 0, rata_niezaplacona: 0, przedawnienie: 0, do_tytulu: 0"
+        runs[0].details
+        == "termin_uplynal: 0, rata_niezaplacona: 0, przedawnienie: 0, nowe_do_tytulu: 0"
     )
     assert all(r.finished_at is not None and r.finished_at >= r.started_at for r in runs)
     assert runs[2].details == (
