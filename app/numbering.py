@@ -5,7 +5,6 @@ document and none is used twice."""
 
 from __future__ import annotations
 
-from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,15 +21,13 @@ async def next_numbers(
 ) -> range:
     """`count` consecutive numbers with one bump of the counter: the numbers `count` calls of
     next_number would have given, in the same order."""
+    # One statement: the row is made with the first numbers, or bumped under its row lock
+    # (ON CONFLICT DO UPDATE locks the existing row as UPDATE does). Both dialects: SQLite 3.24+.
     insert = pg_insert if session.bind.dialect.name == "postgresql" else sqlite_insert
-    await session.execute(
-        insert(Counter).values(kind=kind, scope=scope, year=year, value=0).on_conflict_do_nothing()
-    )
-    bumped = await session.execute(
-        update(Counter)
-        .where(Counter.kind == kind, Counter.scope == scope, Counter.year == year)
-        .values(value=Counter.value + count)
-        .returning(Counter.value)
-    )
-    last = int(bumped.scalar_one())
+    stmt = insert(Counter).values(kind=kind, scope=scope, year=year, value=count)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[Counter.kind, Counter.scope, Counter.year],
+        set_={"value": Counter.value + count},
+    ).returning(Counter.value)
+    last = int((await session.execute(stmt)).scalar_one())
     return range(last - count + 1, last + 1)

@@ -91,8 +91,8 @@ def compute(
     receivable: Receivable, rules: KindRules, facts: Facts, params: list[ParameterRow], as_of: date
 ) -> Figures:
     code = RATE_CODE.get(rules.interest_regime)
-    rates = ParameterTable.of(code, params) if code else None
-    threshold = ParameterTable.of(ParameterCode.PROG_ODSETEK, params)
+    rates = table_of(code, params) if code else None
+    threshold = table_of(ParameterCode.PROG_ODSETEK, params)
     # Facts after as_of are not known yet on that date.
     result = compute_balance(
         rules,
@@ -107,6 +107,25 @@ def compute(
     )
     barred = limitation_of(receivable, rules, [d for d in facts.payment_days if d <= as_of])
     return replace(result, time_barred_from=barred)
+
+
+_TABLES: dict[int, tuple[list[ParameterRow], dict[str, ParameterTable]]] = {}
+
+
+def table_of(code: str, params: list[ParameterRow]) -> ParameterTable:
+    """ParameterTable.of, the same table object for the same list of rows: a batch (the notices
+    of a night) computes many receivables from one list, and the money engine compiles each
+    table once per object (app/domain/interest.compile_table)."""
+    hit = _TABLES.get(id(params))
+    if hit is None or hit[0] is not params:
+        if len(_TABLES) > 64:
+            _TABLES.clear()
+        hit = (params, {})
+        _TABLES[id(params)] = hit
+    tables = hit[1]
+    if code not in tables:
+        tables[code] = ParameterTable.of(code, params)
+    return tables[code]
 
 
 def limitation_of(

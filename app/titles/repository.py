@@ -61,7 +61,12 @@ class TitleRepository:
         payments = select(Payment).order_by(Payment.paid_on, Payment.id)
         for p in await self._of(payments, Payment.receivable_id, ids):
             rows[p.receivable_id].payments.append(p)
-        documents = select(Document).order_by(Document.id)
+        # facts_of reads only the costs of delivered documents (u.p.e.a. art. 15 §4).
+        documents = (
+            select(Document)
+            .where(Document.costs > 0, Document.delivered_on.is_not(None))
+            .order_by(Document.id)
+        )
         for d in await self._of(documents, Document.receivable_id, ids):
             rows[d.receivable_id].documents.append(d)
         write_offs = select(WriteOff).order_by(WriteOff.decided_on, WriteOff.id)
