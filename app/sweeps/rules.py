@@ -78,10 +78,11 @@ def termin_uplynal(sql: Sql) -> list[Rule]:
 # rule, its citations and its pure oracle: app/domain/instalments.py (missed_instalment).
 # Nothing is written to instalment: an instalment paid in time stays so (payments are only ever
 # added), one missed has already sent its plan back, so the instalments a previous run looked at
-# need no more looking at, and a run for a day already swept reads them again to no effect. A
-# plan in instalments has only instalments (`missed` of any other plan is dropped by the UPDATE's
-# state test), and those of a plan granted anew are new rows. The first arm reads the index
-# ix_instalment_due alone (PostgreSQL: INCLUDE), ~1,360 instalments a night on 1M receivables.
+# need no more looking at, and a run for a day already swept reads them again to no effect.
+# `missed` may hold instalments of plans that have ended (paid, written off, sent back): the
+# UPDATE moves only receivables still in instalments, and a plan granted anew brings new rows.
+# The first arm reads the index ix_instalment_due alone (PostgreSQL: INCLUDE), ~1,360
+# instalments a night on 1M receivables; the second, the few plans entered since.
 INSTALMENT_CTES = """
     pending AS MATERIALIZED (
         SELECT i.receivable_id, i.number, i.due_on, i.owed_through, i.decided_on

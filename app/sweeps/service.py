@@ -136,7 +136,9 @@ async def _daily(repo: SweepRepository, as_of: date, progress: Progress) -> Swee
     # The notices of the resumptions of this run (numbered documents, the principal remaining
     # computed by the money engine) are made in a batch; they wait in GET /api/v1/notices for the
     # next handoff.
-    await title_service.notify_resumptions(repo.session, resumed, SWEEP_ACTOR)
+    notices = await title_service.notify_resumptions(repo.session, resumed, SWEEP_ACTOR)
+    if notices:
+        result.notes.append(f"zawiadomienia o wznowieniu postępowania: {notices}")
     progress(total - 1, total, "zawiadomienia")
     result.listed["nowe_do_tytulu"] = await repo.count_newly_ready_for_title(
         as_of, since, [m.receivable_id for m in resumed]

@@ -39,6 +39,7 @@ async def test_missed_instalment_after_a_title_resumes_enforcement_with_a_notice
     assert (await run(api, "2025-06-30"))["changed"]["rata_niezaplacona"] == 0
     result = await run(api, "2025-07-01")
     assert result["changed"] == {"termin_uplynal": 0, "rata_niezaplacona": 1, "przedawnienie": 0}
+    assert result["details"].endswith("; zawiadomienia o wznowieniu postępowania: 1")
     last = (await events(api, rid))[-1]
     assert (
         last["occurred_on"],
