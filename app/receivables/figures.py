@@ -1,4 +1,4 @@
-"""Gather the money facts of one receivable and ask the money engine for its figures as of a date."""
+"""Gather the money facts of a receivable and ask the money engine for its figures on a date."""
 
 from __future__ import annotations
 
