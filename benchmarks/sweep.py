@@ -68,7 +68,7 @@ import asyncio
 import sys
 import time
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -83,8 +83,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from app.db import make_engine, make_sessionmaker
 from app.migrations import upgrade
 from app.sweeps import service
-from app.sweeps.repository import pg_statement
-from app.sweeps.rules import NOTICE, rules
+from app.sweeps.repository import pg_statement, rule_params
+from app.sweeps.rules import rules
 from app.sweeps.schemas import Job
 
 # Buckets of g % 100 → state (see the module docstring for the mix).
@@ -362,21 +362,17 @@ async def _vacuum(url: str) -> None:
     await conn.close()
 
 
-async def _explain(engine: AsyncEngine, as_of: date) -> None:
-    """EXPLAIN ANALYZE of every statement of the daily rules, rolled back."""
+async def _explain(engine: AsyncEngine, as_of: date, backlog: int) -> None:
+    """EXPLAIN ANALYZE of every statement of the daily rules, rolled back, as the sweep after the
+    generated previous run binds them."""
+    since = as_of - timedelta(days=backlog)
     async with engine.connect() as c:
         await c.begin()
         await c.execute(text("SET LOCAL jit = off"))
         for rule in (r for statements in rules("postgresql") for r in statements):
             plan = await c.execute(
                 text(f"EXPLAIN (ANALYZE) {pg_statement(rule)}"),
-                {
-                    "as_of": as_of,
-                    "cause": rule.cause_text,
-                    "notice": NOTICE,
-                    "action": rule.action,
-                    "actor": "benchmark",
-                },
+                rule_params(rule, as_of, "benchmark", since),
             )
             _say(f"\n--- {rule.action} from {rule.from_state}\n" + "\n".join(r[0] for r in plan))
         await c.rollback()
@@ -395,7 +391,7 @@ async def main(args: argparse.Namespace) -> None:
         await _fill(url, args.receivables, args.as_of, args.backlog)
         _say(f"  generated in {time.perf_counter() - t0:.1f} s")
         if args.explain:
-            await _explain(engine, args.as_of)
+            await _explain(engine, args.as_of, args.backlog)
         await _measure(engine, url, args)
     finally:
         await engine.dispose()

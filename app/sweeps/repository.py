@@ -38,9 +38,8 @@ class SweepRepository:
         self.session = session
         self.dialect = session.get_bind().dialect.name
 
-    def _day(self, day: date) -> object:
-        # sqlite3's implicit date adapter is deprecated: bind the ISO text it stores dates as.
-        return day if self.dialect == "postgresql" else day.isoformat()
+    def _day(self, value: object) -> object:
+        return value if self.dialect == "postgresql" else _iso(value)
 
     async def try_lock(self, key: int) -> bool:
         """A transaction-level advisory lock: released by the commit or rollback that ends the
@@ -63,13 +62,7 @@ class SweepRepository:
     ) -> list[Moved]:
         """Apply one rule as of a day (`since`: the as_of of the previous successful run): the
         receivables it moved, each with the day of its event."""
-        params = {
-            "as_of": self._day(as_of),
-            "action": rule.action,
-            "cause": rule.cause_text,
-            "notice": NOTICE,
-            "actor": actor,
-        } | {k: self._day(v) for k, v in window(since).items()}
+        params = {k: self._day(v) for k, v in rule_params(rule, as_of, actor, since).items()}
         if self.dialect == "postgresql":
             return await self._moved(pg_statement(rule), params)
         return await self._apply_sqlite(rule, params)
@@ -184,6 +177,22 @@ class SweepRepository:
     async def add(self, run: SweepRun) -> None:
         self.session.add(run)
         await self.session.flush()
+
+
+def rule_params(rule: Rule, as_of: date, actor: str, since: date | None) -> dict[str, object]:
+    """The bound parameters of a rule's statement (`since`: see SweepRepository.apply)."""
+    return {
+        "as_of": as_of,
+        "action": rule.action,
+        "cause": rule.cause_text,
+        "notice": NOTICE,
+        "actor": actor,
+    } | window(since)
+
+
+def _iso(value: object) -> object:
+    # sqlite3's implicit date adapter is deprecated: bind the ISO text SQLite stores dates as.
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def pg_statement(rule: Rule) -> str:

@@ -82,7 +82,9 @@ def termin_uplynal(sql: Sql) -> list[Rule]:
 # `missed` may hold instalments of plans that have ended (paid, written off, sent back): the
 # UPDATE moves only receivables still in instalments, and a plan granted anew brings new rows.
 # The first arm reads the index ix_instalment_due alone (PostgreSQL: INCLUDE), ~1,360
-# instalments a night on 1M receivables; the second, the few plans entered since.
+# instalments a night on 1M receivables; the second, the few plans entered since. `resumed`: the
+# first missed instalment of each plan, with the receivable's latest title (as
+# titles.repository.latest_title), looked up once for the event's cause and its document.
 INSTALMENT_CTES = """
     pending AS MATERIALIZED (
         SELECT i.receivable_id, i.number, i.due_on, i.owed_through, i.decided_on
@@ -98,7 +100,12 @@ INSTALMENT_CTES = """
         FROM pending p
         WHERE (SELECT COALESCE(sum(y.amount), 0) FROM payment y
                WHERE y.receivable_id = p.receivable_id
-                 AND y.paid_on >= p.decided_on AND y.paid_on <= p.due_on) < p.owed_through)"""
+                 AND y.paid_on >= p.decided_on AND y.paid_on <= p.due_on) < p.owed_through),
+    resumed AS (
+        SELECT m.receivable_id, m.number, m.due_on,
+               (SELECT max(t.id) FROM document t
+                WHERE t.receivable_id = m.receivable_id AND t.kind = 'tytul_wykonawczy') AS title
+        FROM missed m WHERE m.k = 1)"""
 
 
 def window(since: date | None) -> dict[str, date]:
@@ -114,11 +121,6 @@ def window(since: date | None) -> dict[str, date]:
     return {"since": since, "entered_since": since - timedelta(days=1)}
 
 
-# The receivable's latest executive title, if it has one (titles.repository.latest_title).
-LATEST_TITLE = """(SELECT max(t.id) FROM document t
-                   WHERE t.receivable_id = r.id AND t.kind = 'tytul_wykonawczy')"""
-
-
 def rata_niezaplacona(sql: Sql) -> list[Rule]:
     # The first instalment short of what was owed by its due date sends the plan back where it
     # was (lifecycle RETURN) from the next day (OP art. 49 §2). With an issued title the event
@@ -126,7 +128,7 @@ def rata_niezaplacona(sql: Sql) -> list[Rule]:
     # §3.7).
     cause = f"""CAST(CAST(:cause AS TEXT) || ' nr ' || CAST(m.number AS VARCHAR(10)) || ' (termin '
                      || {sql.date_text("m.due_on")} || ')'
-                     || CASE WHEN {LATEST_TITLE} IS NOT NULL
+                     || CASE WHEN m.title IS NOT NULL
                              THEN '; ' || CAST(:notice AS TEXT) ELSE '' END AS VARCHAR(300))"""
     return [
         Rule(
@@ -137,10 +139,10 @@ def rata_niezaplacona(sql: Sql) -> list[Rule]:
             "COALESCE(r.state_before_instalments, 'wymagalna')",
             sql.plus_one_day("m.due_on"),
             cause,
-            source="missed m",
-            link="m.receivable_id = r.id AND m.k = 1",
+            source="resumed m",
+            link="m.receivable_id = r.id",
             ctes=INSTALMENT_CTES,
-            document=LATEST_TITLE,
+            document="m.title",
             resumes=True,
         )
     ]
