@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain.money import Grosze
-from app.domain.rounding import zloty_half_up
+from app.domain.money import Grosze, zloty_half_up
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,7 @@ from operator import attrgetter
 
 from app.domain.allocation import split_op_55
 from app.domain.interest import DENOMINATOR, DatedSchedule, RatePeriod, kc_interest, rate_periods
-from app.domain.money import Grosze
-from app.domain.rounding import zloty_half_up
+from app.domain.money import Grosze, zloty_half_up
 
 
 class Item:

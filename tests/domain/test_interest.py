@@ -6,7 +6,7 @@ Expected values are worked by hand: A × days × rate / 365 per rate period (roz
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -21,9 +21,8 @@ from app.domain.interest import (
     rate_periods,
 )
 from app.domain.kinds import InterestStart
-from app.domain.money import round_to_full_zloty, round_to_grosz
+from app.domain.money import grosze_half_up, round_to_full_zloty, round_to_grosz, zloty_half_up
 from app.domain.parameters import MissingParameter
-from app.domain.rounding import grosze_half_up, zloty_half_up
 from tests.domain.seed import USTAWOWE, ZWLOKA, flat, table
 
 
@@ -145,14 +144,25 @@ def test_integer_rounding(num: int, den: int, grosze: int, zloty: int) -> None:
     assert zloty_half_up(num, den) == zloty
 
 
-@given(st.integers(0, 10**17), st.integers(1, 10**8))
-def test_integer_rounding_agrees_with_money(num: int, den: int) -> None:
-    # money.py holds the definitions (Decimal, ROUND_HALF_UP); the integer twins must agree.
+@given(st.integers(-(10**17), 10**17), st.integers(1, 10**8))
+def test_integer_rounding_agrees_with_decimal_half_up(num: int, den: int) -> None:
+    # money.grosze_half_up is the one definition; Decimal's ROUND_HALF_UP is its oracle here
+    # (a half away from zero, also for a negative amount such as a bank debit).
     value = Decimal(num) / Decimal(den)
-    assert grosze_half_up(num, den) == round_to_grosz(value)
-    assert zloty_half_up(num, den) == round_to_full_zloty(value)
+    assert grosze_half_up(num, den) == int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert zloty_half_up(num, den) == 100 * int(
+        (value / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    )
 
 
-def test_rounding_refuses_negative() -> None:
-    with pytest.raises(ValueError, match="nieujemnego"):
-        grosze_half_up(-1, 1)
+def test_rounding_of_a_decimal_amount() -> None:
+    # round_to_grosz / round_to_full_zloty take the exact fraction of the Decimal.
+    assert round_to_grosz(Decimal("149.5")) == 150
+    assert round_to_grosz(Decimal("-149.5")) == -150
+    assert round_to_full_zloty(Decimal("4999.999")) == 5000  # 49.99999 zł → 50 zł
+    assert round_to_full_zloty(Decimal("4949.999")) == 4900  # 49.49999 zł → 49 zł
+
+
+def test_rounding_refuses_a_zero_denominator() -> None:
+    with pytest.raises(ValueError, match="mianownik"):
+        grosze_half_up(1, 0)
