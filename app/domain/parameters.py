@@ -77,6 +77,6 @@ class ParameterTable:
         return self.row_on(day).value
 
     def changes_between(self, start: date, end: date) -> Sequence[ParameterRow]:
-        """Rows in force on some day of [start, end], in order (the first may begin before start)."""
+        """Rows in force on some day of [start, end], in order (the first may start earlier)."""
         first = self.row_on(start)
         return [first, *(r for r in self.rows if start < r.valid_from <= end)]

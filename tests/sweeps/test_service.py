@@ -209,25 +209,29 @@ async def test_archive_two_years_after_closing(api):
     # 2023-05-10: paid in full on the day of issue, closed 2023-05-10 (zaplacona).
     rid = (await create_receivable(api, await create_debtor(api), issue_date="2023-05-10"))["id"]
     await pay(api, rid, "2023-05-10", "250.00", "WB/0510/1")
-    # 2025-05-10: the two years (KC art. 112) end today: not yet.
-    assert (await run(api, "2025-05-10", job="archive"))["changed"] == {"archiwum": 0}
-    # 2025-05-11: to the archive, archived_on = 2025-05-11; a second run changes nothing.
-    assert (await run(api, "2025-05-11", job="archive"))["changed"] == {"archiwum": 1}
+    # Seed 003 §5.4, two full years from 1 January 2024 (issue 16 item 7): kept through 2025.
+    # 2025-05-11 (two years by date, KC art. 112, would have archived it): not yet.
     assert (await run(api, "2025-05-11", job="archive"))["changed"] == {"archiwum": 0}
-    listed = (await api.get("/api/v1/sweeps/archive", params={"on": "2025-05-11"})).json()
+    assert (await run(api, "2025-12-31", job="archive"))["changed"] == {"archiwum": 0}
+    # 2026-01-01: to the archive, archived_on = 2026-01-01; a second run changes nothing.
+    assert (await run(api, "2026-01-01", job="archive"))["changed"] == {"archiwum": 1}
+    assert (await run(api, "2026-01-01", job="archive"))["changed"] == {"archiwum": 0}
+    listed = (await api.get("/api/v1/sweeps/archive", params={"on": "2026-01-01"})).json()
     assert [(i["receivable_id"], i["day"], i["state"]) for i in listed] == [
         (rid, "2023-05-10", "zaplacona")
     ]
 
 
-async def test_archive_counts_29_february_as_kc_art_112(api):
+async def test_archive_takes_a_whole_closing_year_on_one_day(api, today):
     from tests.factories import create_debtor, create_receivable
 
-    # 2024-02-29: paid in full and closed; the two years end on 2026-02-28 (no 29 February).
-    rid = (await create_receivable(api, await create_debtor(api), issue_date="2024-02-29"))["id"]
-    await pay(api, rid, "2024-02-29", "250.00", "WB/0229/1")
-    assert (await run(api, "2026-02-28", job="archive"))["changed"] == {"archiwum": 0}
-    assert (await run(api, "2026-03-01", job="archive"))["changed"] == {"archiwum": 1}
+    today.day = D("2027-01-02")
+    # Closed 2024-02-29 and 2024-12-31: both kept through 2025 and 2026, archived 2027-01-01.
+    for day in ("2024-02-29", "2024-12-31"):
+        rid = (await create_receivable(api, await create_debtor(api), issue_date=day))["id"]
+        await pay(api, rid, day, "250.00", f"WB/{day}")
+    assert (await run(api, "2026-12-31", job="archive"))["changed"] == {"archiwum": 0}
+    assert (await run(api, "2027-01-01", job="archive"))["changed"] == {"archiwum": 2}
 
 
 @pytest.mark.usefixtures("no_alimony_module")
