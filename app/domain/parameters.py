@@ -18,6 +18,12 @@ class ParameterCode(StrEnum):
     ODSETKI_USTAWOWE_ZA_OPOZNIENIE = "odsetki_ustawowe_za_opoznienie"  # KC art. 481 §2
     NBP_STOPA_REFERENCYJNA = "nbp_stopa_referencyjna"
     NBP_STOPA_LOMBARDOWA = "nbp_stopa_lombardowa"
+    # The formulas that derive the two interest rates from the NBP rates (app/domain/rates.py),
+    # in basis points; dated, because the statutes changed them. Seeded by i16a_rate_history.
+    ZWLOKA_MNOZNIK_LOMBARDOWEJ = "zwloka_mnoznik_lombardowej"  # OP art. 56 §1: 200 % (20000)
+    ZWLOKA_DODATEK = "zwloka_dodatek"  # OP art. 56 §1: + 2 pkt proc. from 2010-11-09
+    ZWLOKA_MINIMUM = "zwloka_minimum"  # OP art. 56 §1: not below 8 %
+    OPOZNIENIE_DODATEK = "opoznienie_dodatek"  # KC art. 481 §2: reference + 5.5 pp from 2016
     # Amounts are in grosze.
     PROG_ODSETEK = (
         "prog_odsetek"  # OP art. 54 §1 pkt 5: no interest up to 3 × opłata za list polecony

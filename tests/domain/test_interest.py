@@ -125,8 +125,34 @@ def test_interest_from(start: InterestStart, day: date, expected: date) -> None:
 
 
 def test_no_rate_before_the_first_row() -> None:
-    with pytest.raises(MissingParameter, match="2015-12-31"):
-        odsetki_za_zwloke(100_000, date(2015, 12, 31), date(2016, 1, 5), table(ZWLOKA))
+    # The history starts with the row in force on 2005-01-01 (lombard 8 % from 2004-08-26).
+    with pytest.raises(MissingParameter, match="2004-08-25"):
+        odsetki_za_zwloke(100_000, date(2004, 8, 25), date(2005, 1, 5), table(ZWLOKA))
+
+
+def test_alimony_payout_of_2010_as_of_2016_12_31() -> None:
+    # Issue 16: a fund payout of 500.00 zł on 2010-05-10 bears statutory interest from the next
+    # day (art. 27 ust. 1a of the alimony act), each rate period rounded to the grosz:
+    # 2010-05-11..2014-12-22 = 1 687 d × 13 % (KC art. 359 §2 old wording, Dz.U. 2008 nr 220
+    #   poz. 1434): 500 × 1 687 × 0.13 / 365 = 300.4247 → 300.42 zł
+    # 2014-12-23..2015-12-31 = 374 d × 8 % (Dz.U. 2014 poz. 1858): 40.9863 → 40.99 zł
+    # 2016-01-01..2016-12-31 = 366 d × 7 % (KC art. 481 §2: 1.50 + 5.5): 35.0959 → 35.10 zł
+    # total 376.51 zł.
+    first = interest_from(InterestStart.DAY_AFTER_PAYOUT, date(2010, 5, 10))
+    rows = rate_periods(
+        50_000,
+        first.toordinal(),
+        date(2016, 12, 31).toordinal(),
+        compile_table(table(USTAWOWE)),
+        tranche=0,
+    )
+    got = [(r.start, r.end, r.rate_bp, r.days, r.interest) for r in rows]
+    assert got == [
+        (date(2010, 5, 11), date(2014, 12, 22), 1300, 1687, 30_042),
+        (date(2014, 12, 23), date(2015, 12, 31), 800, 374, 4_099),
+        (date(2016, 1, 1), date(2016, 12, 31), 700, 366, 3_510),
+    ]
+    assert odsetki_ustawowe(50_000, first, date(2016, 12, 31), table(USTAWOWE)) == 37_651
 
 
 @pytest.mark.parametrize(
