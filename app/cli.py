@@ -94,6 +94,7 @@ async def _print(args: argparse.Namespace) -> int:
     day) is one Polish line on stderr and exit code 1, nothing written."""
     from app.db import make_engine, make_sessionmaker
     from app.documents import printing
+    from app.domain.parameters import MissingParameter
     from app.errors import AppError
 
     settings = get_settings()
@@ -121,6 +122,9 @@ async def _print(args: argparse.Namespace) -> int:
             return 0
     except AppError as exc:
         sys.stderr.write(f"{exc.detail}\n")
+        return 1
+    except MissingParameter as exc:  # a rate or cost missing for the document's date
+        sys.stderr.write(f"{exc}\n")
         return 1
     finally:
         await engine.dispose()
@@ -185,6 +189,8 @@ async def _sweep(job_name: str, as_of: date) -> int:
         await engine.dispose()
     if done.result is None:
         sys.stderr.write(f"Zadanie {job_name} na dzień {as_of}: {_OUTCOMES[done.outcome]}\n")
+        if done.error:
+            sys.stderr.write(f"{done.error}\n")
         return 0 if done.outcome is Outcome.ALREADY_DONE else 1
     sys.stdout.write(
         f"Zadanie {job_name} na dzień {as_of}: zmieniono {done.result.rows_changed} "

@@ -54,9 +54,30 @@ class ParameterRow:
     source: str = ""
 
 
+# Polish names of the parameters, for messages (the code stays in them for the administrator).
+LABELS: dict[str, str] = {
+    ParameterCode.ODSETKI_ZA_ZWLOKE: "stawka odsetek za zwłokę",
+    ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: "stawka odsetek ustawowych za opóźnienie",
+    ParameterCode.NBP_STOPA_REFERENCYJNA: "stopa referencyjna NBP",
+    ParameterCode.NBP_STOPA_LOMBARDOWA: "stopa lombardowa NBP",
+    ParameterCode.PROG_ODSETEK: "próg odsetek (OP art. 54 § 1 pkt 5)",
+    ParameterCode.KOSZTY_UPOMNIENIA: "koszty upomnienia",
+    ParameterCode.OPLATA_MANIPULACYJNA: "opłata manipulacyjna",
+    ParameterCode.KWOTA_MINIMALNA: "kwota minimalna (u.p.e.a. art. 6)",
+}
+
+
 class MissingParameter(LookupError):
+    """No row of a legal parameter is in force on a day: never a crash, always this message,
+    naming the parameter and the day (rendered as 422 in the API and the forms, one line in the
+    command line, the error of a sweep run)."""
+
     def __init__(self, code: str, day: date) -> None:
-        super().__init__(f"Brak parametru „{code}” obowiązującego w dniu {day.isoformat()}")
+        label = LABELS.get(code, code)
+        super().__init__(
+            f"Brak parametru „{label}” ({code}) obowiązującego w dniu {day.isoformat()}:"
+            " uzupełnij tabelę parametrów (strona „Stopy i parametry”)"
+        )
         self.code = code
         self.day = day
 
