@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.config import get_settings
-
 from app.calculator.cli import render, request_of
 from app.calculator.service import calculate
+from app.config import get_settings
 
 
 async def test_calc_table_shows_periods_allocations_and_totals(session):
@@ -42,7 +41,8 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     get_settings.cache_clear()
 
 
-def test_calc_of_an_alimony_payout_of_2010(database, capsys):
+@pytest.mark.usefixtures("database")
+def test_calc_of_an_alimony_payout_of_2010(capsys):
     # Issue 16: `windykacja calc` for a fund payout of 2010-05-10 used to die with a traceback;
     # now the three periods (13 %, 8 %, 7 %, each to the grosz) and 376.51 zł as of 2016-12-31.
     code = cli.main(
@@ -57,7 +57,8 @@ def test_calc_of_an_alimony_payout_of_2010(database, capsys):
     assert "Odsetki:                           376.51" in out
 
 
-def test_calc_names_a_missing_rate_without_a_traceback(database, capsys):
+@pytest.mark.usefixtures("database")
+def test_calc_names_a_missing_rate_without_a_traceback(capsys):
     code = cli.main(
         ["calc", "--kind", "fundusz_alimentacyjny", "--payout", "2003-06-10:500.00"]
         + ["--as-of", "2004-01-01"]
@@ -69,7 +70,8 @@ def test_calc_names_a_missing_rate_without_a_traceback(database, capsys):
     assert "Traceback" not in captured.err
 
 
-def test_calc_moves_a_saturday_term_as_the_card_does(database, capsys):
+@pytest.mark.usefixtures("database")
+def test_calc_moves_a_saturday_term_as_the_card_does(capsys):
     # OP art. 12 §5
     code = cli.main(
         ["calc", "--principal", "1000.00", "--due-date", "2024-03-16", "--as-of", "2024-05-10"]
