@@ -82,7 +82,7 @@ class ReceivableData:
 
     kind_code: str  # oplata_pobyt | fundusz_alimentacyjny | nienaleznie_pobrane
     kind_label: str  # "Opłata za pobyt w centrum wsparcia dla osób w kryzysie"
-    legal_basis: str  # "art. 42(2) ust. 11 ustawy z 26.10.1982 o wychowaniu w trzeźwości …"
+    legal_basis: str  # "art. 42² ust. 11 ustawy z 26.10.1982 o wychowaniu w trzeźwości …"
     title: str  # what it is for, e.g. "pobyt w dniu 2024-02-28, karta 123/2024"
     period_from: date | None
     period_to: date | None

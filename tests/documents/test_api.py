@@ -29,6 +29,9 @@ async def test_reminder_pdf_carries_the_elements_of_seed_003(api):
     text = _text(r.content)
     for element in ["UP/1/2025", "Zażółć Gęślą", "44051401359", "250,00", "16,00", "7 dni", "100"]:
         assert element in text, element
+    # The kind's legal basis with the article's superscript (issue 16 item 9)
+    assert "art. 42² ust. 11" in text
+    assert "42(2)" not in text
 
 
 async def test_demand_pdf_has_original_and_copy(api):
