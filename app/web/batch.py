@@ -61,6 +61,7 @@ async def _page(
         {
             "forms": forms,
             "ready": await worklists.reminders_ready(session),
+            "before_limitation": await worklists.reminders_before_limitation(session, today),
             "to_print": await worklists.documents_undelivered(
                 session, "upomnienie", State.UPOMNIENIE
             ),
@@ -109,7 +110,8 @@ async def issue_reminders(
                 f"Wystawiono upomnienia z dniem {pl_date(data.issued_on)}: {numbers}."
                 + (
                     f" Pominięto {len(result.skipped_small)} (kwota nie przekracza "
-                    "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1)."
+                    "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1; upomnienie"
+                    " wyjdzie w ostatnim miesiącu przed 6 miesiącami do przedawnienia)."
                     if result.skipped_small
                     else ""
                 ),

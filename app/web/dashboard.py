@@ -27,6 +27,7 @@ async def dashboard(
         "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
         "demands_undelivered": await worklists.demands_undelivered(session),
         "reminders_ready": await worklists.reminders_ready(session),
+        "reminders_before_limitation": await worklists.reminders_before_limitation(session, today),
         "reminders_undelivered": await worklists.reminders_undelivered(session),
         "titles_ready": [
             worklists.WorkRow.of(row)
