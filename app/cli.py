@@ -1,5 +1,6 @@
 """`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
-print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY …`."""
+print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY … |
+rates import FILE`."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     calc.add_argument("--as-of", required=True)
     _print_parser(sub)
+    from app.parameters import cli as rates_cli
+
+    rates_cli.add_parser(sub)
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "migrate":
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_sweep(args.job, args.as_of or today))
     if args.command == "print":
         return asyncio.run(_print(args))
+    if args.command == "rates":
+        return asyncio.run(rates_cli.run(args, settings.database_url))
     return 2
 
 
