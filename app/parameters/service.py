@@ -27,7 +27,8 @@ class ImportResult:
         """One Polish line for the CLI, the flash message and the log."""
         p = self.plan
         added = ", ".join(
-            f"{r.code} od {r.valid_from.isoformat()}: {pct(r.value)}" for r in p.added
+            f"{LABELS.get(r.code, r.code)} od {r.valid_from.isoformat()}: {pct(r.value)}"
+            for r in p.added
         )
         text = (
             f"Plik {self.file_name}: {p.decisions} decyzji NBP objętych tabelą (ostatnia"

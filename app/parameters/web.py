@@ -79,7 +79,8 @@ async def import_file(
 ) -> Response:
     """Import the uploaded NBP archive file: missing rows added, disagreements reported."""
     form = blank_form(ImportForm, "import")
-    upload = (await request.form()).get("file")
+    data = await request.form()
+    upload = data.get("file")
 
     async def work() -> Response:
         if not isinstance(upload, UploadFile) or not upload.filename:
@@ -91,8 +92,11 @@ async def import_file(
         flash(request, result.summary, "error" if result.plan.conflicts else "ok")
         return see_other("/stopy")
 
-    if done := await attempt(session, form, work):
-        return done
+    try:
+        if done := await attempt(session, form, work):
+            return done
+    finally:
+        await data.close()  # the upload's spooled file (read by hand, not by a parameter)
     return await _page(request, session, today, settings.rates_check_days, failed=form)
 
 
