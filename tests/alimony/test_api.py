@@ -272,3 +272,17 @@ async def test_a_payout_before_the_rate_table_is_refused_with_the_missing_parame
     assert "odsetki_ustawowe_za_opoznienie" in r.json()["detail"]
     assert "2003-06-11" in r.json()["detail"]
     assert (await _counts(session))[2] == before[2]  # no recovery written
+
+
+async def test_a_payout_of_2010_bears_the_statutory_interest_of_its_time(api):
+    # Issue 16 item 1: a payout of 500.00 on 2010-05-10 was refused ("Brak parametru"); with the
+    # history from 2005 (migration i16a_rate_history) its interest as of 2016-12-31 is
+    # 300.42 (13 %, KC art. 359 §2 old) + 40.99 (8 %) + 35.10 (7 %, KC art. 481 §2) = 376.51 zł,
+    # worked in tests/domain/test_interest.py.
+    did = await create_debtor(api)
+    r = await api.post(
+        f"{BASE}/debtors/{did}/payouts", json={"paid_on": "2010-05-10", "amount": "500.00"}
+    )
+    assert r.status_code == 201, r.text
+    h = await get(api, f"/debtors/{did}/history", as_of="2016-12-31")
+    assert (h["principal"], h["interest"], h["balance"]) == ("500.00", "376.51", "876.51")
