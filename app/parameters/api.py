@@ -27,6 +27,11 @@ RATE_CODES = {
     ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
     ParameterCode.NBP_STOPA_REFERENCYJNA,
     ParameterCode.NBP_STOPA_LOMBARDOWA,
+    # the formulas of app/domain/rates.py, also in basis points
+    ParameterCode.ZWLOKA_MNOZNIK_LOMBARDOWEJ,
+    ParameterCode.ZWLOKA_DODATEK,
+    ParameterCode.ZWLOKA_MINIMUM,
+    ParameterCode.OPOZNIENIE_DODATEK,
 }
 
 
