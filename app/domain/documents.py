@@ -114,7 +114,7 @@ class Wezwanie:
 
 @dataclass(frozen=True, slots=True)
 class Upomnienie:
-    """Every element a)–h) of seed 003 §3.2 (rozporządzenie MF z 4.12.2020, Dz.U. 2020 poz. 2194)."""
+    """Every element a)–h) of seed 003 §3.2 (rozp. MF z 4.12.2020, Dz.U. 2020 poz. 2194)."""
 
     number: str  # a)
     issued_on: date  # a)

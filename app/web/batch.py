@@ -111,7 +111,8 @@ async def issue_reminders(
                 + (
                     f" Pominięto {len(result.skipped_small)} (kwota nie przekracza "
                     "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1; upomnienie"
-                    " wyjdzie w ostatnim miesiącu przed 6 miesiącami do przedawnienia)."
+                    " musi wyjść przed ostatnimi 6 miesiącami przed przedawnieniem, wystawianie"
+                    " zbiorcze obejmie je od miesiąca przed tym terminem)."
                     if result.skipped_small
                     else ""
                 ),
