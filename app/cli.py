@@ -1,5 +1,6 @@
 """`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
-print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY …`."""
+print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY … |
+rates import FILE`."""
 
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     calc.add_argument("--as-of", required=True)
     _print_parser(sub)
+    from app.parameters import cli as rates_cli
+
+    rates_cli.add_parser(sub)
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "migrate":
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_sweep(args.job, args.as_of or today))
     if args.command == "print":
         return asyncio.run(_print(args))
+    if args.command == "rates":
+        return asyncio.run(rates_cli.run(args, settings.database_url))
     return 2
 
 
@@ -94,6 +100,7 @@ async def _print(args: argparse.Namespace) -> int:
     day) is one Polish line on stderr and exit code 1, nothing written."""
     from app.db import make_engine, make_sessionmaker
     from app.documents import printing
+    from app.domain.parameters import MissingParameter
     from app.errors import AppError
 
     settings = get_settings()
@@ -121,6 +128,9 @@ async def _print(args: argparse.Namespace) -> int:
             return 0
     except AppError as exc:
         sys.stderr.write(f"{exc.detail}\n")
+        return 1
+    except MissingParameter as exc:  # a rate or cost missing for the document's date
+        sys.stderr.write(f"{exc}\n")
         return 1
     finally:
         await engine.dispose()
@@ -185,6 +195,8 @@ async def _sweep(job_name: str, as_of: date) -> int:
         await engine.dispose()
     if done.result is None:
         sys.stderr.write(f"Zadanie {job_name} na dzień {as_of}: {_OUTCOMES[done.outcome]}\n")
+        if done.error:
+            sys.stderr.write(f"{done.error}\n")
         return 0 if done.outcome is Outcome.ALREADY_DONE else 1
     sys.stdout.write(
         f"Zadanie {job_name} na dzień {as_of}: zmieniono {done.result.rows_changed} "

@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     authority_commune: str = "Włocławek"
     authority_office_code: str | None = None  # kod urzędu (TW-1 com:KodUrzedu)
 
+    # Rates (issue 16 item 2): the dashboard warns when neither a rate row nor an administrator's
+    # "stopy sprawdzone na dzień …" is newer than this many days; the optional daily job fetches
+    # the NBP archive file (stopy_procentowe_archiwum.xml) from this URL and adds missing rows.
+    # Off unless a URL is set (e.g. https://static.nbp.pl/dane/stopy/stopy_procentowe_archiwum.xml).
+    rates_check_days: int = Field(default=45, ge=1, le=366)
+    nbp_rates_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+
     # One instance (one database) serves one unit (jednostka): its creditor data above. Tokens and
     # session cookies are bound to the unit, so that a log-in to one unit's instance never opens
     # another's, even if two instances were given the same secret key. Default: the creditor's

@@ -104,7 +104,7 @@ def _start_scheduler(app: FastAPI, clock: Clock) -> AsyncIOScheduler:
     # The composition root wires the shell's jobs in; scheduler/ imports app, never the reverse.
     from scheduler.runner import start
 
-    return start(app.state.sessionmaker, clock)
+    return start(app.state.sessionmaker, clock, app.state.settings.nbp_rates_url)
 
 
 async def _first_admin(app: FastAPI, settings: Settings) -> None:

@@ -99,7 +99,7 @@ def make_title(i: int) -> TytulWykonawczy:
     receivable = ReceivableData(
         kind_code="oplata_pobyt",
         kind_label="Opłata za pobyt w centrum wsparcia dla osób w kryzysie",
-        legal_basis="art. 42(2) ust. 11 ustawy z dnia 26 października 1982 r. o wychowaniu w "
+        legal_basis="art. 42² ust. 11 ustawy z dnia 26 października 1982 r. o wychowaniu w "
         "trzeźwości i przeciwdziałaniu alkoholizmowi",
         title=f"pobyt w dniu {stay.isoformat()}, karta {i}/2024",
         period_from=stay,

@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.clock import WARSAW, Clock
 from app.db import session_scope
 from app.domain.archive import year_end_cutoff
+from app.domain.parameters import MissingParameter
 from app.sweeps import service
 from app.sweeps.schemas import Job
 
@@ -82,10 +83,14 @@ class JobRun:
     outcome: Outcome
     result: service.SweepResult | None = None
     attempts: int = 1
+    error: str | None = None  # the last attempt's error (describe), when FAILED
 
 
 def describe(exc: BaseException) -> str:
-    """The error without personal data: its class, and the SQLSTATE of a database error."""
+    """The error without personal data: its class, and the SQLSTATE of a database error; for a
+    missing legal parameter its message, which names only the parameter and the day."""
+    if isinstance(exc, MissingParameter):
+        return f"{type(exc).__name__}: {exc}"
     orig = exc.orig if isinstance(exc, DBAPIError) else None
     state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     return f"{type(exc).__name__}" + (f" (SQLSTATE {state})" if state else "")
@@ -104,6 +109,7 @@ async def run_job(
     sleep: Sleep = asyncio.sleep,
 ) -> JobRun:
     """Run a job in its own transaction, retrying a failure; `once` skips a date already done."""
+    error = None
     for attempt in range(1, attempts + 1):
         started = datetime.now(UTC)
         try:
@@ -117,7 +123,7 @@ async def run_job(
             await _record_failure(maker, job, as_of, started, triggered_by, error)
         if attempt < attempts:
             await sleep(backoff * 4 ** (attempt - 1))
-    return JobRun(job, as_of, Outcome.FAILED, attempts=attempts)
+    return JobRun(job, as_of, Outcome.FAILED, attempts=attempts, error=error)
 
 
 async def _attempt(

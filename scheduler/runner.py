@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[impo
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.clock import WARSAW, Clock
+from scheduler import rates
 from scheduler.jobs import JOBS, catch_up, scheduled
 
 CATCH_UP_DELAY = timedelta(seconds=30)  # let the server finish starting first
@@ -26,8 +27,12 @@ JOB_DEFAULTS = {
 }
 
 
-def build(maker: async_sessionmaker[AsyncSession], clock: Clock) -> AsyncIOScheduler:
+def build(
+    maker: async_sessionmaker[AsyncSession], clock: Clock, rates_url: str | None = None
+) -> AsyncIOScheduler:
     scheduler = AsyncIOScheduler(timezone=WARSAW, job_defaults=JOB_DEFAULTS)
+    if rates_url:  # the NBP rate file, only when a URL is configured (scheduler/rates.py)
+        rates.add_job(scheduler, maker, rates_url, clock)
     for spec in JOBS:
         scheduler.add_job(
             scheduled,
@@ -47,9 +52,11 @@ def build(maker: async_sessionmaker[AsyncSession], clock: Clock) -> AsyncIOSched
     return scheduler
 
 
-def start(maker: async_sessionmaker[AsyncSession], clock: Clock) -> AsyncIOScheduler:
+def start(
+    maker: async_sessionmaker[AsyncSession], clock: Clock, rates_url: str | None = None
+) -> AsyncIOScheduler:
     """Build and start the scheduler on the running event loop; the caller shuts it down."""
-    scheduler = build(maker, clock)
+    scheduler = build(maker, clock, rates_url)
     scheduler.start()
     return scheduler
 

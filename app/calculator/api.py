@@ -25,10 +25,13 @@ async def calculate(
     body: CalculatorRequest, session: SessionDep, _user: Reader
 ) -> CalculatorResult:
     """Interest, allocation of payments, balance and limitation for typed-in facts."""
-    _rules, r = await service.calculate(session, body)
+    calc = await service.calculate(session, body)
+    r = calc.result
     return CalculatorResult(
         kind=body.kind,
         as_of=body.as_of,
+        term_ends_on=calc.term_ends_on,
+        term_note=calc.term_note,
         principal_remaining=r.principal_remaining,
         interest_due=r.interest_due,
         interest_not_charged=r.interest_not_charged,

@@ -13,6 +13,7 @@ from app.calculator.api import rate_text
 from app.calculator.schemas import CalculatorRequest
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.domain.money import format_amount
+from app.domain.parameters import MissingParameter
 from app.errors import AppError
 from app.migrations import upgrade
 
@@ -51,19 +52,25 @@ async def run_calc(args: argparse.Namespace, database_url: str) -> int:
     engine = make_engine(database_url)
     try:
         async with session_scope(make_sessionmaker(engine)) as session:
-            _rules, r = await service.calculate(session, request)
+            calc = await service.calculate(session, request)
     except AppError as exc:
         print(f"błąd: {exc.field or ''} {exc.detail}", file=sys.stderr)  # noqa: T201
         return 2
+    except MissingParameter as exc:  # a rate not in the table for a day asked: never a traceback
+        print(f"błąd: {exc}", file=sys.stderr)  # noqa: T201
+        return 2
     finally:
         await engine.dispose()
-    print(render(request, r))  # noqa: T201
+    print(render(request, calc.result, calc.term_note))  # noqa: T201
     return 0
 
 
-def render(request: CalculatorRequest, r: service.BalanceResult) -> str:
+def render(
+    request: CalculatorRequest, r: service.BalanceResult, term_note: str | None = None
+) -> str:
     lines = [
         f"Rodzaj: {request.kind}    stan na dzień: {request.as_of}",
+        *([term_note] if term_note else []),
         "",
         f"{'od':<12}{'do':<12}{'kwota':>14}{'stawka %':>10}{'dni':>6}{'odsetki':>12}",
     ]

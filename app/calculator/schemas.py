@@ -60,6 +60,12 @@ class RatePeriodRead(Schema):
 class CalculatorResult(Schema):
     kind: str
     as_of: date
+    term_ends_on: date | None = Field(
+        default=None,
+        description="ostatni dzień terminu płatności po przesunięciu z soboty lub dnia wolnego"
+        " na najbliższy dzień roboczy (OP art. 12 § 5)",
+    )
+    term_note: str | None = Field(default=None, description="dlaczego termin się przesunął")
     principal_remaining: AmountOut
     interest_due: AmountOut
     interest_not_charged: AmountOut

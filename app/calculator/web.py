@@ -100,11 +100,9 @@ async def calculator(
         return render(
             request, "calculator/index.html", {"form": form, "kinds": kinds, "result": None}
         )
-    form, result = FormState("kalkulator", tuple(CalculatorForm.model_fields), values), None
+    form, calc = FormState("kalkulator", tuple(CalculatorForm.model_fields), values), None
     try:
-        _rules, result = await service.calculate(
-            session, CalculatorForm.model_validate(values).to_schema()
-        )
+        calc = await service.calculate(session, CalculatorForm.model_validate(values).to_schema())
     except ValidationError as exc:
         form.add_validation(exc)
     except (Invalid, MissingParameter) as exc:
@@ -114,6 +112,11 @@ async def calculator(
     return render(
         request,
         "calculator/index.html",
-        {"form": form, "kinds": kinds, "result": result},
+        {
+            "form": form,
+            "kinds": kinds,
+            "result": calc.result if calc else None,
+            "term_note": calc.term_note if calc else None,
+        },
         form.status,
     )

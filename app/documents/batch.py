@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -11,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.documents import service as docs
+from app.domain.deadlines import small_reminder_due
 from app.domain.documents import Upomnienie
 from app.domain.lifecycle import State
 from app.domain.parameters import ParameterCode, ParameterTable
@@ -19,10 +19,6 @@ from app.receivables import actions
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
-
-# rozporządzenie MF z 18.11.2020 (Dz.U. 2020 poz. 2083) §3: in the last 6 months before
-# limitation a reminder is compulsory whatever the amount.
-_BEFORE_LIMITATION = 6
 
 
 @dataclass(frozen=True)
@@ -35,8 +31,10 @@ async def issue_due_reminders(
     session: AsyncSession, issued_on: date, actor: str, today: date
 ) -> BatchResult:
     """Every receivable that is wymagalna on `issued_on` gets its upomnienie, except those the
-    creditor need not pursue: principal, interest and costs together not above 10 × the reminder
-    cost (u.p.e.a. art. 6 §1), unless limitation is less than 6 months away."""
+    creditor need not pursue yet: principal, interest and costs together not above 10 × the
+    reminder cost (u.p.e.a. art. 6 §1). Those get theirs in time for the deadline of rozporządzenie
+    MF z 18.11.2020 §3, before the last six months before limitation (deadlines.small_reminder_*):
+    from a month before it on, and after it too, late rather than never."""
     ids = list(
         await session.scalars(
             select(Receivable.id)
@@ -51,22 +49,13 @@ async def issue_due_reminders(
         receivable = await receivable_service.load(session, rid)
         rules = await receivable_service.rules_of(session, receivable)
         figs = await figures_mod.figures_of(session, receivable, rules, issued_on)
-        if figs.balance <= minimum and not _near_limitation(receivable.time_barred_from, issued_on):
+        if figs.balance <= minimum and not small_reminder_due(
+            receivable.time_barred_from, issued_on
+        ):
             skipped.append(rid)
             continue
         issued.append(await actions.issue_reminder(session, rid, issued_on, actor, today))
     return BatchResult(issued, skipped)
-
-
-def _add_months(day: date, months: int) -> date:
-    """KC art. 112: the matching day n months later, or the month's last day when it has none."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def _near_limitation(barred: date | None, day: date) -> bool:
-    return barred is not None and barred <= _add_months(day, _BEFORE_LIMITATION)
 
 
 async def reminders_of_day(

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from app.domain.money import Grosze
-from app.domain.rounding import zloty_half_up
+from app.domain.money import Grosze, grosze_half_up
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,18 +54,20 @@ def split_op_55(
     A payment that covers the arrears with its interest pays both in full; the caller keeps the
     rest. Otherwise the payment is split "w stosunku, w jakim, w dniu wpłaty, pozostaje kwota
     zaległości do kwoty odsetek": to_interest = amount × I / (A + I), with I the interest on the
-    whole arrears A on that day (rounded to full złoty, OP art. 63 §1). Since interest is linear in
+    whole arrears A on that day (the interest as charged: rounded to full złoty, OP art. 63 §1,
+    and 0 under the threshold of art. 54 §1 pkt 5). Since interest is linear in
     the amount, this is the interest of the part of the arrears that is paid, so the unpaid part
     keeps accruing from the ORIGINAL due date and nothing is charged twice.
 
-    Rounding: to_interest is itself an amount of odsetki za zwłokę and is rounded to full złoty
-    (OP art. 63 §1, half up); to_principal = amount − to_interest, so the split always sums
-    exactly to the payment. The result is kept within what is due: to_interest ≤ I and
-    to_principal ≤ A. Only that clamp (a payment a few grosze short of A + I when I > A) can give
-    a to_interest that is not a whole złoty; the interest then left unpaid stays due as interest.
+    Rounding (OP art. 63 §3): the split of a payment is not rounded to full złoty; to_interest is
+    computed in grosze, half up (money.grosze_half_up), and to_principal = amount − to_interest,
+    so the split always sums exactly to the payment. Example: 1,000.00 due 2024-03-15, 300.00 paid
+    on 2024-05-10 with 22 zł of interest on the whole that day: 300 × 22 / 1,022 = 6.4579 → 6.46
+    to interest, 293.54 to principal, 706.46 left. The result is kept within what is due:
+    to_interest ≤ I and to_principal ≤ A.
     """
     if amount >= principal_due + interest_due:
         return interest_due, principal_due
-    to_interest = zloty_half_up(amount * interest_due, principal_due + interest_due)
+    to_interest = grosze_half_up(amount * interest_due, principal_due + interest_due)
     to_interest = max(amount - principal_due, min(to_interest, interest_due, amount), 0)
     return to_interest, amount - to_interest

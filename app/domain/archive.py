@@ -2,37 +2,31 @@
 
 Seed 003 §5.4: "Akta spraw zakończonych, tj. sprawy spłacone, umorzone, przedawnione przechowuje
 się w windykacji przez okres dwóch lat. Po upływie tego okresu akta spraw pracownik windykacji
-przekazuje do zakładowej składnicy akt." The two years are counted as KC art. 112 counts years: the
-period runs from the closing day (not counted, KC art. 111 §2) and ends on the day that matches it
-by date two years later, or on the last day of the month when there is no such day (29 February).
-The file goes to the archive from the next day: closed 2023-05-10 → period ends 2025-05-10 →
-archive from 2025-05-11; closed 2024-02-29 → ends 2026-02-28 → archive from 2026-03-01.
+przekazuje do zakładowej składnicy akt." The two years are counted as archives count them (the
+instruction on office records: the retention period runs in full years from 1 January of the year
+after the case was closed; DOMAIN.md, issue 16 item 7): a file closed on 2023-05-10 is kept through
+2024 and 2025 and goes to the archive from 2026-01-01. Every file closed in one year goes on the
+same day.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from app.domain.limitation import add_years
-
-KEEP_YEARS = 2  # seed 003 §5.4: "przez okres dwóch lat"
-_DAY = timedelta(days=1)
+KEEP_YEARS = 2  # seed 003 §5.4: "przez okres dwóch lat", full calendar years
 
 
 def archive_from(closed_on: date) -> date:
-    """The first day a file closed on `closed_on` goes to the archive."""
-    return add_years(closed_on, KEEP_YEARS) + _DAY
+    """The first day a file closed on `closed_on` goes to the archive: 1 January after two full
+    years counted from 1 January of the year following the closing."""
+    return date(closed_on.year + 1 + KEEP_YEARS, 1, 1)
 
 
 def archive_cutoff(as_of: date) -> date:
-    """The files closed before this day are archivable on `as_of` (`closed_on < cutoff`): the
-    earliest closing day whose archive_from is still after `as_of`. archive_from is monotone, so
-    this is a sargable bound for the SQL. KC art. 112 maps 28 and 29 February of a leap year to the
-    same end day, which a plain "as_of minus two years" would get wrong around 29 February."""
-    cutoff = add_years(as_of, -KEEP_YEARS) - 2 * _DAY
-    while archive_from(cutoff) <= as_of:
-        cutoff += _DAY
-    return cutoff
+    """The files closed before this day are archivable on `as_of` (`closed_on < cutoff`):
+    archive_from(c) ≤ as_of ⇔ c.year + 3 ≤ as_of.year ⇔ c < 1 January of as_of.year − 2. A
+    sargable bound for the SQL."""
+    return date(as_of.year - KEEP_YEARS, 1, 1)
 
 
 def year_end_cutoff(year: int) -> date:

@@ -82,7 +82,7 @@ class ReceivableData:
 
     kind_code: str  # oplata_pobyt | fundusz_alimentacyjny | nienaleznie_pobrane
     kind_label: str  # "Opłata za pobyt w centrum wsparcia dla osób w kryzysie"
-    legal_basis: str  # "art. 42(2) ust. 11 ustawy z 26.10.1982 o wychowaniu w trzeźwości …"
+    legal_basis: str  # "art. 42² ust. 11 ustawy z 26.10.1982 o wychowaniu w trzeźwości …"
     title: str  # what it is for, e.g. "pobyt w dniu 2024-02-28, karta 123/2024"
     period_from: date | None
     period_to: date | None
@@ -114,7 +114,7 @@ class Wezwanie:
 
 @dataclass(frozen=True, slots=True)
 class Upomnienie:
-    """Every element a)–h) of seed 003 §3.2 (rozporządzenie MF z 4.12.2020, Dz.U. 2020 poz. 2194)."""
+    """Every element a)–h) of seed 003 §3.2 (rozp. MF z 4.12.2020, Dz.U. 2020 poz. 2194)."""
 
     number: str  # a)
     issued_on: date  # a)

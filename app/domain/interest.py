@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.domain.kinds import InterestStart
-from app.domain.money import Grosze
+from app.domain.money import Grosze, grosze_half_up, zloty_half_up
 from app.domain.parameters import MissingParameter, ParameterTable
-from app.domain.rounding import grosze_half_up, zloty_half_up
 
 DAYS_IN_YEAR = 365  # rozporządzenie MF z 22.08.2005 (wzór: … / 365), also in leap years
 BP_PER_UNIT = 10_000  # 1 % = 100 bp, 100 % = 10 000 bp
@@ -160,7 +159,7 @@ def odsetki_ustawowe(
 def kc_interest(principal: Grosze, first: int, last: int, rates: DatedSchedule) -> Grosze:
     """Σ over rate periods of principal × days × bp / DENOMINATOR, each rounded half-up to the
     grosz (KC art. 481 §2 practice). The hot loop of the engine: the rounding is
-    rounding.grosze_half_up written inline, (2n + D) // 2D, checked against it in the tests."""
+    money.grosze_half_up written inline, (2n + D) // 2D, checked against it in the tests."""
     if last < first:
         return 0
     i = bisect_right(rates.starts, first) - 1

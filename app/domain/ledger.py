@@ -18,8 +18,7 @@ from operator import attrgetter
 
 from app.domain.allocation import split_op_55
 from app.domain.interest import DENOMINATOR, DatedSchedule, RatePeriod, kc_interest, rate_periods
-from app.domain.money import Grosze
-from app.domain.rounding import zloty_half_up
+from app.domain.money import Grosze, zloty_half_up
 
 
 class Item:
@@ -61,21 +60,32 @@ class OpLedger:
         accrued or 0 under OP art. 54 §1 pkt 5 (not charged when it does not exceed 3 × the
         registered-letter fee, 8.70 zł).
 
+        The threshold is compared with the interest BEFORE the rounding of art. 63 §1: "odsetek
+        za zwłokę nie nalicza się, jeżeli wysokość odsetek nie przekraczałaby" the threshold, so
+        interest that is not charged is never rounded; only interest above it arises and is then
+        rounded. 8.70 zł is not charged, 8.71 zł is, as 9 zł; 8.55 zł is not charged, although it
+        would round to 9 zł. Sources: the Ministry of Finance's own calculator
+        (finanse.mf.gov.pl/pit/kalkulator-odsetek: "Odsetek za zwłokę nie nalicza się, jeżeli
+        wysokość odsetek nie przekraczałaby trzykrotności …", stated as a condition on the
+        interest as computed), and the practice it is read with (pit.pl, "Odsetki minimalne":
+        "odsetki w kwocie 8,70 zł … nie należy jej w ogóle pobierać i zaokrąglać. W przypadku
+        odsetek w kwocie 8,71 zł dochodzi do zaokrąglenia w górę, tzn. odsetki wynoszą 9 zł").
+        The other reading (round first, 8.50 zł → 9 zł > 8.70 zł) charges interest the statute
+        says is not charged; in doubt the rule favours the debtor (OP art. 2a).
+
         The threshold is tested on the interest of the WHOLE arrears: the interest that arose on
-        the parts already paid (settled) plus the interest on the unpaid part, rounded (art. 63
-        §1 makes the rounded amount "the interest"). So once interest on a part has been
-        charged, later parts are charged too, however small (WSA w Gdańsku, I SA/Gd 626/17:
-        "zaległością podatkową jest cała kwota niezapłaconego podatku, a nie każda wpłacana
-        częściowa wpłata"). A part paid while the whole was still under the threshold stays
-        settled without interest."""
+        the parts already paid (settled) plus the interest on the unpaid part. So once interest on
+        a part has been charged, later parts are charged too, however small (WSA w Gdańsku,
+        I SA/Gd 626/17: "zaległością podatkową jest cała kwota niezapłaconego podatku, a nie każda
+        wpłacana częściowa wpłata"). A part paid while the whole was still under the threshold
+        stays settled without interest."""
         if self.rates is None or item.principal == 0 or day < item.first:
             return 0, 0, 0
         weight = self.rates.weight(item.first, day)
         num = item.principal * weight
         accrued = zloty_half_up(num, DENOMINATOR)
         assert self.threshold is not None  # _ledger in balance.py checks it
-        prog = self.threshold.value_at(day)
-        if accrued > prog or zloty_half_up(item.settled + num, DENOMINATOR) > prog:
+        if item.settled + num > self.threshold.value_at(day) * DENOMINATOR:
             return accrued, accrued, weight
         return 0, accrued, weight
 

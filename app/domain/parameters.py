@@ -18,6 +18,12 @@ class ParameterCode(StrEnum):
     ODSETKI_USTAWOWE_ZA_OPOZNIENIE = "odsetki_ustawowe_za_opoznienie"  # KC art. 481 §2
     NBP_STOPA_REFERENCYJNA = "nbp_stopa_referencyjna"
     NBP_STOPA_LOMBARDOWA = "nbp_stopa_lombardowa"
+    # The formulas that derive the two interest rates from the NBP rates (app/domain/rates.py),
+    # in basis points; dated, because the statutes changed them. Seeded by i16a_rate_history.
+    ZWLOKA_MNOZNIK_LOMBARDOWEJ = "zwloka_mnoznik_lombardowej"  # OP art. 56 §1: 200 % (20000)
+    ZWLOKA_DODATEK = "zwloka_dodatek"  # OP art. 56 §1: + 2 pkt proc. from 2010-11-09
+    ZWLOKA_MINIMUM = "zwloka_minimum"  # OP art. 56 §1: not below 8 %
+    OPOZNIENIE_DODATEK = "opoznienie_dodatek"  # KC art. 481 §2: reference + 5.5 pp from 2016
     # Amounts are in grosze.
     PROG_ODSETEK = (
         "prog_odsetek"  # OP art. 54 §1 pkt 5: no interest up to 3 × opłata za list polecony
@@ -48,9 +54,30 @@ class ParameterRow:
     source: str = ""
 
 
+# Polish names of the parameters, for messages (the code stays in them for the administrator).
+LABELS: dict[str, str] = {
+    ParameterCode.ODSETKI_ZA_ZWLOKE: "stawka odsetek za zwłokę",
+    ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE: "stawka odsetek ustawowych za opóźnienie",
+    ParameterCode.NBP_STOPA_REFERENCYJNA: "stopa referencyjna NBP",
+    ParameterCode.NBP_STOPA_LOMBARDOWA: "stopa lombardowa NBP",
+    ParameterCode.PROG_ODSETEK: "próg odsetek (OP art. 54 § 1 pkt 5)",
+    ParameterCode.KOSZTY_UPOMNIENIA: "koszty upomnienia",
+    ParameterCode.OPLATA_MANIPULACYJNA: "opłata manipulacyjna",
+    ParameterCode.KWOTA_MINIMALNA: "kwota minimalna (u.p.e.a. art. 6)",
+}
+
+
 class MissingParameter(LookupError):
+    """No row of a legal parameter is in force on a day: never a crash, always this message,
+    naming the parameter and the day (rendered as 422 in the API and the forms, one line in the
+    command line, the error of a sweep run)."""
+
     def __init__(self, code: str, day: date) -> None:
-        super().__init__(f"Brak parametru „{code}” obowiązującego w dniu {day.isoformat()}")
+        label = LABELS.get(code, code)
+        super().__init__(
+            f"Brak parametru „{label}” ({code}) obowiązującego w dniu {day.isoformat()}:"
+            " uzupełnij tabelę parametrów (strona „Stopy i parametry”)"
+        )
         self.code = code
         self.day = day
 
@@ -77,6 +104,6 @@ class ParameterTable:
         return self.row_on(day).value
 
     def changes_between(self, start: date, end: date) -> Sequence[ParameterRow]:
-        """Rows in force on some day of [start, end], in order (the first one may begin before start)."""
+        """Rows in force on some day of [start, end], in order (the first may start earlier)."""
         first = self.row_on(start)
         return [first, *(r for r in self.rows if start < r.valid_from <= end)]

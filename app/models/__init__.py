@@ -20,6 +20,7 @@ from app.models.instalment import Instalment
 from app.models.notice import Notice
 from app.models.parameter import Parameter
 from app.models.payment import Payment
+from app.models.rate_check import RateCheck
 from app.models.receivable import Receivable
 from app.models.receivable_kind import ReceivableKind
 from app.models.sweep_run import SweepRun
@@ -48,6 +49,7 @@ __all__ = [
     "Notice",
     "Parameter",
     "Payment",
+    "RateCheck",
     "Receivable",
     "ReceivableKind",
     "SweepRun",

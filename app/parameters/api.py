@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from fastapi import APIRouter
+from fastapi import APIRouter, UploadFile
 from pydantic import Field
 from sqlalchemy import select
 
-from app.auth.deps import Admin, Reader, SessionDep
+from app.auth.deps import Admin, Reader, SessionDep, SettingsDep
 from app.deps import TodayDep
 from app.domain.money import AmountError, format_amount, parse_amount
 from app.domain.parameters import ParameterCode
 from app.errors import PROBLEM, Conflict, Invalid
 from app.models import Parameter
+from app.parameters import service
+from app.parameters.nbp import MAX_BYTES
 from app.receivables.repository import PARAMETER_CACHE
 from app.schemas import DateIn, Schema
 
@@ -25,6 +27,11 @@ RATE_CODES = {
     ParameterCode.ODSETKI_USTAWOWE_ZA_OPOZNIENIE,
     ParameterCode.NBP_STOPA_REFERENCYJNA,
     ParameterCode.NBP_STOPA_LOMBARDOWA,
+    # the formulas of app/domain/rates.py, also in basis points
+    ParameterCode.ZWLOKA_MNOZNIK_LOMBARDOWEJ,
+    ParameterCode.ZWLOKA_DODATEK,
+    ParameterCode.ZWLOKA_MINIMUM,
+    ParameterCode.OPOZNIENIE_DODATEK,
 }
 
 
@@ -98,3 +105,97 @@ async def add_parameter(
     await session.flush()
     session.info.pop(PARAMETER_CACHE, None)
     return _read(row)
+
+
+class RateRowRead(Schema):
+    code: str
+    valid_from: date
+    rate: str  # "14.50"
+    basis: str
+
+
+class RateConflictRead(Schema):
+    code: str
+    valid_from: date
+    stored: str
+    derived: str
+
+
+class NbpImportRead(Schema):
+    decisions: int
+    latest_decision: date | None
+    added: list[RateRowRead]
+    conflicts: list[RateConflictRead]
+    summary: str
+
+
+class RateCheckCreate(Schema):
+    checked_on: DateIn = Field(description="stopy sprawdzone na dzień (najpóźniej dziś)")
+    note: str = Field(default="", max_length=500)
+
+
+class FreshnessRead(Schema):
+    latest_rate: date | None
+    latest_check: date | None
+    checked_by: str | None
+    days: int
+    stale: bool
+
+
+@router.post("/nbp-archive", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def import_nbp_archive(
+    file: UploadFile, session: SessionDep, user: Admin, today: TodayDep
+) -> NbpImportRead:
+    """Add the rate rows the NBP archive file implies and the table lacks (idempotent)."""
+    content = await file.read(MAX_BYTES + 1)
+    r = await service.import_archive(
+        session, content, file.filename or "stopy_procentowe_archiwum.xml", user.username, today
+    )
+    return NbpImportRead(
+        decisions=r.plan.decisions,
+        latest_decision=r.plan.latest,
+        added=[
+            RateRowRead(
+                code=a.code, valid_from=a.valid_from, rate=format_amount(a.value), basis=a.basis
+            )
+            for a in r.plan.added
+        ],
+        conflicts=[
+            RateConflictRead(
+                code=c.code,
+                valid_from=c.valid_from,
+                stored=format_amount(c.stored),
+                derived=format_amount(c.derived),
+            )
+            for c in r.plan.conflicts
+        ],
+        summary=r.summary,
+    )
+
+
+@router.post("/checks", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def confirm_rates(
+    body: RateCheckCreate,
+    session: SessionDep,
+    user: Admin,
+    today: TodayDep,
+    settings: SettingsDep,
+) -> FreshnessRead:
+    """Record "stopy sprawdzone na dzień …" (the table is current as of that day)."""
+    await service.confirm_rates(session, body.checked_on, body.note, user.username, today)
+    return await rates_freshness(session, user, today, settings)
+
+
+@router.get("/freshness", responses=_ERR)  # type: ignore[arg-type]
+async def rates_freshness(
+    session: SessionDep, _user: Reader, today: TodayDep, settings: SettingsDep
+) -> FreshnessRead:
+    """Whether a rate row or a check is newer than the allowed number of days."""
+    f = await service.freshness(session, today, settings.rates_check_days)
+    return FreshnessRead(
+        latest_rate=f.latest_rate,
+        latest_check=f.latest_check,
+        checked_by=f.checked_by,
+        days=f.days,
+        stale=f.stale,
+    )

@@ -4,7 +4,7 @@ app.sweeps.service; these are the ones the specialist needs besides."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from app.domain.deadlines import small_reminder_bound, small_reminder_deadline
 from app.domain.lifecycle import Action, State
 from app.models import Debtor, Document, Event, Receivable
 
@@ -76,6 +77,21 @@ async def reminders_ready(session: AsyncSession) -> list[WorkRow]:
     return await _rows(
         session, Receivable.state == State.WYMAGALNA, Receivable.payment_term_ends_on
     )
+
+
+async def reminders_before_limitation(session: AsyncSession, today: date) -> list[WorkRow]:
+    """Wymagalne whose reminder must go before the last six months before limitation begin
+    (rozporządzenie MF z 18.11.2020 §3: also the small ones the creditor need not pursue before,
+    u.p.e.a. art. 6 §1), from a month before that deadline on; `day` is the deadline (the last
+    day to send the reminder), oldest first. The batch of reminders takes the same ones."""
+    r = Receivable
+    where = (
+        (r.state == State.WYMAGALNA)
+        & r.time_barred_from.is_not(None)
+        & (r.time_barred_from <= small_reminder_bound(today))
+    )
+    rows = await _rows(session, where, r.time_barred_from)
+    return [replace(w, day=small_reminder_deadline(w.day)) for w in rows if w.day is not None]
 
 
 async def reminders_undelivered(session: AsyncSession) -> list[WorkRow]:

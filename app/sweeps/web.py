@@ -22,7 +22,7 @@ router = APIRouter(
 JOB_LABELS = {
     Job.DAILY: "przegląd dzienny (stany, gotowe do tytułu)",
     Job.YEAR_END: "wykazy na koniec roku",
-    Job.ARCHIVE: "archiwum (akta zamknięte 2 lata temu)",
+    Job.ARCHIVE: "archiwum (akta zamknięte przed 1 stycznia dwa lata temu)",
 }
 
 

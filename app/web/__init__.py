@@ -20,6 +20,7 @@ def install(app: FastAPI, settings: Settings) -> None:
     from app.auth import web as users_web
     from app.calculator import web as calculator_web
     from app.debtors import web as debtors_web
+    from app.parameters import web as rates_web
     from app.receivables import web as receivables_web
     from app.receivables import web_actions as receivable_actions_web
     from app.sweeps import web as sweeps_web
@@ -48,6 +49,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         calculator_web.router,
         alimony_web.router,
         users_web.router,
+        rates_web.router,
     ):
         app.include_router(router)
     install_error_pages(app)

@@ -61,6 +61,7 @@ async def _page(
         {
             "forms": forms,
             "ready": await worklists.reminders_ready(session),
+            "before_limitation": await worklists.reminders_before_limitation(session, today),
             "to_print": await worklists.documents_undelivered(
                 session, "upomnienie", State.UPOMNIENIE
             ),
@@ -109,7 +110,9 @@ async def issue_reminders(
                 f"Wystawiono upomnienia z dniem {pl_date(data.issued_on)}: {numbers}."
                 + (
                     f" Pominięto {len(result.skipped_small)} (kwota nie przekracza "
-                    "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1)."
+                    "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1; upomnienie"
+                    " musi wyjść przed ostatnimi 6 miesiącami przed przedawnieniem, wystawianie"
+                    " zbiorcze obejmie je od miesiąca przed tym terminem)."
                     if result.skipped_small
                     else ""
                 ),

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
+from app.parameters import service as rates_service
 from app.receivables import folders, worklists
 from app.sweeps import service as sweeps_service
 from app.web.session import Reader, verify_csrf
@@ -27,6 +28,7 @@ async def dashboard(
         "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
         "demands_undelivered": await worklists.demands_undelivered(session),
         "reminders_ready": await worklists.reminders_ready(session),
+        "reminders_before_limitation": await worklists.reminders_before_limitation(session, today),
         "reminders_undelivered": await worklists.reminders_undelivered(session),
         "titles_ready": [
             worklists.WorkRow.of(row)
@@ -34,10 +36,13 @@ async def dashboard(
         ],
         "instalments_missed": await worklists.instalments_missed(session, today),
     }
+    settings = request.app.state.settings
     return render(
         request,
         "web/dashboard.html",
         {
+            # Issue 16 item 2: warn when neither a rate row nor a confirmation is recent.
+            "rates": await rates_service.freshness(session, today, settings.rates_check_days),
             "folders": [(f, counts[f.code]) for f in folders.FOLDERS],
             "work": work,
             "demand_days": DEMAND_DAYS,

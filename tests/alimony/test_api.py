@@ -255,17 +255,34 @@ async def test_extreme_dates_are_answered_or_refused_never_a_server_error(api, a
 
 
 async def test_a_payout_before_the_rate_table_is_refused_with_the_missing_parameter(api, session):
-    # odsetki ustawowe za opóźnienie are seeded from 2016-01-01 (migration 0002).
+    # Statutory interest is seeded from the row in force on 2005-01-01 (12.25 % from 2003-09-25,
+    # migration i16a_rate_history): a payout of 2003-06-10 has no rate for 2003-06-11.
     did = await create_debtor(api)
     before = await _counts(session)
     r = await api.post(
-        f"{BASE}/debtors/{did}/payouts", json={"paid_on": "2015-06-10", "amount": "10.00"}
+        f"{BASE}/debtors/{did}/payouts", json={"paid_on": "2003-06-10", "amount": "10.00"}
     )
     assert r.status_code == 201  # no recovery yet: nothing to compute
     r = await api.post(
         f"{BASE}/debtors/{did}/recoveries",
-        json={"received_on": "2015-07-10", "amount": "10.00", "source": "egzekucja_sadowa"},
+        json={"received_on": "2003-07-10", "amount": "10.00", "source": "egzekucja_sadowa"},
     )
     assert r.status_code == 422
     assert r.json()["type"] == "/problems/missing-parameter"
+    assert "odsetki_ustawowe_za_opoznienie" in r.json()["detail"]
+    assert "2003-06-11" in r.json()["detail"]
     assert (await _counts(session))[2] == before[2]  # no recovery written
+
+
+async def test_a_payout_of_2010_bears_the_statutory_interest_of_its_time(api):
+    # Issue 16 item 1: a payout of 500.00 on 2010-05-10 was refused ("Brak parametru"); with the
+    # history from 2005 (migration i16a_rate_history) its interest as of 2016-12-31 is
+    # 300.42 (13 %, KC art. 359 §2 old) + 40.99 (8 %) + 35.10 (7 %, KC art. 481 §2) = 376.51 zł,
+    # worked in tests/domain/test_interest.py.
+    did = await create_debtor(api)
+    r = await api.post(
+        f"{BASE}/debtors/{did}/payouts", json={"paid_on": "2010-05-10", "amount": "500.00"}
+    )
+    assert r.status_code == 201, r.text
+    h = await get(api, f"/debtors/{did}/history", as_of="2016-12-31")
+    assert (h["principal"], h["interest"], h["balance"]) == ("500.00", "376.51", "876.51")

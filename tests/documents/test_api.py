@@ -1,6 +1,7 @@
 """Documents as PDF over the API: what the specialist prints, with the figures of the card."""
 
 import io
+from datetime import date
 
 from pypdf import PdfReader
 
@@ -29,6 +30,9 @@ async def test_reminder_pdf_carries_the_elements_of_seed_003(api):
     text = _text(r.content)
     for element in ["UP/1/2025", "Zażółć Gęślą", "44051401359", "250,00", "16,00", "7 dni", "100"]:
         assert element in text, element
+    # The kind's legal basis with the article's superscript (issue 16 item 9)
+    assert "art. 42² ust. 11" in text
+    assert "42(2)" not in text
 
 
 async def test_demand_pdf_has_original_and_copy(api):
@@ -57,3 +61,21 @@ async def test_batch_issues_due_reminders_but_skips_small_amounts(api):
     assert "UP/1/2025" in _text(pdf.content)
     none = await api.get("/api/v1/reminders/batch.pdf", params={"issued_on": "2025-04-02"})
     assert none.status_code == 404
+
+
+async def test_batch_reminds_a_small_amount_before_the_last_six_months(api, today):
+    # 100.00 zł, term 2025-03-19, time-barred from 2028-03-20 (seed 003 §5). Not above
+    # 10 × 16.00 zł even with its interest (about 30 zł by 2027): no reminder needed now
+    # (u.p.e.a. art. 6 §1), but rozporządzenie MF z 18.11.2020 §3 wants it before the last six
+    # months before limitation (2027-09-20 … 2028-03-19), i.e. by 2027-09-19; the batch takes it
+    # in a month before, from 2027-08-19.
+    rid = await _due(api, principal="100.00")
+    await sweep(api, "2025-03-20")
+    card = (await api.get(f"/api/v1/receivables/{rid}")).json()
+    assert card["time_barred_from"] == "2028-03-20"
+    today.day = date(2027, 8, 19)
+    r = await api.post("/api/v1/reminders/batch", json={"issued_on": "2027-08-18"})
+    assert (r.json()["issued"], r.json()["skipped_below_minimum"]) == ([], [rid])
+    r = await api.post("/api/v1/reminders/batch", json={"issued_on": "2027-08-19"})
+    assert (r.json()["issued"], r.json()["skipped_below_minimum"]) == (["UP/1/2027"], [])
+    assert (await api.get(f"/api/v1/receivables/{rid}")).json()["state"] == "upomnienie"

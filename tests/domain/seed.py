@@ -6,6 +6,7 @@ import importlib.util
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from app.domain.kinds import (
     AllocationRule,
@@ -16,25 +17,34 @@ from app.domain.kinds import (
 )
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
 
-MIGRATION = (
-    Path(__file__).resolve().parents[2]
-    / "alembic"
-    / "versions"
-    / "2026-11-23-0930_parameters_seed.py"
-)
+VERSIONS = Path(__file__).resolve().parents[2] / "alembic" / "versions"
+# The data migrations that seed the parameter table, in order: 0002 (from 2016) and i16a's rate
+# history (from 2005, issue 16), which also replaces some of 0002's rows (its REMOVED).
+MIGRATIONS = ("2026-11-23-0930_parameters_seed.py", "2026-12-06-1300_rate_history.py")
 
 
-@cache
-def seed_rows() -> tuple[ParameterRow, ...]:
-    spec = importlib.util.spec_from_file_location("parameters_seed", MIGRATION)
+def _module(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name.removesuffix(".py"), VERSIONS / name)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return tuple(
-        ParameterRow(str(r["code"]), r["valid_from"], int(r["value"]), str(r["source"]))
-        for r in module.ROWS
-    )
+    return module
+
+
+@cache
+def seed_rows() -> tuple[ParameterRow, ...]:
+    """The parameter rows the migrations leave in the database, keyed as the table is
+    (code, valid_from): a later migration's row replaces an earlier one's."""
+    rows: dict[tuple[str, date], ParameterRow] = {}
+    for name in MIGRATIONS:
+        module = _module(name)
+        for code, day, *_ in getattr(module, "REMOVED", ()):
+            rows.pop((code, day), None)
+        for r in module.ROWS:
+            row = ParameterRow(str(r["code"]), r["valid_from"], int(r["value"]), str(r["source"]))
+            rows[(row.code, row.valid_from)] = row
+    return tuple(rows.values())
 
 
 @cache

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -36,18 +38,22 @@ def test_kc_451(
     ("amount", "interest", "principal", "expected"),
     [
         # OP art. 55 §2: A = 1 000 zł, I = 120 zł on the payment day, payment 484 zł:
-        # 484 × 120 / 1 120 = 51.857 zł → 52 zł (OP art. 63 §1); principal 484 − 52 = 432 zł
-        (48_400, 12_000, 100_000, (5_200, 43_200)),
-        # 800 × 146 / 2 146 = 54.43 zł → 54 zł; 746 zł to the arrears
-        (80_000, 14_600, 200_000, (5_400, 74_600)),
+        # 484 × 120 / 1 120 = 51.857 zł → 51.86 zł (in grosze, OP art. 63 §3: no rounding to
+        # full złoty when a payment is allocated); principal 484 − 51.86 = 432.14 zł
+        (48_400, 12_000, 100_000, (5_186, 43_214)),
+        # 800 × 146 / 2 146 = 54.4268 zł → 54.43 zł; 745.57 zł to the arrears
+        (80_000, 14_600, 200_000, (5_443, 74_557)),
+        # Issue 16: 1 000 zł due 2024-03-15, 300 zł paid 2024-05-10, interest that day 22 zł
+        # (1 000 × 56 d × 14.50 % / 365 = 22.25 → 22 zł): 300 × 22 / 1 022 = 6.4579 → 6.46 zł
+        # to interest, 293.54 zł to the arrears
+        (30_000, 2_200, 100_000, (646, 29_354)),
         # Interest not charged (under OP art. 54 §1 pkt 5): all to the arrears
         (30_000, 0, 100_000, (0, 30_000)),
         # Covers arrears and interest: both in full, the caller keeps the rest
         (120_000, 12_000, 100_000, (12_000, 100_000)),
-        # Clamp: A = 10 zł, I = 30 zł, payment 39.20 zł: 39.20 × 30 / 40 = 29.40 → 29 zł would
-        # put 10.20 zł on 10 zł of arrears; the principal is capped at 10 zł and 29.20 zł goes to
-        # interest (0.80 zł of interest stays due)
-        (3_920, 3_000, 1_000, (2_920, 1_000)),
+        # Clamp: A = 10 zł, I = 30 zł, payment 39.20 zł: 39.20 × 30 / 40 = 29.40 zł would put
+        # 9.80 zł on the arrears; no clamp needed: (29.40, 9.80)
+        (3_920, 3_000, 1_000, (2_940, 980)),
     ],
 )
 def test_op_55_split(amount: int, interest: int, principal: int, expected: tuple[int, int]) -> None:
@@ -57,7 +63,7 @@ def test_op_55_split(amount: int, interest: int, principal: int, expected: tuple
 def test_op_costs_first() -> None:
     # OP art. 62 §1a: 500 zł paid; 16 zł reminder costs first, then 484 zł split as above
     a = allocate_op_55(50_000, on=DAY, costs_due=1_600, interest_due=12_000, principal_due=100_000)
-    assert a == Allocation(DAY, 50_000, 1_600, 5_200, 43_200, 0)
+    assert a == Allocation(DAY, 50_000, 1_600, 5_186, 43_214, 0)
 
 
 def test_op_overpayment() -> None:
@@ -79,9 +85,11 @@ def test_op_split_sums_and_stays_within_due(amount: int, interest: int, principa
     assert to_interest + to_principal == min(amount, interest + principal)
     assert 0 <= to_interest <= interest
     assert 0 <= to_principal <= principal
-    # Whole złoty (OP art. 63 §1), unless a cap took over: the principal (all of it paid) or the
-    # payment itself (a few grosze paid, all of them interest)
-    assert to_interest % 100 == 0 or to_principal in (0, principal)
+    # In grosze, half up (OP art. 63 §3 with art. 55 §2), unless a cap took over: the principal
+    # (all of it paid) or the payment itself.
+    if amount < interest + principal and to_principal not in (0, principal):
+        share = Fraction(amount * interest, interest + principal)
+        assert to_interest == math.floor(share + Fraction(1, 2))
 
 
 @given(amounts, amounts, amounts, amounts)

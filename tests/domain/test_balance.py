@@ -60,9 +60,10 @@ def figures(r: BalanceResult) -> tuple[int, int, int, int, int]:
 def test_op_partial_payment_with_reminder_costs() -> None:
     # 1 000 zł, term ran out 2024-03-15, interest from 2024-03-16; upomnienie costs 16 zł.
     # 2025-01-10 paid 500 zł: costs 16 zł first (OP art. 62 §1a); interest on 1 000 zł for
-    # 301 days × 14.50 % = 119.58 zł → 120 zł; 484 × 120 / 1 120 = 51.86 → 52 zł interest,
-    # 432 zł principal (OP art. 55 §2). 568 zł left, interest again from 2024-03-16:
-    # 568 × (418 d × 14.50 % + 54 d × 13.50 %) / 365 = 94.32 + 11.34 = 105.66 → 106 zł.
+    # 301 days × 14.50 % = 119.58 zł → 120 zł; 484 × 120 / 1 120 = 51.857 → 51.86 zł interest,
+    # 432.14 zł principal (OP art. 55 §2, in grosze: OP art. 63 §3). 567.86 zł left, interest
+    # again from 2024-03-16: 567.86 × 418 d × 14.50 % / 365 = 94.2959 zł (period 94.30 zł)
+    # + 567.86 × 54 d × 13.50 % / 365 = 11.3416 zł (11.34 zł) = 105.6375 zł → 106 zł.
     r = op(
         [Tranche(date(2024, 3, 16), 100_000)],
         [PaymentFact(date(2025, 1, 10), 50_000, "WB 1/2025")],
@@ -71,12 +72,12 @@ def test_op_partial_payment_with_reminder_costs() -> None:
         term_ended_on=date(2024, 3, 15),
     )
     assert r.allocations == (
-        Allocation(date(2025, 1, 10), 50_000, 1_600, 5_200, 43_200, 0, "WB 1/2025"),
+        Allocation(date(2025, 1, 10), 50_000, 1_600, 5_186, 43_214, 0, "WB 1/2025"),
     )
-    assert figures(r) == (56_800, 10_600, 0, 67_400, 0)
+    assert figures(r) == (56_786, 10_600, 0, 67_386, 0)
     got = [(p.start, p.end, p.rate_bp, p.days, p.interest) for p in r.rate_periods]
     assert got == [
-        (date(2024, 3, 16), date(2025, 5, 7), 1450, 418, 9_432),
+        (date(2024, 3, 16), date(2025, 5, 7), 1450, 418, 9_430),
         (date(2025, 5, 8), date(2025, 6, 30), 1350, 54, 1_134),
     ]
     # Seed 003 §5: 3 years from the term, interrupted by the partial payment on 2025-01-10
@@ -89,12 +90,13 @@ TWO_PAYMENTS = [PaymentFact(date(2025, 6, 30), 60_000), PaymentFact(date(2024, 6
 def test_op_two_partial_payments_split_proportionally() -> None:
     # 2 000 zł, term ran out 2023-12-29. (Payments given out of order: processed by date.)
     # 2024-06-30, 800 zł: 184 d × 14.50 % on 2 000 zł = 146.19 → 146 zł;
-    #   800 × 146 / 2 146 = 54.43 → 54 zł interest, 746 zł principal; 1 254 zł left.
-    # 2025-06-30, 600 zł: on 1 254 zł from 2023-12-30 (OP: the ORIGINAL day):
-    #   495 d × 14.50 % + 54 d × 13.50 % → 246.59 + 25.05 = 271.64 → 272 zł;
-    #   600 × 272 / 1 526 = 106.95 → 107 zł interest, 493 zł principal; 761 zł left.
+    #   800 × 146 / 2 146 = 54.4268 → 54.43 zł interest, 745.57 zł principal (in grosze, OP
+    #   art. 63 §3); 1 254.43 zł left.
+    # 2025-06-30, 600 zł: on 1 254.43 zł from 2023-12-30 (OP: the ORIGINAL day):
+    #   495 d × 14.50 % + 54 d × 13.50 % → 246.6759 + 25.0542 = 271.73 → 272 zł;
+    #   600 × 272 / 1 526.43 = 106.916 → 106.92 zł interest, 493.08 zł principal; 761.35 zł left.
     # as of 2025-12-31: W = 495×1450 + 56×1350 + 63×1300 + 35×1250 + 28×1200 + 28×1150
-    #   + 28×1100 = 1 015 600; 76 100 × 1 015 600 / 3 650 000 = 21 174.56 gr → 212 zł.
+    #   + 28×1100 = 1 015 600; 76 135 × 1 015 600 / 3 650 000 = 21 184.30 gr → 212 zł.
     r = op(
         [Tranche(date(2023, 12, 30), 200_000)],
         TWO_PAYMENTS,
@@ -102,10 +104,10 @@ def test_op_two_partial_payments_split_proportionally() -> None:
         term_ended_on=date(2023, 12, 29),
     )
     assert [(a.on, a.to_interest, a.to_principal) for a in r.allocations] == [
-        (date(2024, 6, 30), 5_400, 74_600),
-        (date(2025, 6, 30), 10_700, 49_300),
+        (date(2024, 6, 30), 5_443, 74_557),
+        (date(2025, 6, 30), 10_692, 49_308),
     ]
-    assert figures(r) == (76_100, 21_200, 0, 97_300, 0)
+    assert figures(r) == (76_135, 21_200, 0, 97_335, 0)
     assert len(r.rate_periods) == 7
     assert r.rate_periods[0].start == date(2023, 12, 30)
     # interrupted twice: 2025-06-30 + 3 years → barred from 2028-07-01
@@ -142,14 +144,17 @@ FLAT_10 = flat("odsetki_za_zwloke", 1000)  # 10 %: over 365 days the interest is
 @pytest.mark.parametrize(
     ("amount", "prog", "interest_due", "not_charged"),
     [
-        # OP art. 54 §1 pkt 5: not charged when the interest does not exceed 8.70 zł; the
-        # interest is the amount rounded under OP art. 63 §1, so the rounded amount is compared.
-        (8_490, 870, 0, 800),  # 8.49 zł → 8 zł ≤ 8.70: not charged
-        (8_500, 870, 900, 0),  # 8.50 zł → 9 zł > 8.70: charged
-        (8_700, 870, 900, 0),  # exactly 8.70 zł unrounded → 9 zł: charged
-        # With a threshold of 9.00 zł: 9 zł is "at" the threshold (not exceeding) → not charged
+        # OP art. 54 §1 pkt 5: not charged when the interest does not exceed 8.70 zł; compared
+        # BEFORE the rounding of OP art. 63 §1 (the reading and its sources: ledger.OpLedger).
+        # interest_not_charged shows what would have been charged, rounded.
+        (8_490, 870, 0, 800),  # 8.49 zł ≤ 8.70: not charged
+        (8_500, 870, 0, 900),  # 8.50 zł ≤ 8.70: not charged, although it rounds to 9 zł
+        (8_700, 870, 0, 900),  # exactly 8.70 zł: does not exceed, not charged
+        (8_710, 870, 900, 0),  # 8.71 zł > 8.70: charged, rounded to 9 zł
+        # With a threshold of 9.00 zł: 9.00 zł does not exceed it; 9.01 zł does (→ 9 zł)
         (9_000, 900, 0, 900),
-        (9_500, 900, 1_000, 0),  # 9.50 zł → 10 zł > 9.00: charged
+        (9_010, 900, 900, 0),
+        (9_500, 900, 1_000, 0),  # 9.50 zł → 10 zł
     ],
 )
 def test_op_threshold(amount: int, prog: int, interest_due: int, not_charged: int) -> None:
@@ -167,19 +172,20 @@ def test_op_threshold(amount: int, prog: int, interest_due: int, not_charged: in
 
 def test_op_threshold_applies_to_the_whole_arrears() -> None:
     # 1 000 zł at a flat 10 % from 2023-01-01. 2023-12-31 (365 d): interest 100 zł, charged.
-    # 1 090 zł paid → 1 090 × 100 / 1 100 = 99.09 → 99 zł interest, 991 zł principal; 9 zł left.
+    # 1 090 zł paid → 1 090 × 100 / 1 100 = 99.0909 → 99.09 zł interest, 990.91 zł principal
+    # (in grosze, OP art. 63 §3); 9.09 zł left.
     # As of 2024-03-31 (456 d from the ORIGINAL day): the unpaid part's own interest is
-    # 9 × 456 × 10 % / 365 = 1.12 zł → 1 zł, under 8.70 zł; but the interest of the arrears as a
-    # whole, (991 × 365 + 9 × 456) × 10 % / 365 = 100.22 zł, exceeds it, so the 1 zł is charged
-    # (WSA w Gdańsku I SA/Gd 626/17: the arrears is the whole unpaid tax, not each part paid).
+    # 9.09 × 456 × 10 % / 365 = 1.14 zł → 1 zł, under 8.70 zł; but the interest of the arrears as
+    # a whole, (990.91 × 365 + 9.09 × 456) × 10 % / 365 = 100.23 zł, exceeds it, so the 1 zł is
+    # charged (WSA w Gdańsku I SA/Gd 626/17: the arrears is the whole unpaid tax, not each part).
     r = op(
         [Tranche(date(2023, 1, 1), 100_000)],
         [PaymentFact(date(2023, 12, 31), 109_000)],
         date(2024, 3, 31),
         rates=FLAT_10,
     )
-    assert (r.allocations[0].to_interest, r.allocations[0].to_principal) == (9_900, 99_100)
-    assert (r.principal_remaining, r.interest_due, r.interest_not_charged) == (900, 100, 0)
+    assert (r.allocations[0].to_interest, r.allocations[0].to_principal) == (9_909, 99_091)
+    assert (r.principal_remaining, r.interest_due, r.interest_not_charged) == (909, 100, 0)
 
 
 def test_op_partial_payment_under_threshold_goes_to_principal() -> None:

@@ -82,7 +82,8 @@ def op_interest(part: Part, day: date) -> tuple[int, Fraction]:
         return 0, Fraction(0)
     exact = op_exact(part.principal, part.first, day)
     accrued = round_to_full_zloty(to_dec(exact))
-    whole = round_to_full_zloty(to_dec(part.settled + exact))
+    # OP art. 54 §1 pkt 5, compared before the rounding of art. 63 §1 (see ledger.OpLedger)
+    whole = part.settled + exact
     return (accrued if whole > table(PROG).value_on(day) else 0), exact
 
 
@@ -98,7 +99,8 @@ def op_pay(parts: list[Part], day: date, amount: int) -> tuple[int, int, int]:
         if amount >= part.principal + interest:
             i, p = interest, part.principal
         else:
-            i = round_to_full_zloty(Decimal(amount * interest) / (part.principal + interest))
+            # OP art. 55 §2 in grosze (OP art. 63 §3)
+            i = round_to_grosz(Decimal(amount * interest) / (part.principal + interest))
             i = max(amount - part.principal, min(i, interest, amount), 0)
             p = amount - i
         if exact:

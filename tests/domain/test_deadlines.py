@@ -1,10 +1,19 @@
 """Terms on real Polish calendars (seed 003 §3.1; OP art. 12 §1 and §5)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from app.domain.deadlines import due_from, payment_term_end, reminder_term_end, title_allowed_from
+from app.domain.deadlines import (
+    due_from,
+    payment_term_end,
+    reminder_term_end,
+    small_reminder_bound,
+    small_reminder_deadline,
+    small_reminder_due,
+    small_reminder_from,
+    title_allowed_from,
+)
 from app.domain.workdays import is_public_holiday, shift_to_working_day
 
 
@@ -49,3 +58,39 @@ def test_wigilia_is_a_holiday_only_from_2025():
 
 def test_sunday_moves_to_monday():
     assert shift_to_working_day(date(2025, 3, 16)) == date(2025, 3, 17)
+
+
+@pytest.mark.parametrize(
+    ("barred", "deadline", "first_day"),
+    [
+        # Rozporządzenie MF z 18.11.2020 §3: time-barred from 2027-05-11, the period ends
+        # 2027-05-10; its last six months are 2026-11-11 … 2027-05-10, so the reminder of a small
+        # receivable goes by 2026-11-10; the worklist and the batch take it in a month before.
+        ("2027-05-11", "2026-11-10", "2026-10-10"),
+        # KC art. 112 at a month's end: barred from 2027-08-31 → six months back 2027-02-28
+        # → deadline 2027-02-27, taken in from 2027-01-27
+        ("2027-08-31", "2027-02-27", "2027-01-27"),
+        # barred from 2028-03-01 → 2027-09-01 → deadline 2027-08-31 → from 2027-07-31
+        ("2028-03-01", "2027-08-31", "2027-07-31"),
+    ],
+)
+def test_small_receivable_reminder_before_the_last_six_months(barred, deadline, first_day) -> None:
+    barred, deadline, first_day = map(date.fromisoformat, (barred, deadline, first_day))
+    assert small_reminder_deadline(barred) == deadline
+    assert small_reminder_from(barred) == first_day
+    assert not small_reminder_due(barred, first_day - timedelta(days=1))
+    assert small_reminder_due(barred, first_day)
+    assert small_reminder_due(barred, deadline + timedelta(days=30))  # late: still in
+    assert not small_reminder_due(None, deadline)  # no limitation, no deadline
+
+
+def test_small_reminder_bound_agrees_with_the_rule_on_every_day() -> None:
+    # The SQL bound time_barred_from <= small_reminder_bound(day) selects exactly the receivables
+    # small_reminder_due takes, for every day of 2026-2028 (one leap year).
+    day = date(2026, 1, 1)
+    while day < date(2029, 1, 1):
+        bound = small_reminder_bound(day)
+        for k in range(-3, 4):
+            barred = bound + timedelta(days=k)
+            assert small_reminder_due(barred, day) == (barred <= bound), (day, barred)
+        day += timedelta(days=1)

@@ -6,7 +6,7 @@ Expected values are worked by hand: A × days × rate / 365 per rate period (roz
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -21,9 +21,8 @@ from app.domain.interest import (
     rate_periods,
 )
 from app.domain.kinds import InterestStart
-from app.domain.money import round_to_full_zloty, round_to_grosz
+from app.domain.money import grosze_half_up, round_to_full_zloty, round_to_grosz, zloty_half_up
 from app.domain.parameters import MissingParameter
-from app.domain.rounding import grosze_half_up, zloty_half_up
 from tests.domain.seed import USTAWOWE, ZWLOKA, flat, table
 
 
@@ -126,8 +125,34 @@ def test_interest_from(start: InterestStart, day: date, expected: date) -> None:
 
 
 def test_no_rate_before_the_first_row() -> None:
-    with pytest.raises(MissingParameter, match="2015-12-31"):
-        odsetki_za_zwloke(100_000, date(2015, 12, 31), date(2016, 1, 5), table(ZWLOKA))
+    # The history starts with the row in force on 2005-01-01 (lombard 8 % from 2004-08-26).
+    with pytest.raises(MissingParameter, match="2004-08-25"):
+        odsetki_za_zwloke(100_000, date(2004, 8, 25), date(2005, 1, 5), table(ZWLOKA))
+
+
+def test_alimony_payout_of_2010_as_of_2016_12_31() -> None:
+    # Issue 16: a fund payout of 500.00 zł on 2010-05-10 bears statutory interest from the next
+    # day (art. 27 ust. 1a of the alimony act), each rate period rounded to the grosz:
+    # 2010-05-11..2014-12-22 = 1 687 d × 13 % (KC art. 359 §2 old wording, Dz.U. 2008 nr 220
+    #   poz. 1434): 500 × 1 687 × 0.13 / 365 = 300.4247 → 300.42 zł
+    # 2014-12-23..2015-12-31 = 374 d × 8 % (Dz.U. 2014 poz. 1858): 40.9863 → 40.99 zł
+    # 2016-01-01..2016-12-31 = 366 d × 7 % (KC art. 481 §2: 1.50 + 5.5): 35.0959 → 35.10 zł
+    # total 376.51 zł.
+    first = interest_from(InterestStart.DAY_AFTER_PAYOUT, date(2010, 5, 10))
+    rows = rate_periods(
+        50_000,
+        first.toordinal(),
+        date(2016, 12, 31).toordinal(),
+        compile_table(table(USTAWOWE)),
+        tranche=0,
+    )
+    got = [(r.start, r.end, r.rate_bp, r.days, r.interest) for r in rows]
+    assert got == [
+        (date(2010, 5, 11), date(2014, 12, 22), 1300, 1687, 30_042),
+        (date(2014, 12, 23), date(2015, 12, 31), 800, 374, 4_099),
+        (date(2016, 1, 1), date(2016, 12, 31), 700, 366, 3_510),
+    ]
+    assert odsetki_ustawowe(50_000, first, date(2016, 12, 31), table(USTAWOWE)) == 37_651
 
 
 @pytest.mark.parametrize(
@@ -145,14 +170,25 @@ def test_integer_rounding(num: int, den: int, grosze: int, zloty: int) -> None:
     assert zloty_half_up(num, den) == zloty
 
 
-@given(st.integers(0, 10**17), st.integers(1, 10**8))
-def test_integer_rounding_agrees_with_money(num: int, den: int) -> None:
-    # money.py holds the definitions (Decimal, ROUND_HALF_UP); the integer twins must agree.
+@given(st.integers(-(10**17), 10**17), st.integers(1, 10**8))
+def test_integer_rounding_agrees_with_decimal_half_up(num: int, den: int) -> None:
+    # money.grosze_half_up is the one definition; Decimal's ROUND_HALF_UP is its oracle here
+    # (a half away from zero, also for a negative amount such as a bank debit).
     value = Decimal(num) / Decimal(den)
-    assert grosze_half_up(num, den) == round_to_grosz(value)
-    assert zloty_half_up(num, den) == round_to_full_zloty(value)
+    assert grosze_half_up(num, den) == int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert zloty_half_up(num, den) == 100 * int(
+        (value / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    )
 
 
-def test_rounding_refuses_negative() -> None:
-    with pytest.raises(ValueError, match="nieujemnego"):
-        grosze_half_up(-1, 1)
+def test_rounding_of_a_decimal_amount() -> None:
+    # round_to_grosz / round_to_full_zloty take the exact fraction of the Decimal.
+    assert round_to_grosz(Decimal("149.5")) == 150
+    assert round_to_grosz(Decimal("-149.5")) == -150
+    assert round_to_full_zloty(Decimal("4999.999")) == 5000  # 49.99999 zł → 50 zł
+    assert round_to_full_zloty(Decimal("4949.999")) == 4900  # 49.49999 zł → 49 zł
+
+
+def test_rounding_refuses_a_zero_denominator() -> None:
+    with pytest.raises(ValueError, match="mianownik"):
+        grosze_half_up(1, 0)

@@ -26,12 +26,13 @@ async def test_stay_fee_interest_partial_payment_and_limitation(api):
     assert r.status_code == 201
     c = await card(api, rid, "2025-01-01")
     # 2024-05-10: interest on 1000.00 for 2024-03-16..05-10 = 56 days: 1000 × 56 × 14.5 % / 365
-    # = 22.25 → 22 zł. OP art. 55 §2: 300 × 22 / 1022 = 6.46 → 6 zł to interest, 294 zł to principal.
-    # Remaining 706.00 keeps accruing from 2024-03-16: 706 × 292 × 14.5 % / 365 = 81.90 → 82 zł.
+    # = 22.25 → 22 zł. OP art. 55 §2: 300 × 22 / 1022 = 6.4579 → 6.46 zł to interest, 293.54 zł
+    # to principal: the split is in grosze, not rounded to full złoty (OP art. 63 §3; issue 16).
+    # Remaining 706.46 keeps accruing from 2024-03-16: 706.46 × 292 × 14.5 % / 365 = 81.95 → 82 zł.
     assert (c["principal_remaining"], c["interest_due"], c["balance"]) == (
-        "706.00",
+        "706.46",
         "82.00",
-        "788.00",
+        "788.46",
     )
     # Seed 003 §5.2: the part payment interrupts limitation; a new 3-year period runs from the
     # day after the payment and ends on its anniversary (KC art. 112), 2027-05-10, so the

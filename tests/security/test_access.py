@@ -28,6 +28,8 @@ PUBLIC = {("POST", "/api/v1/auth/token")}
 WRITES = {
     ("POST", "/api/v1/users"): Permission.ADMIN,
     ("POST", "/api/v1/parameters"): Permission.ADMIN,  # legal numbers: rates, fees (roles.py)
+    ("POST", "/api/v1/parameters/nbp-archive"): Permission.ADMIN,  # the same, from the NBP file
+    ("POST", "/api/v1/parameters/checks"): Permission.ADMIN,  # "stopy sprawdzone na dzień …"
     ("POST", "/api/v1/sweeps/run"): Permission.SWEEP,  # a scheduled job run by hand
     ("POST", "/api/v1/calculator"): Permission.READ,  # computes from the body, stores nothing
 }

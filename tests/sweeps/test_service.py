@@ -98,10 +98,21 @@ async def test_the_notices_of_a_night_are_those_notify_makes_one_by_one(api, ses
     got = (await session.execute(NOTICES)).all()
     assert got == expected
     # ZW/1/2025 to ZW/7/2025: the notices of the three plans and of the four payments.
+    # Remaining principal (OP art. 62 §1a costs first, then art. 55 §2 in grosze, art. 63 §3):
+    # plan 1: 100 zł on 2025-10-01, 16 zł costs; interest on 250 zł from 2025-03-20 =
+    #   250 × (49×14.5 + 56×13.5 + 63×13 + 28×12.5) % / 365 = 18.05 → 18 zł; 84 × 18 / 268 =
+    #   5.64 zł interest, 78.36 zł principal → 171.64 zł;
+    # plan 2: 88 zł on 2025-05-30, 16 zł costs; interest 250 × (49×14.5 + 23×13.5) % / 365 =
+    #   6.99 zł ≤ 8.70 (OP art. 54 §1 pkt 5): all 72 zł to principal, 178 zł left; 89 zł on
+    #   2025-06-30: the whole arrears' interest 72 × 10.21 % / 365 + 178 × 14.395 % / 365 =
+    #   2.01 + 7.02 = 9.03 zł > 8.70, so the 7 zł on 178 zł is charged: 89 × 7 / 185 = 3.37 zł
+    #   interest, 85.63 zł principal → 92.37 zł;
+    # plan 3: 133 zł on 2025-11-28; interest 250 × (… + 35×12.5 + 28×12 + 23×11.5) % / 365 =
+    #   22.76 → 23 zł; 117 × 23 / 273 = 9.86 zł interest, 107.14 zł principal → 142.86 zł.
     assert sorted((str(n.event_on), n.remaining_principal) for n in got) == [
-        ("2025-11-29", 17200),
-        ("2025-12-31", 9200),
-        ("2026-01-06", 14300),
+        ("2025-11-29", 17164),
+        ("2025-12-31", 9237),
+        ("2026-01-06", 14286),
     ]
     assert sorted(n.number for n in got) == ["ZW/1/2026", "ZW/8/2025", "ZW/9/2025"]
 
@@ -198,25 +209,29 @@ async def test_archive_two_years_after_closing(api):
     # 2023-05-10: paid in full on the day of issue, closed 2023-05-10 (zaplacona).
     rid = (await create_receivable(api, await create_debtor(api), issue_date="2023-05-10"))["id"]
     await pay(api, rid, "2023-05-10", "250.00", "WB/0510/1")
-    # 2025-05-10: the two years (KC art. 112) end today: not yet.
-    assert (await run(api, "2025-05-10", job="archive"))["changed"] == {"archiwum": 0}
-    # 2025-05-11: to the archive, archived_on = 2025-05-11; a second run changes nothing.
-    assert (await run(api, "2025-05-11", job="archive"))["changed"] == {"archiwum": 1}
+    # Seed 003 §5.4, two full years from 1 January 2024 (issue 16 item 7): kept through 2025.
+    # 2025-05-11 (two years by date, KC art. 112, would have archived it): not yet.
     assert (await run(api, "2025-05-11", job="archive"))["changed"] == {"archiwum": 0}
-    listed = (await api.get("/api/v1/sweeps/archive", params={"on": "2025-05-11"})).json()
+    assert (await run(api, "2025-12-31", job="archive"))["changed"] == {"archiwum": 0}
+    # 2026-01-01: to the archive, archived_on = 2026-01-01; a second run changes nothing.
+    assert (await run(api, "2026-01-01", job="archive"))["changed"] == {"archiwum": 1}
+    assert (await run(api, "2026-01-01", job="archive"))["changed"] == {"archiwum": 0}
+    listed = (await api.get("/api/v1/sweeps/archive", params={"on": "2026-01-01"})).json()
     assert [(i["receivable_id"], i["day"], i["state"]) for i in listed] == [
         (rid, "2023-05-10", "zaplacona")
     ]
 
 
-async def test_archive_counts_29_february_as_kc_art_112(api):
+async def test_archive_takes_a_whole_closing_year_on_one_day(api, today):
     from tests.factories import create_debtor, create_receivable
 
-    # 2024-02-29: paid in full and closed; the two years end on 2026-02-28 (no 29 February).
-    rid = (await create_receivable(api, await create_debtor(api), issue_date="2024-02-29"))["id"]
-    await pay(api, rid, "2024-02-29", "250.00", "WB/0229/1")
-    assert (await run(api, "2026-02-28", job="archive"))["changed"] == {"archiwum": 0}
-    assert (await run(api, "2026-03-01", job="archive"))["changed"] == {"archiwum": 1}
+    today.day = D("2027-01-02")
+    # Closed 2024-02-29 and 2024-12-31: both kept through 2025 and 2026, archived 2027-01-01.
+    for day in ("2024-02-29", "2024-12-31"):
+        rid = (await create_receivable(api, await create_debtor(api), issue_date=day))["id"]
+        await pay(api, rid, day, "250.00", f"WB/{day}")
+    assert (await run(api, "2026-12-31", job="archive"))["changed"] == {"archiwum": 0}
+    assert (await run(api, "2027-01-01", job="archive"))["changed"] == {"archiwum": 2}
 
 
 @pytest.mark.usefixtures("no_alimony_module")

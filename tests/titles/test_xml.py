@@ -104,7 +104,7 @@ def receivable(**kw: object) -> ReceivableData:
     defaults: dict[str, object] = {
         "kind_code": "oplata_pobyt",
         "kind_label": "Opłata za pobyt w centrum wsparcia dla osób w kryzysie",
-        "legal_basis": "art. 42(2) ust. 11 ustawy z dnia 26 października 1982 r. o wychowaniu w "
+        "legal_basis": "art. 42² ust. 11 ustawy z dnia 26 października 1982 r. o wychowaniu w "
         "trzeźwości i przeciwdziałaniu alkoholizmowi",
         "title": "pobyt w dniu 2024-02-28, karta 123/2024",
         "period_from": date(2024, 2, 28),
@@ -258,7 +258,7 @@ def test_title_carries_every_element_the_issue_asks_for() -> None:
     assert text(root, ".//tw1:DaneReferencyjne/com:Sygnatura") == "TW/1/2025"
     assert text(root, ".//tw1:DaneReferencyjne/com:DataWystawienia") == "2025-01-15"
     n = root.find(".//tw1:Naleznosc", NS)
-    assert text(n, "com:AktNormatywny").startswith("art. 42(2) ust. 11")
+    assert text(n, "com:AktNormatywny").startswith("art. 42² ust. 11")
     assert (
         text(n, "com:RodzajNaleznosci") == "Opłata za pobyt w centrum wsparcia dla osób w kryzysie"
     )

@@ -33,6 +33,25 @@ async def test_dashboard_lists_todays_work(web, api_admin, today) -> None:
     assert 'href="/teczki/upomnienia"' in page
 
 
+async def test_dashboard_lists_the_reminders_due_before_the_last_six_months(
+    web, api_admin, today
+) -> None:
+    # Term 2025-03-19, time-barred from 2028-03-20: rozporządzenie MF z 18.11.2020 §3 wants the
+    # reminder before 2027-09-20 (the last six months), so by 19.09.2027; listed from 2027-08-19.
+    rid = await _due(api_admin)
+    today.day = date(2027, 8, 18)
+    page = (await web.get("/")).text
+    section = page[page.index('id="w-przed-przedawnieniem"') : page.index('id="w-zpo-up"')]
+    assert f'href="/naleznosci/{rid}"' not in section
+    today.day = date(2027, 8, 19)
+    page = (await web.get("/")).text
+    section = page[page.index('id="w-przed-przedawnieniem"') : page.index('id="w-zpo-up"')]
+    assert f'href="/naleznosci/{rid}"' in section
+    assert "19.09.2027" in section
+    page = (await web.get("/prace-zbiorcze")).text
+    assert "upomnienie najpóźniej 19.09.2027" in page
+
+
 async def test_reminders_in_bulk_from_the_batch_page(web, api_admin, today) -> None:
     rid = await _due(api_admin)
     today.day = date(2025, 4, 1)

@@ -56,6 +56,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/reports/year-end/{year}/time-barred.{fmt}"): P.READ,
     ("GET", "/api/v1/reports/year-end/{year}/alimony.{fmt}"): P.READ,
     ("POST", "/api/v1/parameters"): P.ADMIN,
+    ("POST", "/api/v1/parameters/nbp-archive"): P.ADMIN,
+    ("POST", "/api/v1/parameters/checks"): P.ADMIN,
+    ("GET", "/api/v1/parameters/freshness"): P.READ,
     ("GET", "/api/v1/titles"): P.READ,
     ("GET", "/api/v1/titles/{document_id}.xml"): P.READ,
     ("POST", "/api/v1/titles/{document_id}/reports"): P.COLLECT,
@@ -125,6 +128,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/alimenty/rejestry/{register}/przekazanie"): P.COLLECT,
     ("GET", "/uzytkownicy"): P.ADMIN,
     ("POST", "/uzytkownicy"): P.ADMIN,
+    ("GET", "/stopy"): P.ADMIN,
+    ("POST", "/stopy/import"): P.ADMIN,
+    ("POST", "/stopy/sprawdzone"): P.ADMIN,
 }
 
 # Values for the path parameters; a new parameter name needs a row here.
