@@ -47,7 +47,7 @@ async def mark_requested(
 async def answer(
     search_id: int, body: AnswerIn, session: SessionDep, user: Collector, today: TodayDep
 ) -> AddressSearchRead:
-    """Record the answer (new address or date of death) with its source and date; closes the task."""
+    """Record the answer (new address or death) with its source and date; closes the task."""
     await service.answer(session, search_id, body.answer(), user.username, today)
     return await _read(session, search_id)
 

@@ -28,6 +28,10 @@ def _birth(pesel: str | None) -> date | None:
         return None
 
 
+def _commune(debtor: Debtor) -> str:
+    return debtor.commune or debtor.city or "……………"
+
+
 async def pesel_request_pdf(
     session: AsyncSession, search_id: int, settings: Settings, today: date
 ) -> bytes:
@@ -46,7 +50,7 @@ async def pesel_request_pdf(
         issued_on=today,
         applicant=docs.creditor(settings),
         signatory=docs.signatory(settings),
-        commune_office=f"Wójt / Burmistrz / Prezydent Miasta – gmina {debtor.commune or debtor.city or '……………'}",
+        commune_office=f"Wójt / Burmistrz / Prezydent Miasta – gmina {_commune(debtor)}",
         last_name=last,
         first_name=first,
         pesel=debtor.pesel,

@@ -82,7 +82,9 @@ async def test_e_delivery_not_picked_up_is_deemed_the_day_after_fourteen_days(ap
 
 async def test_returned_letter_opens_the_address_search(api):
     rid, doc = await _demand(api)
-    r = await _post(api, doc, method="zwrot", returned_on="2025-03-20", note="adresat wyprowadził się")
+    r = await _post(
+        api, doc, method="zwrot", returned_on="2025-03-20", note="adresat wyprowadził się"
+    )
     assert r.status_code == 201, r.text
     assert r.json()["effective_on"] is None
     assert r.json()["address_search_id"] is not None
@@ -147,7 +149,9 @@ async def test_scan_of_the_receipt_is_checked_stored_and_served_with_its_checksu
     _rid, doc = await _demand(api)
     d = (await _post(api, doc, method="zpo", signed_on="2025-03-05")).json()
     url = f"/api/v1/deliveries/{d['id']}/scan"
-    fake = await api.put(url, files={"file": ("zpo.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")})
+    fake = await api.put(
+        url, files={"file": ("zpo.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")}
+    )
     assert fake.status_code == 422
     assert "PDF, PNG albo JPEG" in fake.json()["detail"]
     big = await api.put(url, files={"file": ("zpo.pdf", PDF + b"0" * (5 * 1024 * 1024), "a/b")})
@@ -160,4 +164,6 @@ async def test_scan_of_the_receipt_is_checked_stored_and_served_with_its_checksu
     got = await api.get(scan["url"])
     assert got.content == PDF
     assert got.headers["x-content-sha256"] == scan["sha256"]
-    assert (await api.put(url, files={"file": ("b.pdf", PDF, "application/pdf")})).status_code == 409
+    assert (
+        await api.put(url, files={"file": ("b.pdf", PDF, "application/pdf")})
+    ).status_code == 409
