@@ -28,6 +28,7 @@ from app.errors import add_exception_handlers
 from app.files import api as files_api
 from app.limits import BodySizeLimit
 from app.parameters import api as parameters_api
+from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
 from app.sweeps import api as sweeps_api
@@ -99,6 +100,7 @@ def create_app(
         deliveries_api.router,
         files_api.router,
         addresses_api.router,
+        postbook_api.router,
     ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
