@@ -21,7 +21,6 @@ from app.domain.documents import Creditor, Signatory
 from letters.blocks import Lines, SectionBar, kv_table, signature, two_columns
 from letters.format import day, long_date
 from letters.pages import Marker, build_pdf
-from letters.styles import Styles
 
 TITLE = "WNIOSEK O UDOSTĘPNIENIE DANYCH JEDNOSTKOWYCH Z REJESTRU MIESZKAŃCÓW ORAZ REJESTRU PESEL"
 TICK, EMPTY = "[X]", "[  ]"
