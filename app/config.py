@@ -56,6 +56,10 @@ class Settings(BaseSettings):
     authority_commune: str = "Włocławek"
     authority_office_code: str | None = None  # kod urzędu (TW-1 com:KodUrzedu)
 
+    # e-Doręczenia provider (app/edelivery): "reczny" packs the letters for upload by hand in the
+    # unit's mailbox; "testowy" is the local stand-in for tests (refused in production).
+    edelivery_provider: Literal["reczny", "testowy"] = "reczny"
+
     # One instance (one database) serves one unit (jednostka): its creditor data above. Tokens and
     # session cookies are bound to the unit, so that a log-in to one unit's instance never opens
     # another's, even if two instances were given the same secret key. Default: the creditor's

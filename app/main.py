@@ -24,6 +24,7 @@ from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
 from app.deliveries import api as deliveries_api
 from app.documents import api as documents_api
+from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
 from app.files import api as files_api
 from app.limits import BodySizeLimit
@@ -101,6 +102,7 @@ def create_app(
         files_api.router,
         addresses_api.router,
         postbook_api.router,
+        edelivery_api.router,
     ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
