@@ -27,11 +27,13 @@ from app.documents import api as documents_api
 from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
 from app.files import api as files_api
+from app.handoffs import api as handoffs_api
 from app.limits import BodySizeLimit
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
+from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
 
@@ -103,6 +105,8 @@ def create_app(
         addresses_api.router,
         postbook_api.router,
         edelivery_api.router,
+        signing_api.router,
+        handoffs_api.router,
     ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers

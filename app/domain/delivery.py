@@ -177,7 +177,8 @@ def _electronic(facts: DeliveryFacts, periods: Periods) -> Effect:
     if received is not None and (deemed is None or received < deemed):
         # u.d.e. art. 41 ust. 1 pkt 1, art. 42 ust. 1 pkt 1: delivered when picked up.
         return Effect(received, False, "u.d.e. art. 42 ust. 1 pkt 1 – odebranie z adresu ADE")
-    assert deemed is not None and arrived is not None
+    assert deemed is not None
+    assert arrived is not None
     # u.d.e. art. 41 ust. 1 pkt 3, art. 42 ust. 2: not picked up – delivered on the day after
     # the lapse of 14 days from the day it arrived at the ADE.
     return Effect(

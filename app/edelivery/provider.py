@@ -111,7 +111,7 @@ class FakeProvider:
     _pending: list[bytes] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def send(self, items: Sequence[Outgoing], day: date) -> Batch:
+    def send(self, items: Sequence[Outgoing], day: date) -> Batch:  # noqa: ARG002 (Protocol)
         with self._lock:
             out = []
             for item in items:

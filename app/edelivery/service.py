@@ -45,7 +45,8 @@ async def dispatch_day(
     for x in todo:
         pdf, number = await printing.document_pdf(session, x.document.id, settings)
         name = number.replace("/", "-") + ".pdf"
-        subject = f"{'Wezwanie do zapłaty' if x.document.kind == 'wezwanie' else 'Upomnienie'} nr {number}"
+        what = "Wezwanie do zapłaty" if x.document.kind == "wezwanie" else "Upomnienie"
+        subject = f"{what} nr {number}"
         items.append(
             Outgoing(
                 number, x.debtor.ade or "", subject, (Attachment(name, pdf, "application/pdf"),)

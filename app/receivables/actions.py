@@ -29,6 +29,7 @@ from app.receivables.schemas import (
     WriteOffCreate,
 )
 from app.titles import service as title_service
+from app.titles import tw1_5
 
 
 async def record_delivery(
@@ -202,6 +203,7 @@ async def issue_title(
         document_id=doc.id,
     )
     receivable.authority_code = scope
+    doc.form_version = tw1_5.FORM_CODE  # the XML form version this title is issued on
     return doc
 
 
