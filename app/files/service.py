@@ -8,8 +8,10 @@ import io
 import re
 from dataclasses import dataclass
 
+from fastapi import Request
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import UploadFile as StarletteUpload
 from sqlalchemy.orm import undefer
 
 from app.errors import Invalid, NotFound
@@ -92,3 +94,11 @@ async def get(session: AsyncSession, file_id: int) -> StoredFile:
     if found is None:
         raise NotFound(f"Nie ma pliku o identyfikatorze {file_id}")
     return found
+
+
+async def close_uploads(request: Request) -> None:
+    """Close the files of a multipart form read by hand (FastAPI closes only those it parses into
+    parameters); a refused form must not leave its temporary files open."""
+    for value in (await request.form()).values():
+        if isinstance(value, StarletteUpload):
+            await value.close()

@@ -84,9 +84,12 @@ async def delivery(
         how = "uznane za doręczone" if done.delivery.deemed else "doręczono"
         return f"Zapisano doręczenie {what}: {how} {day}; termin upływa {ends}."
 
-    return await _submit(
-        request, session, receivable_id, today, DeliveryForm, "doreczenie", use_case
-    )
+    try:
+        return await _submit(
+            request, session, receivable_id, today, DeliveryForm, "doreczenie", use_case
+        )
+    finally:
+        await files.close_uploads(request)
 
 
 _FORM_FIELD = {"signed_on": "delivered_on", "file": "scan"}
