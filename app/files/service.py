@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from fastapi import Request
 from PIL import Image, UnidentifiedImageError
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import UploadFile as StarletteUpload
 from sqlalchemy.orm import undefer
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from app.errors import Invalid, NotFound
 from app.models import StoredFile

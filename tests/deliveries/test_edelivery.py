@@ -68,7 +68,11 @@ async def test_sent_through_the_provider_and_the_proof_sets_the_delivery(api, to
     assert c["payment_term_ends_on"] == "2025-03-19"
 
 
-async def test_an_unpicked_letter_is_deemed_delivered_by_the_imported_proof(api, today, settings):
+async def test_an_unpicked_letter_is_deemed_delivered_by_the_imported_proof(
+    api,
+    today,
+    settings,  # noqa: ARG001 (the fixture puts the test provider in the app)
+):
     await _anna(api, today)
     [sent] = (await api.post("/api/v1/e-deliveries/dispatch", json={"date": "2025-03-03"})).json()[
         "sent"

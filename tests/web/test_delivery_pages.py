@@ -81,7 +81,8 @@ async def test_returned_letter_appears_on_the_address_worklist_and_is_answered(
     assert r.status_code == 303
     assert "Otwarto zadanie ustalenia adresu" in (await web.get(page)).text
     work = (await web.get("/ustalanie-adresow")).text
-    assert "Jan Kowalski" in work and "Wniosek do rejestru PESEL (PDF)" in work
+    assert "Jan Kowalski" in work
+    assert "Wniosek do rejestru PESEL (PDF)" in work
     sid = work.split("/ustalanie-adresow/")[1].split("/")[0]
     token = await csrf_of(web, "/ustalanie-adresow")
     r = await web.post(
