@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -32,18 +33,29 @@ class DeliveryIn(Schema):
     note: str = Field(default="", max_length=2000)
 
     def facts(self) -> DeliveryFacts:
-        return DeliveryFacts(
-            method=Method(self.method),
-            signed_on=self.signed_on,
-            substitute=Substitute(self.substitute) if self.substitute else None,
-            addressee_notified=self.addressee_notified,
-            first_notice_on=self.first_notice_on,
-            second_notice_on=self.second_notice_on,
-            refused_on=self.refused_on,
-            returned_on=self.returned_on,
-            received_on=self.received_on,
-            arrived_on=self.arrived_on,
-        )
+        return facts_from(self.model_dump())
+
+
+DATES = (
+    "signed_on",
+    "first_notice_on",
+    "second_notice_on",
+    "refused_on",
+    "returned_on",
+    "received_on",
+    "arrived_on",
+)
+
+
+def facts_from(values: Mapping[str, Any]) -> DeliveryFacts:
+    """The receipt's facts from the API body or the card's form (same field names)."""
+    substitute = values.get("substitute")
+    return DeliveryFacts(
+        method=Method(values["method"]),
+        substitute=Substitute(substitute) if substitute else None,
+        addressee_notified=bool(values.get("addressee_notified")),
+        **{name: values.get(name) for name in DATES},
+    )
 
 
 class ScanRead(Schema):

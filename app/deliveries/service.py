@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.addresses import service as address_service
 from app.deliveries.repository import DeliveryRepository
+from app.deliveries.schemas import DATES
 from app.documents import service as docs
 from app.domain.deadlines import payment_term_end, reminder_term_end
 from app.domain.delivery import (
@@ -25,7 +26,7 @@ from app.domain.delivery import (
 )
 from app.domain.kinds import KindRules
 from app.domain.lifecycle import State
-from app.domain.parameters import ParameterCode, ParameterTable
+from app.domain.parameters import MissingParameter, ParameterCode, ParameterTable
 from app.errors import Conflict, Invalid, NotFound
 from app.files import service as files
 from app.models import AddressSearch, Delivery, Document, Receivable, StoredFile
@@ -47,12 +48,19 @@ class Recorded:
 
 
 async def periods_on(session: AsyncSession, day: date) -> Periods:
+    """The periods in force on the day; a period of a way not yet in the law then is None (an
+    e-delivery before the e-Doręczenia act), and the rule refuses that way."""
     rows = await ReceivableRepository(session).parameter_rows()
+
+    def value(code: ParameterCode) -> int | None:
+        try:
+            return ParameterTable.of(code, rows).value_on(day)
+        except MissingParameter:
+            return None
+
     return Periods(
-        awizo_days=ParameterTable.of(ParameterCode.DORECZENIE_AWIZO_DNI, rows).value_on(day),
-        e_delivery_days=ParameterTable.of(ParameterCode.E_DORECZENIE_FIKCJA_DNI, rows).value_on(
-            day
-        ),
+        awizo_days=value(ParameterCode.DORECZENIE_AWIZO_DNI),
+        e_delivery_days=value(ParameterCode.E_DORECZENIE_FIKCJA_DNI),
     )
 
 
@@ -107,15 +115,7 @@ async def _check_latest(session: AsyncSession, doc: Document) -> None:
 
 
 def _check_dates(facts: DeliveryFacts, doc: Document, today: date) -> None:
-    for field in (
-        "signed_on",
-        "first_notice_on",
-        "second_notice_on",
-        "refused_on",
-        "returned_on",
-        "arrived_on",
-        "received_on",
-    ):
+    for field in DATES:
         day = getattr(facts, field)
         if day is None:
             continue

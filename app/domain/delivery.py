@@ -86,8 +86,9 @@ class DeliveryFacts:
 class Periods:
     """The statutory periods, from the parameter table on the day of the delivery."""
 
-    awizo_days: int  # KPA art. 44 §1: 14 days of storage
-    e_delivery_days: int  # u.d.e. art. 41 ust. 1 pkt 3 / art. 42 ust. 2: 14 days
+    awizo_days: int | None  # KPA art. 44 §1: 14 days of storage
+    e_delivery_days: int | None  # u.d.e. art. 41 ust. 1 pkt 3 / art. 42 ust. 2: 14 days; None
+    # before the act was in force (5.10.2021)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +138,9 @@ def _substitute(facts: DeliveryFacts, _periods: Periods) -> Effect:
 
 def _awizo(facts: DeliveryFacts, periods: Periods) -> Effect:
     first = _required(facts.first_notice_on, "first_notice_on", "datę pierwszego awizo")
+    days = _period(periods.awizo_days, "first_notice_on")
     if facts.second_notice_on is not None and not (
-        first < facts.second_notice_on <= first + timedelta(days=periods.awizo_days)
+        first < facts.second_notice_on <= first + timedelta(days=days)
     ):
         raise DeliveryFactsError(
             "second_notice_on",
@@ -146,13 +148,19 @@ def _awizo(facts: DeliveryFacts, periods: Periods) -> Effect:
         )
     # KPA art. 44 §1, §4: 14 days counted from the day after the first notice (KC art. 111 §2
     # through KPA art. 57 §1); delivered with the lapse of the last of them – no shift (above).
-    deemed = first + timedelta(days=periods.awizo_days)
+    deemed = first + timedelta(days=days)
     return Effect(
         deemed,
         True,
-        f"KPA art. 44 §4 – doręczenie zastępcze z upływem {periods.awizo_days} dni od pierwszego "
+        f"KPA art. 44 §4 – doręczenie zastępcze z upływem {days} dni od pierwszego "
         f"awizo ({first.isoformat()})",
     )
+
+
+def _period(days: int | None, field: str) -> int:
+    if days is None:
+        raise DeliveryFactsError(field, "Ten sposób doręczenia nie był przewidziany w tym dniu")
+    return days
 
 
 def _refused(facts: DeliveryFacts, _periods: Periods) -> Effect:
@@ -173,7 +181,8 @@ def _electronic(facts: DeliveryFacts, periods: Periods) -> Effect:
         )
     if arrived is not None and received is not None and received < arrived:
         raise DeliveryFactsError("received_on", "Odebranie nie może poprzedzać wpłynięcia")
-    deemed = arrived + timedelta(days=periods.e_delivery_days + 1) if arrived else None
+    days = _period(periods.e_delivery_days, "arrived_on" if arrived else "received_on")
+    deemed = arrived + timedelta(days=days + 1) if arrived else None
     if received is not None and (deemed is None or received < deemed):
         # u.d.e. art. 41 ust. 1 pkt 1, art. 42 ust. 1 pkt 1: delivered when picked up.
         return Effect(received, False, "u.d.e. art. 42 ust. 1 pkt 1 – odebranie z adresu ADE")
@@ -185,7 +194,7 @@ def _electronic(facts: DeliveryFacts, periods: Periods) -> Effect:
         deemed,
         True,
         f"u.d.e. art. 42 ust. 2 – nieodebrane: doręczone w dniu następującym po upływie "
-        f"{periods.e_delivery_days} dni od wpłynięcia ({arrived.isoformat()})",
+        f"{days} dni od wpłynięcia ({arrived.isoformat()})",
     )
 
 

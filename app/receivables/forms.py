@@ -8,7 +8,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from app.domain.delivery import DeliveryFacts, Method, Substitute
+from app.deliveries.schemas import facts_from
+from app.domain.delivery import DeliveryFacts
 from app.domain.money import format_amount
 from app.receivables.schemas import (
     DeliveryCreate,
@@ -85,18 +86,7 @@ class DeliveryForm(WebForm):
         return DeliveryCreate(document=self.document, delivered_on=self.delivered_on)
 
     def facts(self) -> DeliveryFacts:
-        return DeliveryFacts(
-            method=Method(self.method),
-            signed_on=self.delivered_on,
-            substitute=Substitute(self.substitute) if self.substitute else None,
-            addressee_notified=self.addressee_notified,
-            first_notice_on=self.first_notice_on,
-            second_notice_on=self.second_notice_on,
-            refused_on=self.refused_on,
-            returned_on=self.returned_on,
-            received_on=self.received_on,
-            arrived_on=self.arrived_on,
-        )
+        return facts_from(self.model_dump() | {"signed_on": self.delivered_on})
 
 
 class PaymentForm(WebForm):

@@ -44,7 +44,7 @@ async def upload_certificate(
 
 
 @router.get("/signing/certificate", responses=_ERR)  # type: ignore[arg-type]
-async def certificate(session: SessionDep, _user: Admin) -> CertificateRead:
+async def certificate(session: SessionDep, _user: Reader) -> CertificateRead:
     """The active certificate's subject, validity and fingerprint (never the key or password)."""
     row = await service.active_row(session)
     if row is None:

@@ -179,3 +179,12 @@ def test_routing_of_the_days_letters():
     assert route("AE:PL-51297-53987-VUTIV-32", True).channel == "elektroniczny"
     assert route(None, True).channel == "papier"
     assert route("AE:PL-51297-53987-VUTIV-32", False).channel == "papier"
+
+
+def test_e_delivery_before_the_act_is_refused():
+    # u.d.e. in force from 2021-10-05: no period before it (parameter table), no e-delivery.
+    before = Periods(awizo_days=14, e_delivery_days=None)
+    with pytest.raises(DeliveryFactsError) as err:
+        effect(DeliveryFacts(Method.E_DORECZENIE, arrived_on=date(2021, 3, 1)), before)
+    assert err.value.field == "arrived_on"
+    assert effect(DeliveryFacts(Method.ZPO, signed_on=date(2021, 3, 5)), before).effective_on

@@ -28,6 +28,7 @@ PUBLIC = {("POST", "/api/v1/auth/token")}
 WRITES = {
     ("POST", "/api/v1/users"): Permission.ADMIN,
     ("POST", "/api/v1/parameters"): Permission.ADMIN,  # legal numbers: rates, fees (roles.py)
+    ("POST", "/api/v1/signing/certificate"): Permission.ADMIN,  # the unit's signing key (i17)
     ("POST", "/api/v1/sweeps/run"): Permission.SWEEP,  # a scheduled job run by hand
     ("POST", "/api/v1/calculator"): Permission.READ,  # computes from the body, stores nothing
 }

@@ -103,7 +103,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/e-deliveries/proofs"): P.COLLECT,
     ("POST", "/api/v1/e-deliveries/collect"): P.COLLECT,
     ("POST", "/api/v1/signing/certificate"): P.ADMIN,
-    ("GET", "/api/v1/signing/certificate"): P.ADMIN,
+    ("GET", "/api/v1/signing/certificate"): P.READ,
     ("GET", "/api/v1/titles/{document_id}/signed.xml"): P.READ,
     ("GET", "/api/v1/notices/{notice_id}/signed.xml"): P.READ,
     ("GET", "/api/v1/handoffs/{handoff_id}/package.zip"): P.READ,
