@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     # Off unless a URL is set (e.g. https://static.nbp.pl/dane/stopy/stopy_procentowe_archiwum.xml).
     rates_check_days: int = Field(default=45, ge=1, le=366)
     nbp_rates_url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    # e-Doręczenia provider (app/edelivery): "reczny" packs the letters for upload by hand in the
+    # unit's mailbox; "testowy" is the local stand-in for tests (refused in production).
+    edelivery_provider: Literal["reczny", "testowy"] = "reczny"
 
     # One instance (one database) serves one unit (jednostka): its creditor data above. Tokens and
     # session cookies are bound to the unit, so that a log-in to one unit's instance never opens

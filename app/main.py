@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app import web
+from app.addresses import api as addresses_api
 from app.alimony import api as alimony_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
@@ -21,12 +22,18 @@ from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
+from app.deliveries import api as deliveries_api
 from app.documents import api as documents_api
+from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
+from app.files import api as files_api
+from app.handoffs import api as handoffs_api
 from app.limits import BodySizeLimit
 from app.parameters import api as parameters_api
+from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
+from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
 
@@ -93,6 +100,13 @@ def create_app(
         alimony_api.router,
         parameters_api.router,
         reports_api.router,
+        deliveries_api.router,
+        files_api.router,
+        addresses_api.router,
+        postbook_api.router,
+        edelivery_api.router,
+        signing_api.router,
+        handoffs_api.router,
     ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers

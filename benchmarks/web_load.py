@@ -334,9 +334,7 @@ def _summary(results: list[Result]) -> None:
     header = f"{'card p50/p95/p99 ms':>20} {'search p50/p95/p99 ms':>22} {'req/s':>6}"
     print(f"\n{'scenario':28} {header}  p95 ≤ 50 ms")
     for r in results:
-        cells = [
-            "/".join(f"{v * 1000:.0f}" for v in r.quantiles[kind]) for kind in r.quantiles
-        ]
+        cells = ["/".join(f"{v * 1000:.0f}" for v in r.quantiles[kind]) for kind in r.quantiles]
         print(
             f"{r.scenario!s:28} {cells[0]:>20} {cells[1]:>22} {r.rate:6.0f}  "
             f"{'met' if r.met else 'NOT met'}"
@@ -411,9 +409,7 @@ async def main() -> int:
         base = f"http://127.0.0.1:{port}"
         await _wait(base)
         cookies = await _log_in(base)
-        results = [
-            await _run(base, cookies, args.receivables, s, args.requests) for s in scenarios
-        ]
+        results = [await _run(base, cookies, args.receivables, s, args.requests) for s in scenarios]
         _summary(results)
     finally:
         if server is not None:

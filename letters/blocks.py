@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -306,3 +307,53 @@ class SectionBar(Flowable):
         self.canv.setFont(FONT_BOLD, self.size)
         self.canv.drawString(5, self.size * 0.6, self.caption)
         self.canv.restoreState()
+
+
+# Where a window envelope shows the address: the common Polish DL envelope (110 × 220 mm) with
+# the right-hand window of 90 × 45 mm, 20 mm from the right and 15 mm from the bottom edge, takes
+# an A4 folded in three; the top third faces the window, so the address field is 110–200 mm from
+# the left edge and 50–95 mm from the top of the page (a C5 envelope with the same window takes
+# the A4 folded once). The field holds the name and the address only: never the PESEL.
+WINDOW_LEFT, WINDOW_TOP, WINDOW_WIDTH, WINDOW_HEIGHT = 112 * mm, 52 * mm, 86 * mm, 40 * mm
+
+
+class WindowAddress(Flowable):
+    """The addressee printed at the envelope window's place on the page, whatever came before it
+    in the flow; the flow continues below the window."""
+
+    def __init__(self, caption: str, lines: Sequence[str], page_height: float, top_margin: float):
+        super().__init__()
+        self.caption, self.lines = caption, list(lines)
+        self.page_height, self.top_margin = page_height, top_margin
+        self.block = Lines(self.lines, bold_first=True, caption=caption)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        frame_height = self.page_height - 2 * self.top_margin
+        used_from_top = self.top_margin + frame_height - avail_height
+        self.width = avail_width
+        self.height = max(0.0, WINDOW_TOP + WINDOW_HEIGHT + 3 * mm - used_from_top)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        x0, y0 = canv.absolutePosition(0, 0)
+        _w, h = self.block.wrapOn(canv, WINDOW_WIDTH, WINDOW_HEIGHT)
+        target_y = self.page_height - WINDOW_TOP - h
+        self.block.drawOn(canv, WINDOW_LEFT - x0, target_y - y0)
+
+
+def window_address(caption: str, lines: Sequence[str]) -> WindowAddress:
+    from letters.pages import MARGIN
+
+    return WindowAddress(caption, lines, A4[1], MARGIN)
+
+
+def name_and_address(debtor: DebtorData) -> list[str]:
+    """The envelope's address block: no identifiers."""
+    return [debtor.name, *address_lines(debtor.address)]
+
+
+def identifier_line(debtor: DebtorData) -> Flowable:
+    pesel = debtor.pesel if debtor.is_person else None
+    found = identifiers(pesel, debtor.nip, debtor.regon)
+    return Lines(["Zobowiązany – " + ", ".join(found)] if found else [""], size=8.5)

@@ -27,6 +27,18 @@ from letters.styles import Styles
 from letters.textblocks import paragraphs
 
 COPIES = ("ORYGINAŁ", "ODPIS DLA ZOBOWIĄZANEGO")
+# The paper form in force since 25.03.2024: załącznik nr 1 do rozporządzenia Ministra Finansów z
+# 19.03.2024 w sprawie wzorów tytułów wykonawczych stosowanych w egzekucji administracyjnej
+# (Dz.U. 2024 poz. 431); its § 2 allowed the 2021 forms (Dz.U. 2022 poz. 1856) for 12 months
+# only. What the 2024 model changed (after the u.p.e.a. amendment of 9.03.2023, Dz.U. 2023
+# poz. 556, in force 25.03.2024; sources in /work/shared/xsd/NOTES.md [S9][S17][S20]): no
+# klauzula of the enforcement authority; the debtor's father's and mother's names and birth date
+# "o ile są znane" (art. 27 § 1 pkt 2 lit. a); the person authorised to act for the creditor with
+# name and position (art. 27 § 1 pkt 7). Its exact graphic layout (position numbers) was not
+# reachable here: the parts keep the TW-1 letters A–F of this printout, and each art. 27 item
+# has its row. The XML stays TW-1(5) until MF publishes the final TW-1(7) schema
+# (app/titles/forms.py, one registry entry).
+PAPER_FORM = "wzór: zał. nr 1 do rozp. MF z 19.03.2024 (Dz.U. 2024 poz. 431)"
 
 
 def _address(address: Address | None) -> str:
@@ -45,6 +57,9 @@ def debtor_rows(d: DebtorData) -> list[tuple[str, str]]:
         ("Adres miejsca zamieszkania" if d.is_person else "Adres siedziby", _address(d.address)),
     ]
     pesel = d.pesel if d.is_person else None
+    if d.is_person:
+        # art. 27 § 1 pkt 2 lit. a u.p.e.a. (from 25.03.2024): "o ile są znane wierzycielowi".
+        rows += [("Imię ojca", "nieznane wierzycielowi"), ("Imię matki", "nieznane wierzycielowi")]
     rows += identifier_pairs(pesel, d.nip, d.regon)
     if pesel:
         try:
@@ -111,6 +126,11 @@ def creditor_rows(t: TytulWykonawczy) -> list[tuple[str, str]]:
     if c.bank_account:
         bank = f" ({c.bank_name})" if c.bank_name else ""
         rows.append(("Rachunek bankowy wierzyciela", nrb(c.bank_account) + bank))
+    # art. 27 § 1 pkt 7 u.p.e.a.: the person authorised to act for the creditor (2024 model).
+    rows += [
+        ("Osoba upoważniona do działania w imieniu wierzyciela", t.signatory.name),
+        ("Stanowisko służbowe", t.signatory.position),
+    ]
     return rows
 
 
@@ -129,7 +149,8 @@ def _copy(t: TytulWykonawczy, mark: str) -> list[Flowable]:
                     "TW-1",
                     "TYTUŁ WYKONAWCZY",
                     "stosowany w egzekucji należności pieniężnych",
-                    f"wzór {t.form_version}",
+                    PAPER_FORM,
+                    f"postać elektroniczna: {t.form_version}",
                 ],
                 size=11,
                 bold_lines=(0, 1),

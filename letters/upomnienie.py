@@ -11,13 +11,14 @@ from reportlab.platypus import Flowable
 
 from app.domain.documents import ReceivableData, Upomnienie
 from letters.blocks import (
-    addressee,
-    debtor_lines,
+    identifier_line,
     kv_table,
     letterhead,
+    name_and_address,
     payment_lines,
     signature,
     title,
+    window_address,
 )
 from letters.format import amount_words, amount_zl, day, fee_zl, long_date, percent, period
 from letters.pages import Marker, StaticBlock
@@ -83,7 +84,8 @@ def story(u: Upomnienie) -> list[Flowable]:
     return [
         Marker("", f"Upomnienie nr {u.number}"),
         letterhead(u.creditor, u.issued_on),  # a) date, b) creditor and seat
-        addressee("Zobowiązany:", debtor_lines(u.debtor)),  # c)
+        window_address("Zobowiązany:", name_and_address(u.debtor)),  # c) in the window
+        identifier_line(u.debtor),  # c) PESEL/NIP/REGON below the window, never inside it
         title(f"UPOMNIENIE nr {u.number}", f"z dnia {long_date(u.issued_on)}"),  # a) number
         StaticBlock(
             ("upomnienie_wstep.txt", u.creditor.name),

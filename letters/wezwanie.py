@@ -8,13 +8,14 @@ from reportlab.platypus import Flowable, PageBreak
 
 from app.domain.documents import Wezwanie
 from letters.blocks import (
-    addressee,
-    debtor_lines,
+    identifier_line,
     kv_table,
     letterhead,
+    name_and_address,
     payment_lines,
     signature,
     title,
+    window_address,
 )
 from letters.format import amount_words, amount_zl, day, long_date, period
 from letters.pages import Marker
@@ -56,7 +57,8 @@ def _copy(w: Wezwanie, mark: str, note: str) -> list[Flowable]:
     return [
         Marker(mark, f"Wezwanie do zapłaty nr {w.number} – {note}"),
         letterhead(w.creditor, w.issued_on),
-        addressee("Zobowiązany:", debtor_lines(w.debtor)),
+        window_address("Zobowiązany:", name_and_address(w.debtor)),
+        identifier_line(w.debtor),
         title(f"WEZWANIE DO ZAPŁATY / RACHUNEK nr {w.number}", f"z dnia {long_date(w.issued_on)}"),
         *paragraphs("wezwanie_wstep.txt", creditor=w.creditor.name),
         kv_table(table, bold_rows=(len(table) - 2,)),

@@ -11,6 +11,7 @@ from app.debtors.schemas import (
     DebtorRead,
     DebtorUpdate,
 )
+from app.deps import TodayDep
 from app.errors import PROBLEM
 
 router = APIRouter(prefix="/api/v1/debtors", tags=["debtors"])
@@ -18,9 +19,11 @@ _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 422)}
 
 
 @router.post("", status_code=201, responses=_ERR)  # type: ignore[arg-type]
-async def create_debtor(body: DebtorCreate, session: SessionDep, user: Collector) -> DebtorRead:
+async def create_debtor(
+    body: DebtorCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> DebtorRead:
     """Register a debtor (PESEL, NIP, REGON checked)."""
-    return DebtorRead.of(await service.create(session, body, user.username))
+    return DebtorRead.of(await service.create(session, body, user.username, today))
 
 
 @router.get("", responses=_ERR)  # type: ignore[arg-type]
@@ -37,10 +40,11 @@ async def get_debtor(debtor_id: int, session: SessionDep, _user: Reader) -> Debt
 
 @router.put("/{debtor_id}", responses=_ERR)  # type: ignore[arg-type]
 async def update_debtor(
-    debtor_id: int, body: DebtorUpdate, session: SessionDep, user: Collector
+    debtor_id: int, body: DebtorUpdate, session: SessionDep, user: Collector, today: TodayDep
 ) -> DebtorRead:
-    """Edit a debtor; the changed fields go to the debtor's audit trail."""
-    return DebtorRead.of(await service.update(session, debtor_id, body, user.username))
+    """Edit a debtor; the changed fields go to the debtor's audit trail (ade, ade_checked_on and
+    deceased_on keep their value when left out)."""
+    return DebtorRead.of(await service.update(session, debtor_id, body, user.username, today))
 
 
 @router.get("/{debtor_id}/changes", responses=_ERR)  # type: ignore[arg-type]

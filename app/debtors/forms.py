@@ -11,7 +11,7 @@ from app.debtors.schemas import DebtorCreate
 from app.domain.identifiers import valid_nip, valid_pesel, valid_regon
 from app.errors import Invalid
 from app.models import Debtor
-from app.web.forms import Check, Text, WebForm
+from app.web.forms import Check, OptionalDay, Text, WebForm
 
 D = TypeVar("D", bound=DebtorCreate)
 _POSTAL = re.compile(r"^\d{2}-\d{3}$")
@@ -31,6 +31,8 @@ class DebtorForm(WebForm):
     address_unknown: Check = False
     homeless: Check = False
     deceased: Check = False
+    ade: Text = Field(default=None, max_length=40)
+    ade_checked_on: OptionalDay = None
 
     @field_validator("postal_code")
     @classmethod
@@ -80,7 +82,9 @@ class DebtorForm(WebForm):
                 "pesel",
                 "nip",
                 "regon",
+                "ade",
             )
         }
+        text["ade_checked_on"] = d.ade_checked_on.isoformat() if d.ade_checked_on else ""
         flags = {k: "on" for k in ("address_unknown", "homeless", "deceased") if getattr(d, k)}
         return text | flags

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import Field, field_validator
 
 from app.domain.identifiers import mask_pesel, valid_nip, valid_pesel, valid_regon
 from app.models import Debtor, DebtorChange
-from app.schemas import Schema
+from app.schemas import DateIn, Schema
 
+# Adres do doręczeń elektronicznych as the BAE register writes it: AE:PL-12345-67890-ABCDE-12.
+_ADE = re.compile(r"^AE:PL-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2}$")
 _ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postal_code>\d{2}-\d{3})\s+(?P<city>\S.*)$")
 
 
@@ -20,6 +22,15 @@ class AddressIn(Schema):
     voivodeship: str | None = Field(default=None, max_length=40, description="województwo")
     county: str | None = Field(default=None, max_length=60, description="powiat")
     commune: str | None = Field(default=None, max_length=60, description="gmina")
+
+
+def valid_ade(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    ade = re.sub(r"\s+", "", value).upper()
+    if not _ADE.match(ade):
+        raise ValueError("Adres do doręczeń elektronicznych w postaci AE:PL-12345-67890-ABCDE-12")
+    return ade
 
 
 def parse_address(value: object) -> object:
@@ -43,8 +54,14 @@ class DebtorCreate(Schema):
     homeless: bool = False
     deceased: bool = False
     address_unknown: bool = False
+    # Issue 17. On an update a field left out of the request keeps its value (clients and forms
+    # that do not know it never erase it).
+    ade: str | None = Field(default=None, description="adres do doręczeń elektronicznych (BAE)")
+    ade_checked_on: DateIn | None = Field(default=None, description="data sprawdzenia BAE")
+    deceased_on: DateIn | None = Field(default=None, description="data zgonu (rejestr PESEL)")
 
     _address = field_validator("address", mode="before")(parse_address)
+    _ade = field_validator("ade")(valid_ade)
 
     @field_validator("pesel")
     @classmethod
@@ -78,6 +95,9 @@ class DebtorRead(Schema):
     homeless: bool
     deceased: bool
     address_unknown: bool
+    ade: str | None
+    ade_checked_on: date | None
+    deceased_on: date | None
 
     @classmethod
     def of(cls, d: Debtor) -> DebtorRead:
@@ -105,6 +125,9 @@ class DebtorRead(Schema):
             homeless=d.homeless,
             deceased=d.deceased,
             address_unknown=d.address_unknown,
+            ade=d.ade,
+            ade_checked_on=d.ade_checked_on,
+            deceased_on=d.deceased_on,
         )
 
 

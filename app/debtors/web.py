@@ -40,13 +40,17 @@ async def new_form(request: Request, _user: Collector) -> Response:
 
 
 @router.post("/nowy")
-async def create(request: Request, session: SessionDep, user: Collector) -> Response:
+async def create(
+    request: Request, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
     """Add a debtor."""
     form, data = await read_form(request, DebtorForm, "zobowiazany")
     if data is not None:
 
         async def work() -> Response:
-            debtor = await service.create(session, data.to_schema(DebtorCreate), user.username)
+            debtor = await service.create(
+                session, data.to_schema(DebtorCreate), user.username, today
+            )
             flash(request, f"Dodano zobowiązanego: {debtor.name}.")
             return see_other(f"/zobowiazani/{debtor.id}")
 
@@ -85,7 +89,7 @@ async def edit_form(
 
 @router.post("/{debtor_id}/edycja")
 async def update(
-    request: Request, debtor_id: int, session: SessionDep, user: Collector
+    request: Request, debtor_id: int, session: SessionDep, user: Collector, today: TodayDep
 ) -> Response:
     """Save a debtor's changes."""
     await service.get(session, debtor_id)  # 404 before reading the form
@@ -94,7 +98,7 @@ async def update(
 
         async def work() -> Response:
             debtor = await service.update(
-                session, debtor_id, data.to_schema(DebtorUpdate), user.username
+                session, debtor_id, data.to_schema(DebtorUpdate), user.username, today
             )
             flash(request, f"Zapisano zmiany: {debtor.name}.")
             return see_other(f"/zobowiazani/{debtor_id}")

@@ -181,6 +181,7 @@ async def tytul(session: AsyncSession, doc: Document, s: Settings) -> d.TytulWyk
         receivable=data,
         reminder=reminder,
         signatory=signatory(s),
+        **({"form_version": doc.form_version} if doc.form_version else {}),
     )
 
 

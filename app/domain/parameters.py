@@ -44,6 +44,12 @@ class ParameterCode(StrEnum):
     ALIMENTY_UCHYLANIE_MIESIACE = "alimenty_uchylanie_miesiace"  # art. 5 ust. 3a: ostatnie 6 mies.
     ALIMENTY_UCHYLANIE_PROCENT = "alimenty_uchylanie_procent"  # art. 5 ust. 3a: ≥ 50 % alimentów
     ALIMENTY_KRZ_MIESIACE = "alimenty_krz_miesiace"  # art. 8a ust. 1 pkt 2; DOMAIN.md: > 3 mies.
+    # Deliveries (issue 17; migration 2026-12-06-1500 with the sources): periods in days; the
+    # e-delivery flag: 0 before public entities deliver to ADE, 1 from then (u.d.e. art. 155),
+    # 2 once the organisational exemption of art. 147 ust. 5 has ended.
+    DORECZENIE_AWIZO_DNI = "doreczenie_awizo_dni"  # KPA art. 44 §1
+    E_DORECZENIE_FIKCJA_DNI = "e_doreczenie_fikcja_dni"  # u.d.e. art. 41 ust. 1 pkt 3, 42 ust. 2
+    E_DORECZENIA_STOSOWANIE = "e_doreczenia_stosowanie"  # u.d.e. art. 155, art. 147 ust. 5
 
 
 @dataclass(frozen=True, slots=True)

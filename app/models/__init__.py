@@ -1,5 +1,6 @@
 """ORM models, one module per table. Importing this package registers them all on Base.metadata."""
 
+from app.models.address_search import AddressSearch
 from app.models.alimony_allocation import AlimonyAllocation
 from app.models.alimony_award import AlimonyAward
 from app.models.alimony_enforcement import AlimonyEnforcement
@@ -12,7 +13,9 @@ from app.models.base import Base
 from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
+from app.models.delivery import Delivery
 from app.models.document import Document
+from app.models.electronic_dispatch import ElectronicDispatch
 from app.models.enforcement_report import EnforcementReport
 from app.models.event import Event
 from app.models.handoff import Handoff
@@ -23,11 +26,18 @@ from app.models.payment import Payment
 from app.models.rate_check import RateCheck
 from app.models.receivable import Receivable
 from app.models.receivable_kind import ReceivableKind
+from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
+from app.models.unit_certificate import UnitCertificate
 from app.models.user import User
 from app.models.write_off import WriteOff
 
 __all__ = [
+    "AddressSearch",
+    "Delivery",
+    "ElectronicDispatch",
+    "StoredFile",
+    "UnitCertificate",
     "BankLine",
     "BankStatement",
     "AlimonyAllocation",

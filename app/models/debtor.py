@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Index, Integer, String, false
+from datetime import date
+
+from sqlalchemy import Boolean, Date, Index, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, CreatedAt, postgresql_only
@@ -45,3 +47,10 @@ class Debtor(CreatedAt, Base):
     address_unknown: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     homeless: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     deceased: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The date of death from the PESEL register (issue 17 item 5); the deceased-debtor path
+    # reads it (a later issue).
+    deceased_on: Mapped[date | None] = mapped_column(Date)
+    # Adres do doręczeń elektronicznych from the BAE register, and when BAE was last checked
+    # (u.d.e. art. 4, art. 25): letters to an ADE go electronically.
+    ade: Mapped[str | None] = mapped_column(String(40))
+    ade_checked_on: Mapped[date | None] = mapped_column(Date)

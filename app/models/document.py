@@ -38,3 +38,8 @@ class Document(CreatedAt, Base):
     created_by: Mapped[str | None] = mapped_column(String(64))
     # Set when a title was handed to the enforcement authority in a batch.
     handoff_id: Mapped[int | None] = mapped_column(ForeignKey("handoff.id"), index=True)
+    # Issue 17: the registered letter's number (numer nadania) from the post book, searchable;
+    # the channel the letter went by (papier | elektroniczny); the form version of a title.
+    registered_number: Mapped[str | None] = mapped_column(String(40), index=True)
+    channel: Mapped[str | None] = mapped_column(String(16))
+    form_version: Mapped[str | None] = mapped_column(String(16))

@@ -3,14 +3,16 @@ write-offs. Each use case: gather → domain decision → apply (state, event, d
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from itertools import accumulate
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.domain.deadlines import payment_term_end, reminder_term_end, title_allowed_from
+from app.deliveries import service as delivery_service
+from app.domain.deadlines import title_allowed_from
+from app.domain.delivery import DeliveryFacts, Method
 from app.domain.lifecycle import Action, State
 from app.domain.money import format_amount
 from app.domain.parameters import ParameterCode, ParameterTable
@@ -27,42 +29,24 @@ from app.receivables.schemas import (
     WriteOffCreate,
 )
 from app.titles import service as title_service
+from app.titles import tw1_5
 
 
 async def record_delivery(
     session: AsyncSession, receivable_id: int, data: DeliveryCreate, actor: str, today: date
 ) -> Receivable:
-    receivable = await service.load(session, receivable_id, for_update=True)
-    rules = await service.rules_of(session, receivable)
-    service.not_in_future(data.delivered_on, today, "delivered_on")
+    """The older form of a delivery: "osobiście / ZPO on this date" (KPA art. 42 §1), recorded
+    through the deliveries service like every other way (app/deliveries)."""
+    receivable = await service.load(session, receivable_id)
     doc = await ReceivableRepository(session).latest_document(receivable.id, data.document)
     if doc is None:
         raise Conflict(f"Dla tej należności nie wystawiono dokumentu „{data.document}”")
-    if data.delivered_on < doc.issued_on:
-        raise Invalid(
-            f"Data doręczenia wcześniejsza niż data wystawienia ({doc.issued_on})",
-            field="delivered_on",
-        )
-    if data.document == "wezwanie" and receivable.state != State.WYSTAWIONA:
-        raise Conflict(
-            f"Doręczenie wezwania można zapisać tylko w stanie „wystawiona” "
-            f"(teraz: „{receivable.state}”)"
-        )
-    doc.delivered_on = data.delivered_on
-    doc.delivery_recorded_by, doc.delivery_recorded_at = actor, datetime.now(UTC)
-    if data.document == "wezwanie":
-        receivable.demand_delivered_on = data.delivered_on
-        receivable.payment_term_ends_on = payment_term_end(
-            data.delivered_on, rules.payment_term_days
-        )
-    else:
-        receivable.reminder_delivered_on = data.delivered_on
-        receivable.reminder_term_ends_on = reminder_term_end(
-            data.delivered_on, rules.reminder_term_days
-        )
-    await figures_mod.refresh_limitation(session, receivable, rules)
-    await session.flush()
-    return receivable
+    facts = DeliveryFacts(Method.ZPO, signed_on=data.delivered_on)
+    try:
+        done = await delivery_service.record(session, doc.id, facts, actor, today)
+    except Invalid as exc:  # this API names the date delivered_on
+        raise Invalid(exc.detail, field="delivered_on" if exc.field else None) from exc
+    return done.receivable
 
 
 async def record_payment(
@@ -219,6 +203,7 @@ async def issue_title(
         document_id=doc.id,
     )
     receivable.authority_code = scope
+    doc.form_version = tw1_5.FORM_CODE  # the XML form version this title is issued on
     return doc
 
 

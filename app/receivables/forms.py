@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
+from app.deliveries.schemas import facts_from
+from app.domain.delivery import DeliveryFacts
 from app.domain.money import format_amount
 from app.receivables.schemas import (
     DeliveryCreate,
@@ -18,6 +20,7 @@ from app.receivables.schemas import (
 )
 from app.web.forms import (
     Amount,
+    Check,
     Day,
     OptionalAmount,
     OptionalDay,
@@ -55,11 +58,35 @@ class ReceivableForm(WebForm):
 
 
 class DeliveryForm(WebForm):
+    """The way the letter reached the debtor and the dates its rule needs (app/domain/delivery.py);
+    `delivered_on` is the date on the receipt (signed_on), `scan` only names the file field."""
+
     document: Literal["wezwanie", "upomnienie"]
-    delivered_on: Day
+    method: Literal["osobiscie", "zpo", "domownik", "awizo", "odmowa", "zwrot", "e_doreczenie"] = (
+        "zpo"
+    )
+    delivered_on: OptionalDay = None
+    substitute: Literal["domownik", "sasiad", "dozorca"] | None = None
+    addressee_notified: Check = False
+    first_notice_on: OptionalDay = None
+    second_notice_on: OptionalDay = None
+    refused_on: OptionalDay = None
+    returned_on: OptionalDay = None
+    arrived_on: OptionalDay = None
+    received_on: OptionalDay = None
+    note: Text = Field(default=None, max_length=2000)
+    scan: Text = None
+
+    @field_validator("substitute", mode="before")
+    @classmethod
+    def _blank_substitute(cls, v: object) -> object:
+        return v or None
 
     def to_schema(self) -> DeliveryCreate:
         return DeliveryCreate(document=self.document, delivered_on=self.delivered_on)
+
+    def facts(self) -> DeliveryFacts:
+        return facts_from(self.model_dump() | {"signed_on": self.delivered_on})
 
 
 class PaymentForm(WebForm):

@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.auth.deps import SessionDep
 from app.debtors import service as debtor_service
+from app.deliveries import views as delivery_views
 from app.deps import TodayDep
+from app.domain.delivery import METHOD_LABELS
 from app.domain.lifecycle import State
 from app.errors import NotFound
 from app.receivables import audit, folders, service
@@ -94,10 +96,13 @@ async def card_page(
     if failed is not None:
         forms[failed.name] = failed
     viewer: Viewer = request.state.viewer
+    deliveries = await delivery_views.of_card(session, [d.id for d in card.documents])
     return render(
         request,
         "receivables/card.html",
         {
+            "deliveries": deliveries,
+            "methods": [(m.value, label) for m, label in METHOD_LABELS.items()],
             "card": card,
             "r": card.receivable,
             "f": card.figures,

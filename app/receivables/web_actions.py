@@ -11,10 +11,13 @@ from typing import TypeVar
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import UploadFile as StarletteUpload
 
 from app.auth.deps import SessionDep, SettingsDep
+from app.deliveries import service as delivery_service
 from app.deps import TodayDep
 from app.errors import Conflict, Invalid
+from app.files import service as files
 from app.receivables import actions
 from app.receivables.forms import (
     REPORT_KINDS,
@@ -25,6 +28,7 @@ from app.receivables.forms import (
     ReportForm,
     WriteOffForm,
 )
+from app.receivables.repository import ReceivableRepository
 from app.receivables.web import card_page
 from app.titles import service as titles
 from app.titles.repository import TitleRepository
@@ -60,20 +64,48 @@ async def _submit(
 async def delivery(
     request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
 ) -> Response:
-    """Record the delivery of the demand or the reminder (from the return receipt)."""
+    """Record how the demand or the reminder reached the debtor, with the scan of the receipt."""
 
     async def use_case(data: DeliveryForm) -> str:
-        r = await actions.record_delivery(
-            session, receivable_id, data.to_schema(), user.username, today
-        )
-        term = r.payment_term_ends_on if data.document == "wezwanie" else r.reminder_term_ends_on
+        doc = await ReceivableRepository(session).latest_document(receivable_id, data.document)
+        if doc is None:
+            raise Conflict(f"Dla tej należności nie wystawiono dokumentu „{data.document}”")
+        scan = await _scan(request)
+        try:
+            done = await delivery_service.record(
+                session, doc.id, data.facts(), user.username, today, scan=scan, note=data.note or ""
+            )
+        except Invalid as exc:  # the form names the receipt's date delivered_on
+            raise Invalid(exc.detail, field=_FORM_FIELD.get(exc.field or "", exc.field)) from exc
         what = "wezwania" if data.document == "wezwanie" else "upomnienia"
-        day, ends = pl_date(data.delivered_on), pl_date(term)
-        return f"Zapisano doręczenie {what} z dnia {day}; termin upływa {ends}."
+        if done.term_ends_on is None:
+            return f"Zapisano zwrot {what}: nie doręczono. Otwarto zadanie ustalenia adresu."
+        day, ends = pl_date(done.delivery.effective_on), pl_date(done.term_ends_on)
+        how = "uznane za doręczone" if done.delivery.deemed else "doręczono"
+        return f"Zapisano doręczenie {what}: {how} {day}; termin upływa {ends}."
 
-    return await _submit(
-        request, session, receivable_id, today, DeliveryForm, "doreczenie", use_case
-    )
+    try:
+        return await _submit(
+            request, session, receivable_id, today, DeliveryForm, "doreczenie", use_case
+        )
+    finally:
+        await files.close_uploads(request)
+
+
+_FORM_FIELD = {"signed_on": "delivered_on", "file": "scan"}
+
+
+async def _scan(request: Request) -> files.Upload | None:
+    """The scan sent with the form, if any (an empty file input sends a nameless empty part)."""
+    sent = (await request.form()).get("scan")
+    if not isinstance(sent, StarletteUpload) or not sent.filename:
+        return None
+    content = await sent.read(files.MAX_SCAN + 1)
+    if len(content) > files.MAX_SCAN:
+        raise Invalid(
+            f"Skan jest za duży (najwyżej {files.MAX_SCAN // (1024 * 1024)} MB)", field="scan"
+        )
+    return files.Upload(sent.filename, content)
 
 
 @router.post("/wplata")

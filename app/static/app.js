@@ -28,6 +28,20 @@
   document.addEventListener("change", function (event) {
     if (event.target.id === "umorzenie-scope") { syncScope(); }
   });
+  // The delivery form shows the dates the chosen way of delivering needs.
+  function syncMethod() {
+    var method = document.getElementById("doreczenie-method");
+    if (!method) { return; }
+    method.form.querySelectorAll("[data-methods]").forEach(function (group) {
+      var shown = group.getAttribute("data-methods").split(" ").indexOf(method.value) >= 0;
+      group.hidden = !shown;
+      group.querySelectorAll("input, select").forEach(function (f) { f.disabled = !shown; });
+    });
+  }
+  document.addEventListener("change", function (event) {
+    if (event.target.id === "doreczenie-method") { syncMethod(); }
+  });
+  document.addEventListener("DOMContentLoaded", syncMethod);
   document.addEventListener("DOMContentLoaded", function () {
     syncScope();
     // After a refused form, the field with the error already has autofocus; otherwise, when the

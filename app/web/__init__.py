@@ -16,11 +16,13 @@ SESSION_COOKIE = "windykacja_sesja"
 
 def install(app: FastAPI, settings: Settings) -> None:
     """Call after the API routers and app.errors.add_exception_handlers."""
+    from app.addresses import web as addresses_web
     from app.alimony import web as alimony_web
     from app.auth import web as users_web
     from app.calculator import web as calculator_web
     from app.debtors import web as debtors_web
     from app.parameters import web as rates_web
+    from app.postbook import web as postbook_web
     from app.receivables import web as receivables_web
     from app.receivables import web_actions as receivable_actions_web
     from app.sweeps import web as sweeps_web
@@ -50,6 +52,8 @@ def install(app: FastAPI, settings: Settings) -> None:
         alimony_web.router,
         users_web.router,
         rates_web.router,
+        postbook_web.router,
+        addresses_web.router,
     ):
         app.include_router(router)
     install_error_pages(app)

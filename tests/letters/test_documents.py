@@ -68,6 +68,11 @@ def test_tytul_has_the_original_and_the_copy_for_the_debtor(tytul_pages: list[st
     "phrase",
     [
         "TW-1 TYTUŁ WYKONAWCZY stosowany w egzekucji należności pieniężnych",
+        # issue 17: the paper model in force since 25.03.2024 and the XML version beside it
+        "wzór: zał. nr 1 do rozp. MF z 19.03.2024 (Dz.U. 2024 poz. 431)",
+        "postać elektroniczna: TW-1(5)",
+        "Imię ojca nieznane wierzycielowi",
+        "Osoba upoważniona do działania w imieniu wierzyciela Anna Śliwińska",
         "art. 26 ustawy z dnia 17 czerwca 1966 r. o postępowaniu egzekucyjnym w administracji",
         "1. Numer tytułu wykonawczego TW/3/2026",
         "2. Data wystawienia 07.12.2026",

@@ -30,6 +30,7 @@ WRITES = {
     ("POST", "/api/v1/parameters"): Permission.ADMIN,  # legal numbers: rates, fees (roles.py)
     ("POST", "/api/v1/parameters/nbp-archive"): Permission.ADMIN,  # the same, from the NBP file
     ("POST", "/api/v1/parameters/checks"): Permission.ADMIN,  # "stopy sprawdzone na dzień …"
+    ("POST", "/api/v1/signing/certificate"): Permission.ADMIN,  # the unit's signing key (i17)
     ("POST", "/api/v1/sweeps/run"): Permission.SWEEP,  # a scheduled job run by hand
     ("POST", "/api/v1/calculator"): Permission.READ,  # computes from the body, stores nothing
 }
