@@ -29,6 +29,7 @@ from app.receivables import api as receivables_api
 from app.reports import api as reports_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
+from app.web.pages import PAGES
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
@@ -95,7 +96,9 @@ def create_app(
         reports_api.router,
     ):
         app.include_router(router)
-    web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
+    web.install(
+        app, settings, PAGES
+    )  # HTML forms, session cookie, CSRF; after the API and its handlers
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing
     return app
 
