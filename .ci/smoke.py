@@ -195,7 +195,8 @@ def smoke(shell: str, workdir: Path, limit: float) -> None:
         api_log_in(password)
         print("smoke: logged in as admin (web form and API token)", flush=True)
     except BaseException as exc:
-        print(f"smoke: FAILED: {exc}", flush=True)
+        why = "stopped by a signal" if isinstance(exc, SystemExit | KeyboardInterrupt) else exc
+        print(f"smoke: FAILED: {why}", flush=True)
         server.stop()
         print(f"----- the command's output (last 200 lines) -----\n{server.output()}\n-----")
         raise
