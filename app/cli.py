@@ -1,5 +1,6 @@
 """`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
-print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY …`."""
+print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY … |
+backup [DIR] | restore FILE [--force]`."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     calc.add_argument("--as-of", required=True)
     _print_parser(sub)
+    _backup_parsers(sub)
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "migrate":
@@ -67,7 +69,27 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_sweep(args.job, args.as_of or today))
     if args.command == "print":
         return asyncio.run(_print(args))
+    if args.command in ("backup", "restore"):
+        from app.backup.cli import run
+
+        return asyncio.run(run(args, settings))
     return 2
+
+
+def _backup_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = sub.add_parser("backup", help="kopia zapasowa całej bazy danych do katalogu")
+    backup.add_argument(
+        "directory", nargs="?", help="katalog kopii (domyślnie WINDYKACJA_BACKUP_DIR)"
+    )
+    restore = sub.add_parser(
+        "restore", help="przywróć bazę danych z kopii zapasowej (przy zatrzymanej usłudze)"
+    )
+    restore.add_argument("file", help="plik kopii (.sqlite3 albo .pgdump)")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="zastąp bazę, która nie jest pusta (jej zawartość najpierw zapisana jako kopia)",
+    )
 
 
 def _print_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -15,6 +15,7 @@ from app import web
 from app.alimony import api as alimony_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
+from app.backup import api as backup_api
 from app.bank import api as bank_api
 from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
@@ -94,6 +95,7 @@ def create_app(
         alimony_api.router,
         parameters_api.router,
         reports_api.router,
+        backup_api.router,
     ):
         app.include_router(router)
     web.install(
@@ -107,7 +109,7 @@ def _start_scheduler(app: FastAPI, clock: Clock) -> AsyncIOScheduler:
     # The composition root wires the shell's jobs in; scheduler/ imports app, never the reverse.
     from scheduler.runner import start
 
-    return start(app.state.sessionmaker, clock)
+    return start(app.state.sessionmaker, clock, app.state.settings)
 
 
 async def _first_admin(app: FastAPI, settings: Settings) -> None:

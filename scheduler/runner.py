@@ -1,5 +1,6 @@
 """APScheduler 3.11 wiring: an AsyncIOScheduler with the in-memory job store and one CronTrigger
-per job (scheduler/jobs.py), started from the app's lifespan when `scheduler_enabled`.
+per job (scheduler/jobs.py, and the nightly backup: scheduler/backup.py), started from the app's
+lifespan when `scheduler_enabled`.
 
 APScheduler is only the alarm clock. Mutual exclusion across instances is our PostgreSQL advisory
 lock, and "did it run" is the sweep_run table (STYLE, "Scheduler"): a 3.x job store guarantees
@@ -14,7 +15,10 @@ from datetime import datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.backup.service import Plan
 from app.clock import WARSAW, Clock
+from app.config import Settings
+from scheduler import backup
 from scheduler.jobs import JOBS, catch_up, scheduled
 
 CATCH_UP_DELAY = timedelta(seconds=30)  # let the server finish starting first
@@ -26,7 +30,10 @@ JOB_DEFAULTS = {
 }
 
 
-def build(maker: async_sessionmaker[AsyncSession], clock: Clock) -> AsyncIOScheduler:
+def build(
+    maker: async_sessionmaker[AsyncSession], clock: Clock, settings: Settings | None = None
+) -> AsyncIOScheduler:
+    """`settings`: the nightly backup's, when it is on (WINDYKACJA_BACKUP_NIGHTLY)."""
     scheduler = AsyncIOScheduler(timezone=WARSAW, job_defaults=JOB_DEFAULTS)
     for spec in JOBS:
         scheduler.add_job(
@@ -44,12 +51,34 @@ def build(maker: async_sessionmaker[AsyncSession], clock: Clock) -> AsyncIOSched
         name="nadrobienie zaległych przeglądów",
         run_date=datetime.now(WARSAW) + CATCH_UP_DELAY,
     )
+    if settings is not None and settings.backup_nightly:
+        _add_backup(scheduler, maker, clock, Plan.of(settings))
     return scheduler
 
 
-def start(maker: async_sessionmaker[AsyncSession], clock: Clock) -> AsyncIOScheduler:
+def _add_backup(
+    scheduler: AsyncIOScheduler,
+    maker: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    plan: Plan,
+) -> None:
+    args = [maker, plan, clock]
+    scheduler.add_job(backup.nightly, backup.TRIGGER, args=args, id="backup", name="kopia zapasowa")
+    scheduler.add_job(
+        backup.nightly,
+        "date",
+        args=args,
+        id="backup:catch-up",
+        name="kopia zapasowa dnia, jeśli jej brak",
+        run_date=datetime.now(WARSAW) + 2 * CATCH_UP_DELAY,  # after the sweeps' catch-up
+    )
+
+
+def start(
+    maker: async_sessionmaker[AsyncSession], clock: Clock, settings: Settings | None = None
+) -> AsyncIOScheduler:
     """Build and start the scheduler on the running event loop; the caller shuts it down."""
-    scheduler = build(maker, clock)
+    scheduler = build(maker, clock, settings)
     scheduler.start()
     return scheduler
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.alimony import web as alimony_web
 from app.auth import web as users_web
+from app.backup import web as backup_web
 from app.calculator import web as calculator_web
 from app.debtors import web as debtors_web
 from app.receivables import web as receivables_web
@@ -28,4 +29,5 @@ PAGES = (
     calculator_web.router,
     alimony_web.router,
     users_web.router,
+    backup_web.router,
 )

@@ -30,6 +30,7 @@ WRITES = {
     ("POST", "/api/v1/parameters"): Permission.ADMIN,  # legal numbers: rates, fees (roles.py)
     ("POST", "/api/v1/sweeps/run"): Permission.SWEEP,  # a scheduled job run by hand
     ("POST", "/api/v1/calculator"): Permission.READ,  # computes from the body, stores nothing
+    ("POST", "/api/v1/backups"): Permission.ADMIN,  # a copy of every unit's data
 }
 _WRITE_OFF = re.compile(r"/write-offs$")  # umorzenie: a decision signed by the head of the unit
 _PARAM = re.compile(r"\{[^}]+\}")

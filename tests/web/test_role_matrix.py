@@ -85,6 +85,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/alimony/krz"): P.READ,
     ("POST", "/api/v1/alimony/{register}/submissions"): P.COLLECT,
     ("GET", "/api/v1/alimony/year-end-write-offs"): P.READ,
+    ("GET", "/api/v1/backups"): P.READ,
+    ("POST", "/api/v1/backups"): P.ADMIN,
     # web pages
     ("GET", "/logowanie"): PUBLIC,
     ("POST", "/logowanie"): PUBLIC,
@@ -113,6 +115,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/prace-zbiorcze/przekazanie"): P.COLLECT,
     ("GET", "/przeglady"): P.READ,
     ("POST", "/przeglady/uruchom"): P.SWEEP,
+    ("POST", "/przeglady/kopia"): P.ADMIN,
     ("GET", "/kalkulator"): P.READ,
     ("GET", "/alimenty"): P.READ,
     ("GET", "/alimenty/zobowiazani/{debtor_id}"): P.READ,
