@@ -98,9 +98,8 @@ def create_app(
         backup_api.router,
     ):
         app.include_router(router)
-    web.install(
-        app, settings, PAGES
-    )  # HTML forms, session cookie, CSRF; after the API and its handlers
+    # HTML forms, session cookie, CSRF; after the API and its handlers
+    web.install(app, settings, PAGES)
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing
     return app
 

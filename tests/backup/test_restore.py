@@ -162,7 +162,7 @@ def test_the_restored_database_goes_on_numbering_where_the_copy_stopped(urls, ru
     last = max(row[0] for row in asyncio.run(_snapshot(target))["debtor"])
 
     async def one_more() -> int:
-        settings = Settings(environment="test", database_url=target, admin_password="x" * 12)
+        settings = Settings(environment="test", database_url=target, admin_password=ADMIN_PASSWORD)
         app = create_app(settings, clock=lambda: date(2026, 7, 1))
         async with app.router.lifespan_context(app):
             transport = httpx.ASGITransport(app=app)
