@@ -1,6 +1,6 @@
 """`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
 print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY … |
-rates import FILE`."""
+rates import FILE | backup [DIR] | restore FILE [--force]`."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.parameters import cli as rates_cli
 
     rates_cli.add_parser(sub)
+    _backup_parsers(sub)
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.command == "migrate":
@@ -73,7 +74,27 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(_print(args))
     if args.command == "rates":
         return asyncio.run(rates_cli.run(args, settings.database_url))
+    if args.command in ("backup", "restore"):
+        from app.backup.cli import run
+
+        return asyncio.run(run(args, settings))
     return 2
+
+
+def _backup_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = sub.add_parser("backup", help="kopia zapasowa całej bazy danych do katalogu")
+    backup.add_argument(
+        "directory", nargs="?", help="katalog kopii (domyślnie WINDYKACJA_BACKUP_DIR)"
+    )
+    restore = sub.add_parser(
+        "restore", help="przywróć bazę danych z kopii zapasowej (przy zatrzymanej usłudze)"
+    )
+    restore.add_argument("file", help="plik kopii (.sqlite3 albo .pgdump)")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="zastąp bazę, która nie jest pusta (jej zawartość najpierw zapisana jako kopia)",
+    )
 
 
 def _print_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     # The APScheduler jobs (scheduler/): off by default, so tests and scripts never start them;
     # `windykacja serve` turns them on unless --no-scheduler.
     scheduler_enabled: bool = False
+    # Kopie zapasowe (app/backup): `windykacja backup`, the scheduler page's button, and the
+    # nightly job (scheduler/backup.py), which keeps the newest `backup_keep` copies. The directory
+    # is relative to the working directory, as the default database is.
+    backup_dir: str = "kopie-zapasowe"
+    backup_keep: int = Field(default=7, ge=1)
+    backup_nightly: bool = True
 
     # Wierzyciel (the unit): printed on every document.
     creditor_name: str = "Centrum Wsparcia dla Osób w Kryzysie we Włocławku"

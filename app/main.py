@@ -16,6 +16,7 @@ from app.addresses import api as addresses_api
 from app.alimony import api as alimony_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
+from app.backup import api as backup_api
 from app.bank import api as bank_api
 from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
@@ -36,6 +37,7 @@ from app.reports import api as reports_api
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
+from app.web.pages import PAGES
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
@@ -107,9 +109,11 @@ def create_app(
         edelivery_api.router,
         signing_api.router,
         handoffs_api.router,
+        backup_api.router,
     ):
         app.include_router(router)
-    web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
+    # HTML forms, session cookie, CSRF; after the API and its handlers
+    web.install(app, settings, PAGES)
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing
     return app
 
@@ -118,7 +122,7 @@ def _start_scheduler(app: FastAPI, clock: Clock) -> AsyncIOScheduler:
     # The composition root wires the shell's jobs in; scheduler/ imports app, never the reverse.
     from scheduler.runner import start
 
-    return start(app.state.sessionmaker, clock, app.state.settings.nbp_rates_url)
+    return start(app.state.sessionmaker, clock, app.state.settings)
 
 
 async def _first_admin(app: FastAPI, settings: Settings) -> None:

@@ -1,5 +1,6 @@
 """APScheduler 3.11 wiring: an AsyncIOScheduler with the in-memory job store and one CronTrigger
-per job (scheduler/jobs.py), started from the app's lifespan when `scheduler_enabled`.
+per job (scheduler/jobs.py, and the nightly backup: scheduler/backup.py), started from the app's
+lifespan when `scheduler_enabled`.
 
 APScheduler is only the alarm clock. Mutual exclusion across instances is our PostgreSQL advisory
 lock, and "did it run" is the sweep_run table (STYLE, "Scheduler"): a 3.x job store guarantees
@@ -14,8 +15,10 @@ from datetime import datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler  # type: ignore[import-untyped]
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.backup.service import Plan
 from app.clock import WARSAW, Clock
-from scheduler import rates
+from app.config import Settings
+from scheduler import backup, rates
 from scheduler.jobs import JOBS, catch_up, scheduled
 
 CATCH_UP_DELAY = timedelta(seconds=30)  # let the server finish starting first
@@ -28,11 +31,13 @@ JOB_DEFAULTS = {
 
 
 def build(
-    maker: async_sessionmaker[AsyncSession], clock: Clock, rates_url: str | None = None
+    maker: async_sessionmaker[AsyncSession], clock: Clock, settings: Settings | None = None
 ) -> AsyncIOScheduler:
+    """`settings`: the nightly backup's, when it is on (WINDYKACJA_BACKUP_NIGHTLY), and the NBP rate
+    file's URL, when one is configured (WINDYKACJA_NBP_RATES_URL, scheduler/rates.py)."""
     scheduler = AsyncIOScheduler(timezone=WARSAW, job_defaults=JOB_DEFAULTS)
-    if rates_url:  # the NBP rate file, only when a URL is configured (scheduler/rates.py)
-        rates.add_job(scheduler, maker, rates_url, clock)
+    if settings is not None and settings.nbp_rates_url:
+        rates.add_job(scheduler, maker, settings.nbp_rates_url, clock)
     for spec in JOBS:
         scheduler.add_job(
             scheduled,
@@ -49,14 +54,34 @@ def build(
         name="nadrobienie zaległych przeglądów",
         run_date=datetime.now(WARSAW) + CATCH_UP_DELAY,
     )
+    if settings is not None and settings.backup_nightly:
+        _add_backup(scheduler, maker, clock, Plan.of(settings))
     return scheduler
 
 
+def _add_backup(
+    scheduler: AsyncIOScheduler,
+    maker: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    plan: Plan,
+) -> None:
+    args = [maker, plan, clock]
+    scheduler.add_job(backup.nightly, backup.TRIGGER, args=args, id="backup", name="kopia zapasowa")
+    scheduler.add_job(
+        backup.nightly,
+        "date",
+        args=args,
+        id="backup:catch-up",
+        name="kopia zapasowa dnia, jeśli jej brak",
+        run_date=datetime.now(WARSAW) + 2 * CATCH_UP_DELAY,  # after the sweeps' catch-up
+    )
+
+
 def start(
-    maker: async_sessionmaker[AsyncSession], clock: Clock, rates_url: str | None = None
+    maker: async_sessionmaker[AsyncSession], clock: Clock, settings: Settings | None = None
 ) -> AsyncIOScheduler:
     """Build and start the scheduler on the running event loop; the caller shuts it down."""
-    scheduler = build(maker, clock, rates_url)
+    scheduler = build(maker, clock, settings)
     scheduler.start()
     return scheduler
 

@@ -7,7 +7,10 @@ transaction that is rolled back."""
 from __future__ import annotations
 
 import asyncio
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
@@ -31,6 +34,12 @@ ADMIN_PASSWORD = "test-admin-password"
 # what a test should spend its time on.
 security._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 TODAY = date(2026, 11, 23)
+
+# The copies tests make (the scheduler page's button, POST /api/v1/backups, the fuzzer) go to a
+# directory of the run's own, never into the working directory (WINDYKACJA_BACKUP_DIR).
+_BACKUPS = tempfile.mkdtemp(prefix="windykacja-test-kopie-")
+os.environ["WINDYKACJA_BACKUP_DIR"] = _BACKUPS
+atexit.register(shutil.rmtree, _BACKUPS, True)
 
 
 def _backend() -> str:

@@ -7,7 +7,6 @@ year_end_write_off_list (year_end.py) is re-exported here: the year-end sweep an
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +14,9 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import ledger
-from app.alimony.ledger import AllocationFact, DebtorFacts, Engine, RecoveryFact, WriteOffFact
+from app.alimony.facts import facts_of, fund_engine
+from app.alimony.facts import gather as gather
+from app.alimony.ledger import DebtorFacts, Engine
 from app.alimony.repository import FUND_KIND, AlimonyRepository
 from app.alimony.schemas import (
     CLAIM_OF,
@@ -27,12 +28,9 @@ from app.alimony.schemas import (
 from app.alimony.year_end import YearEndWriteOff as YearEndWriteOff
 from app.alimony.year_end import year_end_write_off_list as year_end_write_off_list
 from app.domain.alimony import (
-    Award,
     ClaimType,
     MonthRecord,
-    Payout,
     RecoveryAllocation,
-    RecoverySource,
     Register,
     WriteOffStep,
     effective_run,
@@ -53,7 +51,6 @@ from app.models import (
     Event,
     Receivable,
 )
-from app.receivables import repository as receivable_repository
 from app.receivables import service as receivable_service
 
 # --- the legal numbers, from the parameter table ------------------------------------------------
@@ -92,68 +89,6 @@ def evasion_rule(rows: Sequence[ParameterRow], on: date) -> tuple[int, int]:
         _value(rows, P.ALIMENTY_UCHYLANIE_MIESIACE, on),
         _value(rows, P.ALIMENTY_UCHYLANIE_PROCENT, on),
     )
-
-
-async def fund_engine(session: AsyncSession, rows: Sequence[ParameterRow] | None = None) -> Engine:
-    """The fund kind's rules and the odsetki ustawowe za opóźnienie table, once per use case."""
-    repo = AlimonyRepository(session)
-    kind = await repo.fund_kind()
-    assert kind is not None  # seeded by migration 0001
-    rows = rows if rows is not None else await repo.parameter_rows()
-    rates = ParameterTable.of(P.ODSETKI_USTAWOWE_ZA_OPOZNIENIE.value, rows)
-    return Engine(receivable_repository.kind_rules(kind), rates)
-
-
-# --- gather --------------------------------------------------------------------------------------
-
-
-async def gather(session: AsyncSession, ids: Sequence[int]) -> dict[int, DebtorFacts]:
-    """Every debtor's facts, a few queries for any number of debtors."""
-    repo = AlimonyRepository(session)
-    awards: dict[int, list[Award]] = defaultdict(list)
-    payouts: dict[int, list[Payout]] = defaultdict(list)
-    recoveries: dict[int, list[RecoveryFact]] = defaultdict(list)
-    allocations: dict[int, list[AllocationFact]] = defaultdict(list)
-    write_offs: dict[int, list[WriteOffFact]] = defaultdict(list)
-    for a in await repo.awards(ids):
-        awards[a.debtor_id].append(Award(a.valid_from, a.monthly_amount, a.entitled_name))
-    for p in await repo.payouts(ids):
-        claim = ClaimType(p.claim)
-        payouts[p.debtor_id].append(Payout(p.paid_on, p.amount, p.entitled_name, claim))
-    received: dict[int, date] = {}
-    for r in await repo.recoveries(ids):
-        received[r.id] = r.received_on
-        fact = RecoveryFact(r.id, r.received_on, r.amount, RecoverySource(r.source))
-        recoveries[r.debtor_id].append(fact)
-    for row, debtor_id in await repo.allocations(ids):
-        amount = row.to_costs + row.to_interest + row.to_principal
-        on = received[row.recovery_id]
-        allocations[debtor_id].append(
-            AllocationFact(row.recovery_id, on, ClaimType(row.claim), amount)
-        )
-    for w, aw in await repo.write_offs(ids):
-        parts = (
-            (ledger.F, aw.fund_principal, aw.fund_interest),
-            (ledger.Z, aw.advance_principal, aw.advance_interest),
-        )
-        write_offs[aw.debtor_id].append(
-            WriteOffFact(w.decided_on, w.decision_ref, aw.step, aw.base, w.amount, parts)
-        )
-    return {
-        i: DebtorFacts(
-            i,
-            tuple(awards[i]),
-            tuple(payouts[i]),
-            tuple(recoveries[i]),
-            tuple(allocations[i]),
-            tuple(write_offs[i]),
-        )
-        for i in ids
-    }
-
-
-async def facts_of(session: AsyncSession, debtor_id: int) -> DebtorFacts:
-    return (await gather(session, [debtor_id]))[debtor_id]
 
 
 async def debtor_or_404(session: AsyncSession, debtor_id: int) -> Debtor:

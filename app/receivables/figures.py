@@ -7,6 +7,8 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.alimony import facts as alimony_facts
+from app.alimony import ledger
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
 from app.domain.interest import interest_from as domain_interest_from
 from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules
@@ -164,14 +166,10 @@ async def _alimony_figures(
     """A fund receivable built from payouts is owed payout by payout (a tranche each) and paid by
     recoveries split under art. 28 u.p.o.u.a.: its figures are the alimony ledger's, fund and
     advance claims together."""
-    # Imported here: the alimony shell builds on this module, not the other way round.
-    from app.alimony import ledger
-    from app.alimony import service as alimony_service
-
-    facts = await alimony_service.facts_of(session, receivable.debtor_id)
+    facts = await alimony_facts.facts_of(session, receivable.debtor_id)
     if not facts.payouts:
         return None
-    engine = await alimony_service.fund_engine(
+    engine = await alimony_facts.fund_engine(
         session, await ReceivableRepository(session).parameter_rows()
     )
     results = list(ledger.balances(facts.known_on(as_of), engine, as_of).values())

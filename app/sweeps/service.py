@@ -61,9 +61,10 @@ class JobBusy(Conflict):
     title = "Zadanie w toku"
 
 
-def lock_key(job: Job) -> int:
-    """A stable 64-bit advisory-lock key per job, the same in every instance of the service."""
-    digest = hashlib.blake2b(f"windykacja:sweep:{job.value}".encode(), digest_size=8).digest()
+def lock_key(job: str) -> int:
+    """A stable 64-bit advisory-lock key per job (a Job, or "backup"), the same in every instance
+    of the service."""
+    digest = hashlib.blake2b(f"windykacja:sweep:{job}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big", signed=True)
 
 

@@ -6,6 +6,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.auth.deps import SessionDep
+from app.backup import web as backup_web
+from app.backup.service import BACKUP_JOB, size_text
 from app.deps import TodayDep
 from app.errors import Invalid
 from app.sweeps import service
@@ -33,9 +35,15 @@ class SweepForm(WebForm):
 
 async def _page(request: Request, session: SessionDep, form: FormState) -> Response:
     runs = await service.history(session)
-    return render(
-        request, "sweeps/index.html", {"runs": runs, "form": form, "jobs": JOB_LABELS}, form.status
-    )
+    context = {
+        "runs": runs,
+        "form": form,
+        "jobs": JOB_LABELS,
+        "labels": {**JOB_LABELS, BACKUP_JOB: "kopia zapasowa bazy danych"},
+        "backup": await backup_web.panel(request, session),
+        "size_text": size_text,
+    }
+    return render(request, "sweeps/index.html", context, form.status)
 
 
 @router.get("")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
@@ -14,21 +15,9 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 SESSION_COOKIE = "windykacja_sesja"
 
 
-def install(app: FastAPI, settings: Settings) -> None:
-    """Call after the API routers and app.errors.add_exception_handlers."""
-    from app.addresses import web as addresses_web
-    from app.alimony import web as alimony_web
-    from app.auth import web as users_web
-    from app.calculator import web as calculator_web
-    from app.debtors import web as debtors_web
-    from app.parameters import web as rates_web
-    from app.postbook import web as postbook_web
-    from app.receivables import web as receivables_web
-    from app.receivables import web_actions as receivable_actions_web
-    from app.sweeps import web as sweeps_web
-    from app.web import auth as auth_web
-    from app.web import batch as batch_web
-    from app.web import dashboard as dashboard_web
+def install(app: FastAPI, settings: Settings, pages: Iterable[APIRouter]) -> None:
+    """Call after the API routers and app.errors.add_exception_handlers; `pages`: the concepts'
+    routers (app/web/pages.py)."""
     from app.web.errors import install_error_pages
 
     app.add_middleware(
@@ -40,20 +29,6 @@ def install(app: FastAPI, settings: Settings) -> None:
         https_only=settings.environment == "production",
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for router in (
-        auth_web.router,
-        dashboard_web.router,
-        debtors_web.router,
-        receivables_web.router,
-        receivable_actions_web.router,
-        batch_web.router,
-        sweeps_web.router,
-        calculator_web.router,
-        alimony_web.router,
-        users_web.router,
-        rates_web.router,
-        postbook_web.router,
-        addresses_web.router,
-    ):
+    for router in pages:
         app.include_router(router)
     install_error_pages(app)

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app import cli
-from app.config import get_settings
+from app.config import Settings, get_settings
 from app.domain.parameters import ParameterRow
 from app.domain.rates import DerivedRate, NbpDecision, RateConflict, plan_import
 from app.models import Parameter, RateCheck
@@ -256,4 +256,7 @@ async def test_a_failed_fetch_writes_nothing(maker, session, today):
 
 def test_the_fetch_job_exists_only_with_a_url(maker, today):
     assert "rates:nbp" not in {j.id for j in build(maker, today).get_jobs()}
-    assert "rates:nbp" in {j.id for j in build(maker, today, "https://x.invalid/a.xml").get_jobs()}
+    assert "rates:nbp" in {
+        j.id
+        for j in build(maker, today, Settings(nbp_rates_url="https://x.invalid/a.xml")).get_jobs()
+    }

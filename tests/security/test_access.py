@@ -33,6 +33,7 @@ WRITES = {
     ("POST", "/api/v1/signing/certificate"): Permission.ADMIN,  # the unit's signing key (i17)
     ("POST", "/api/v1/sweeps/run"): Permission.SWEEP,  # a scheduled job run by hand
     ("POST", "/api/v1/calculator"): Permission.READ,  # computes from the body, stores nothing
+    ("POST", "/api/v1/backups"): Permission.ADMIN,  # a copy of every unit's data
 }
 _WRITE_OFF = re.compile(r"/write-offs$")  # umorzenie: a decision signed by the head of the unit
 _PARAM = re.compile(r"\{[^}]+\}")

@@ -118,6 +118,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/korespondencja/dowod"): P.COLLECT,
     ("GET", "/ustalanie-adresow"): P.READ,
     ("POST", "/ustalanie-adresow/{search_id}/odpowiedz"): P.COLLECT,
+    ("GET", "/api/v1/backups"): P.READ,
+    ("POST", "/api/v1/backups"): P.ADMIN,
     # web pages
     ("GET", "/logowanie"): PUBLIC,
     ("POST", "/logowanie"): PUBLIC,
@@ -146,6 +148,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/prace-zbiorcze/przekazanie"): P.COLLECT,
     ("GET", "/przeglady"): P.READ,
     ("POST", "/przeglady/uruchom"): P.SWEEP,
+    ("POST", "/przeglady/kopia"): P.ADMIN,
     ("GET", "/kalkulator"): P.READ,
     ("GET", "/alimenty"): P.READ,
     ("GET", "/alimenty/zobowiazani/{debtor_id}"): P.READ,
