@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app import web
+from app import health, web
 from app.alimony import api as alimony_api
+from app.audit import api as audit_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
 from app.bank import api as bank_api
@@ -24,9 +25,11 @@ from app.debtors import api as debtors_api
 from app.documents import api as documents_api
 from app.errors import add_exception_handlers
 from app.limits import BodySizeLimit
+from app.logs import install_filters
 from app.parameters import api as parameters_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
+from app.secret_key import ensure_secret_key
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
 
@@ -50,7 +53,8 @@ def create_app(
     sessionmaker: async_sessionmaker[AsyncSession] | None = None,
 ) -> FastAPI:
     """`sessionmaker` lets tests bind every request to the test's transaction."""
-    settings = settings or get_settings()
+    settings = ensure_secret_key(settings or get_settings())
+    install_filters()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -93,6 +97,8 @@ def create_app(
         alimony_api.router,
         parameters_api.router,
         reports_api.router,
+        health.router,
+        audit_api.router,
     ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers

@@ -104,6 +104,7 @@ def _csv(text: str) -> list[tuple[date, int, str, str, str]]:
         raise StatementError(
             "Plik CSV musi mieć kolumny: data, kwota i tytuł (nagłówek w pierwszym wierszu)"
         )
+
     def cell(row: list[str], f: str) -> str:
         i = where[f]
         return row[i].strip() if i is not None and i < len(row) else ""

@@ -28,6 +28,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/docs/oauth2-redirect"): PUBLIC,
     ("GET", "/redoc"): PUBLIC,
     ("MOUNT", "/static"): PUBLIC,
+    ("GET", "/health"): PUBLIC,  # the container's HEALTHCHECK: {"status": "ok"}, nothing more
     # JSON API
     ("POST", "/api/v1/auth/token"): PUBLIC,
     ("POST", "/api/v1/users"): P.ADMIN,
@@ -125,7 +126,29 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/alimenty/rejestry/{register}/przekazanie"): P.COLLECT,
     ("GET", "/uzytkownicy"): P.ADMIN,
     ("POST", "/uzytkownicy"): P.ADMIN,
+    # Issue 15 item 5: sessions and the user lifecycle. Changing one's own password and logging
+    # out need a log-in but no permission: every role has READ, so READ declares "logged in".
+    ("POST", "/api/v1/auth/logout"): P.READ,
+    ("POST", "/api/v1/auth/password"): P.READ,
+    ("GET", "/haslo"): P.READ,
+    ("POST", "/haslo"): P.READ,
+    ("GET", "/api/v1/users"): P.ADMIN,
+    ("GET", "/api/v1/audit"): P.ADMIN,
+    ("GET", "/api/v1/users/{username}"): P.ADMIN,
+    ("PATCH", "/api/v1/users/{username}"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/deactivate"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/activate"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/unlock"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/password"): P.ADMIN,
+    ("GET", "/uzytkownicy/{username}"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/edycja"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/dezaktywacja"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/aktywacja"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/odblokowanie"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/haslo"): P.ADMIN,
 }
+# Rows that end the session or token they are called with: walked last.
+LOG_OUTS = {("POST", "/wyloguj"), ("POST", "/api/v1/auth/logout")}
 
 # Values for the path parameters; a new parameter name needs a row here.
 PARAMS = {
@@ -137,6 +160,7 @@ PARAMS = {
     "enforcement_id": "999999",
     "register": "krz",
     "fmt": "csv",
+    "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
 
@@ -225,7 +249,7 @@ async def test_every_role_is_allowed_or_refused_as_declared(
     anonymous = await new_client()
     wrong = []
     # Logging out ends the browser session: that row goes last.
-    rows = sorted(MATRIX.items(), key=lambda item: item[0] == ("POST", "/wyloguj"))
+    rows = sorted(MATRIX.items(), key=lambda item: item[0] in LOG_OUTS)
     for (method, template), needs in rows:
         names = _PARAM.findall(template)
         assert all(n in values for n in names), f"add a value for {names} of {template} to PARAMS"
