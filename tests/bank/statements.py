@@ -1,4 +1,4 @@
-"""A large bank statement as a Polish bank's CSV: shared by the tests and benchmarks/bank_import.py."""
+"""A large bank statement as a Polish bank's CSV (tests and benchmarks/bank_import.py)."""
 
 from __future__ import annotations
 
