@@ -53,7 +53,13 @@ class TracebackWithoutValues(logging.Filter):
 def install_filters() -> None:
     """Idempotent; called by create_app, so every way of running the app has them."""
     for name in SILENCED:
-        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+        # Not only a level (an operator's logging config may lower it): the records stop at this
+        # logger, whose only handler discards them, so no handler above ever sees one.
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
     for name in TRACEBACK_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, TracebackWithoutValues) for f in logger.filters):
