@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app import docs as api_docs
 from app import health, web
 from app.alimony import api as alimony_api
+from app.api_headers import ApiHeaders
 from app.audit import api as audit_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
@@ -80,6 +82,8 @@ def create_app(
         version="0.1.0",
         lifespan=lifespan,
         description="Windykacja należności administracyjnych jednostek publicznych",
+        docs_url=None,  # app/docs.py serves Swagger UI from vendored files
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.clock = clock
@@ -99,9 +103,11 @@ def create_app(
         reports_api.router,
         health.router,
         audit_api.router,
+        api_docs.router,
     ):
         app.include_router(router)
     web.install(app, settings)  # HTML forms, session cookie, CSRF; after the API and its handlers
+    app.add_middleware(ApiHeaders)  # no-store, nosniff on every /api answer
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing
     return app
 
