@@ -15,6 +15,7 @@ from app.models import (
     Handoff,
     Notice,
     Receivable,
+    ReceivableKind,
 )
 
 
@@ -97,9 +98,15 @@ class SubjectRepository:
         stmt = select(DebtorChange).where(DebtorChange.debtor_id == debtor_id)
         return list(await self.session.scalars(stmt.order_by(DebtorChange.id)))
 
-    async def receivables(self, debtor_id: int) -> list[Receivable]:
-        stmt = select(Receivable).where(Receivable.debtor_id == debtor_id)
-        return list(await self.session.scalars(stmt.order_by(Receivable.issued_on, Receivable.id)))
+    async def receivables(self, debtor_id: int) -> list[tuple[Receivable, str]]:
+        """The debtor's receivables with their kind's label."""
+        stmt = (
+            select(Receivable, ReceivableKind.label)
+            .join(ReceivableKind, ReceivableKind.code == Receivable.kind_code)
+            .where(Receivable.debtor_id == debtor_id)
+            .order_by(Receivable.issued_on, Receivable.id)
+        )
+        return [(r, label) for r, label in (await self.session.execute(stmt)).all()]
 
     async def documents(self, debtor_id: int) -> list[tuple[Document, Handoff | None]]:
         stmt = (

@@ -132,6 +132,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/haslo"): P.READ,
     ("GET", "/api/v1/users"): P.ADMIN,
     ("GET", "/api/v1/audit"): P.ADMIN,
+    ("GET", "/api/v1/audit/debtors/{debtor_id}/extract.pdf"): P.ADMIN,
     ("GET", "/api/v1/users/{username}"): P.ADMIN,
     ("PATCH", "/api/v1/users/{username}"): P.ADMIN,
     ("POST", "/api/v1/users/{username}/deactivate"): P.ADMIN,
