@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.repository import AuditRepository, SubjectRepository
 from app.audit.service import DATA_EXTRACT, DATA_READ
 from app.domain.documents import Creditor
+from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.errors import NotFound
 
 FIELDS = (
@@ -27,23 +28,6 @@ FIELDS = (
     ("county", "Powiat"),
     ("voivodeship", "Województwo"),
 )
-# The glossary's words as a person reads them (DOMAIN.md, "The lifecycle").
-STATES = {
-    "wystawiona": "wystawiona",
-    "wymagalna": "wymagalna",
-    "upomnienie": "upomnienie wysłane",
-    "tytul_wykonawczy": "tytuł wykonawczy",
-    "raty": "raty",
-    "zaplacona": "zapłacona",
-    "przedawniona": "przedawniona",
-    "umorzona": "umorzona",
-}
-DOCUMENTS = {
-    "wezwanie": "wezwanie do zapłaty",
-    "upomnienie": "upomnienie",
-    "tytul_wykonawczy": "tytuł wykonawczy",
-    "zawiadomienie": "zawiadomienie",
-}
 FLAGS = (
     ("address_unknown", "adres do ustalenia"),
     ("homeless", "osoba bezdomna"),
@@ -93,7 +77,7 @@ async def gather(
     data.append(("Oznaczenia", ", ".join(flags) or "—"))
     documents, disclosures = [], []
     for doc, handoff in await repo.documents(debtor_id):
-        kind = DOCUMENTS.get(doc.kind, doc.kind)
+        kind = DOCUMENT_LABELS.get(doc.kind, doc.kind)
         documents.append(Row((_day(doc.issued_on), kind, doc.number, _day(doc.delivered_on))))
         if handoff is not None:
             disclosures.append(
@@ -158,7 +142,7 @@ async def gather(
                     r.reference or f"N/{r.id}",
                     r.title,
                     _grosze(r.principal),
-                    STATES.get(r.state, r.state),
+                    STATE_LABELS.get(r.state, r.state),
                 )
             )
             for r, kind in await repo.receivables(debtor_id)

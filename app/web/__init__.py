@@ -32,7 +32,7 @@ def install(app: FastAPI, settings: Settings) -> None:
         SessionMiddleware,
         secret_key=settings.secret_key,
         session_cookie=SESSION_COOKIE,
-        max_age=settings.token_minutes * 60,
+        max_age=settings.session_hours * 3600,  # app/auth/sessions.py may end it sooner
         same_site="lax",
         https_only=settings.environment == "production",
     )

@@ -277,3 +277,16 @@ async def test_a_500_on_a_web_page_shows_no_trace_either(
     assert html.status_code == 500
     for leak in ("Traceback", PESEL, "RuntimeError"):
         assert leak not in html.text
+
+
+async def test_a_handled_422_prints_no_traceback(
+    server: httpx.AsyncClient, all_logs: pytest.LogCaptureFixture
+) -> None:
+    # Issue 15 item 12: an id no column can hold is answered 422 where it is raised; before, the
+    # server printed the whole traceback of the answered request.
+    r = await server.get(f"/api/v1/debtors/{10**30}")
+    assert_problem(r, 422)
+    r = await server.get("/api/v1/debtors", params={"q": "Kowal\x00ski"})
+    assert r.status_code in (200, 422)
+    server_records = [rec for rec in all_logs.records if rec.name.startswith("uvicorn")]
+    assert not [rec for rec in server_records if rec.exc_info or "Traceback" in rec.getMessage()]
