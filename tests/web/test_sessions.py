@@ -246,3 +246,35 @@ async def test_the_users_api_validates_as_the_form_does(
     problem = assert_problem(r, 422)
     assert field in problem["detail"] or any(e["field"] == field for e in problem["errors"])
     assert (await api.post("/api/v1/users", json=valid)).status_code == 201
+
+
+async def test_the_admins_user_pages_change_deactivate_unlock_and_refuse_with_messages(
+    as_role, api_admin
+) -> None:
+    await as_role("ksiegowy")
+    admin = await as_role("admin")
+    page = "/uzytkownicy/u_ksiegowy"
+    assert 'Użytkownik <span class="mono">u_ksiegowy</span>' in (await admin.get(page)).text
+    r = await post_form(
+        admin, f"{page}/edycja", {"full_name": "Krystyna Księgowa", "role": "kierownik"}, page
+    )
+    assert (r.status_code, r.headers["location"]) == (303, page), r.text
+    shown = (await admin.get(page)).text
+    assert "Zapisano zmiany użytkownika." in shown
+    assert "kierownik / dyrektor" in shown
+    assert "zmiana danych użytkownika" in shown  # the audit entry on the page
+    r = await post_form(admin, f"{page}/dezaktywacja", {}, page)
+    assert "został dezaktywowany" in (await admin.get(r.headers["location"])).text
+    r = await post_form(admin, f"{page}/aktywacja", {}, page)
+    assert "może znów się logować" in (await admin.get(r.headers["location"])).text
+    r = await post_form(admin, f"{page}/odblokowanie", {}, page)
+    assert "Zniesiono opóźnienia logowania" in (await admin.get(r.headers["location"])).text
+    r = await post_form(admin, f"{page}/haslo", {"password": "krotkie"}, page)
+    assert r.status_code == 422
+    assert "Za krótkie: co najmniej 12 znaków" in r.text
+    assert "krotkie" not in r.text.split("<main")[1]
+    # The admin cannot remove their own rights; the page says why, nothing changes.
+    r = await post_form(admin, "/uzytkownicy/admin/dezaktywacja", {}, "/uzytkownicy/admin")
+    assert r.status_code == 409
+    assert "Nie możesz odebrać sobie roli administratora ani dezaktywować siebie" in r.text
+    assert (await api_admin.get("/api/v1/users/admin")).json()["active"] is True
