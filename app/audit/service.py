@@ -21,6 +21,7 @@ THROTTLE_STARTED = "opoznienie_logowania"  # a failure set off a delay on a key
 LOGOUT = "wylogowanie"
 PASSWORD_CHANGED = "zmiana_hasla"
 TOKEN_REVOKED = "odwolanie_tokenu"
+SESSIONS_ENDED = "zakonczenie_sesji"  # the user ended their other sessions
 USER_CREATED = "uzytkownik_dodany"
 USER_CHANGED = "uzytkownik_zmieniony"
 USER_DEACTIVATED = "uzytkownik_dezaktywowany"
@@ -38,6 +39,7 @@ LABELS = {
     LOGOUT: "wylogowanie",
     PASSWORD_CHANGED: "zmiana hasła",
     TOKEN_REVOKED: "odwołanie tokenu API",
+    SESSIONS_ENDED: "zakończenie pozostałych sesji",
     USER_CREATED: "dodanie użytkownika",
     USER_CHANGED: "zmiana danych użytkownika",
     USER_DEACTIVATED: "dezaktywacja użytkownika",

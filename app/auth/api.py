@@ -20,8 +20,10 @@ from app.auth.deps import (
 )
 from app.auth.login import Attempt, log_in
 from app.auth.schemas import (
+    EndSessions,
     PasswordChange,
     PasswordReset,
+    SessionRead,
     UserCreate,
     UserDetail,
     UserRead,
@@ -90,6 +92,40 @@ async def change_password(
         keep_session=current_session(request).id,
     )
     return Response(status_code=204)
+
+
+@router.get("/auth/sessions", responses=_ERR)  # type: ignore[arg-type]
+async def my_sessions(
+    request: Request, session: SessionDep, user: Authenticated
+) -> list[SessionRead]:
+    """One's own sessions in force: browsers and API tokens."""
+    current = current_session(request).id
+    rows = await SessionRepository(session).open_sessions(user.id, datetime.now(UTC))
+    return [
+        SessionRead.model_validate(
+            {
+                **{f: getattr(r, f) for f in SessionRead.model_fields if f != "current"},
+                "current": r.id == current,
+            }
+        )
+        for r in rows
+    ]
+
+
+@router.post("/auth/sessions/end-others", responses=_ERR)  # type: ignore[arg-type]
+async def end_other_sessions(
+    body: EndSessions, request: Request, session: SessionDep, user: Authenticated
+) -> dict[str, int]:
+    """End every other session and token of one's own (the password is asked again)."""
+    ended = await service.end_other_sessions(
+        session,
+        user.id,
+        body.password,
+        who(request, user),
+        datetime.now(UTC),
+        keep_session=current_session(request).id,
+    )
+    return {"ended": ended}
 
 
 def _read(user_view: service.UserView) -> UserDetail:

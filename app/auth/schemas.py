@@ -59,6 +59,20 @@ class PasswordChange(Schema):
     new_password: Password
 
 
+class SessionRead(Schema):
+    kind: str = Field(description="web (przeglądarka) | api (token)")
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    source: str
+    user_agent: str
+    current: bool
+
+
+class EndSessions(Schema):
+    password: str = Field(min_length=1, max_length=MAX_LENGTH)
+
+
 class UserRead(Schema):
     username: str
     role: str

@@ -173,6 +173,25 @@ async def change_own_password(
     return user
 
 
+async def end_other_sessions(
+    session: AsyncSession,
+    user_id: int,
+    password: str,
+    who: audit.Who,
+    now: datetime,
+    keep_session: str,
+) -> int:
+    """ASVS 3.3.4: the user ends every session but this one, having given the password again."""
+    user = await session.get(User, user_id)
+    if user is None or not verify_password(user.password_hash, password):
+        raise Invalid("Nieprawidłowe hasło", field="password")
+    ended = await SessionRepository(session).revoke_user(
+        user_id, now, "zakonczenie_sesji", keep=keep_session
+    )
+    await audit.record(session, who, audit.SESSIONS_ENDED, user.username, liczba=ended)
+    return ended
+
+
 @dataclass(frozen=True)
 class UserView:
     user: User

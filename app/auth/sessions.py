@@ -100,10 +100,14 @@ class SessionRepository:
         result = await self.session.execute(stmt.values(revoked_at=now, revoked_reason=reason))
         return int(getattr(result, "rowcount", 0) or 0)
 
-    async def open_count(self, user_id: int, now: datetime) -> int:
+    async def open_sessions(self, user_id: int, now: datetime) -> list[UserSession]:
+        """The user's sessions still in force, latest first (OWASP ASVS 3.3.4)."""
         rows = await self.session.scalars(
-            select(UserSession.expires_at).where(
-                UserSession.user_id == user_id, UserSession.revoked_at.is_(None)
-            )
+            select(UserSession)
+            .where(UserSession.user_id == user_id, UserSession.revoked_at.is_(None))
+            .order_by(UserSession.created_at.desc())
         )
-        return sum(1 for expires in rows if _aware(expires) > now)
+        return [row for row in rows if _aware(row.expires_at) > now]
+
+    async def open_count(self, user_id: int, now: datetime) -> int:
+        return len(await self.open_sessions(user_id, now))

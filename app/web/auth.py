@@ -105,17 +105,61 @@ async def logout(request: Request, session: SessionDep, user: MaybeAuthenticated
     return see_other("/logowanie")
 
 
-async def _password_page(request: Request, form: FormState) -> Response:
-    for name in ("current_password", "new_password", "repeated"):
-        form.values.pop(name, None)  # never sent back to the browser
-    return render(request, "web/password.html", {"form": form}, form.status)
+class EndSessionsForm(WebForm):
+    password: str = Field(min_length=1, max_length=MAX_LENGTH)
+
+
+async def _password_page(
+    request: Request,
+    session: SessionDep,
+    user_id: int,
+    form: FormState,
+    sessions_form: FormState | None = None,
+) -> Response:
+    sessions_form = sessions_form or blank_form(EndSessionsForm, "sesje")
+    for f in (form, sessions_form):
+        for name in ("current_password", "new_password", "repeated", "password"):
+            f.values.pop(name, None)  # never sent back to the browser
+    rows = await SessionRepository(session).open_sessions(user_id, datetime.now(UTC))
+    status = max(form.status, sessions_form.status)
+    context = {
+        "form": form,
+        "sessions_form": sessions_form,
+        "sessions": rows,
+        "current": current_session(request).id,
+    }
+    return render(request, "web/password.html", context, status)
 
 
 @router.get("/haslo")
-async def password_page(request: Request, user: Authenticated) -> Response:
-    """Change one's own password (required after a reset by the admin)."""
+async def password_page(request: Request, session: SessionDep, user: Authenticated) -> Response:
+    """Change one's own password (required after a reset by the admin); one's sessions."""
     request.state.viewer = Viewer.of(user)
-    return await _password_page(request, blank_form(PasswordForm, "haslo"))
+    return await _password_page(request, session, user.id, blank_form(PasswordForm, "haslo"))
+
+
+@router.post("/haslo/sesje")
+async def end_sessions(request: Request, session: SessionDep, user: Authenticated) -> Response:
+    """End one's other sessions (other browsers, API tokens), the password given again."""
+    request.state.viewer = Viewer.of(user)
+    form, data = await read_form(request, EndSessionsForm, "sesje")
+    if data is not None:
+
+        async def work() -> Response:
+            ended = await service.end_other_sessions(
+                session,
+                user.id,
+                data.password,
+                who(request, user),
+                datetime.now(UTC),
+                keep_session=current_session(request).id,
+            )
+            flash(request, f"Zakończono pozostałe sesje: {ended}.")
+            return see_other("/haslo")
+
+        if done := await attempt(session, form, work):
+            return done
+    return await _password_page(request, session, user.id, blank_form(PasswordForm, "haslo"), form)
 
 
 @router.post("/haslo")
@@ -143,4 +187,4 @@ async def change_password(request: Request, session: SessionDep, user: Authentic
 
         if done := await attempt(session, form, work):
             return done
-    return await _password_page(request, form)
+    return await _password_page(request, session, user.id, form)

@@ -25,7 +25,12 @@ from tests.security.support import assert_problem
 
 PUBLIC = {("POST", "/api/v1/auth/token")}
 # A log-in but no permission: one's own session and password (issue 15 item 5).
-OWN = {("POST", "/api/v1/auth/logout"), ("POST", "/api/v1/auth/password")}
+OWN = {
+    ("POST", "/api/v1/auth/logout"),
+    ("POST", "/api/v1/auth/password"),
+    ("GET", "/api/v1/auth/sessions"),
+    ("POST", "/api/v1/auth/sessions/end-others"),
+}
 _USERS = re.compile(r"^/api/v1/(users|audit)(/|$)")  # users and the audit trail: the admin's
 # Writes that need something other than COLLECT, by the policy; every other write needs COLLECT.
 WRITES = {

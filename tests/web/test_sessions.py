@@ -278,3 +278,49 @@ async def test_the_admins_user_pages_change_deactivate_unlock_and_refuse_with_me
     assert r.status_code == 409
     assert "Nie możesz odebrać sobie roli administratora ani dezaktywować siebie" in r.text
     assert (await api_admin.get("/api/v1/users/admin")).json()["active"] is True
+
+
+async def test_users_see_their_sessions_and_end_the_others(as_role, api_admin) -> None:
+    # OWASP ASVS 3.3.4 (level 2): view the active sessions and, with the password given again,
+    # log out of the others.
+    web = await as_role("specjalista")
+    token = await token_for(api_admin, "u_specjalista", PASSWORD)
+    auth = {"Authorization": f"Bearer {token}"}
+    listed = (await api_admin.get("/api/v1/auth/sessions", headers=auth)).json()
+    assert sorted((s["kind"], s["current"]) for s in listed) == [("api", True), ("web", False)]
+    page = (await web.get("/haslo")).text
+    assert "Twoje sesje" in page
+    assert page.count("<tr><td>") == 2
+    assert "ta sesja" in page
+    r = await post_form(web, "/haslo/sesje", {"password": "zle-haslo"}, "/haslo")
+    assert r.status_code == 422
+    assert "Nieprawidłowe hasło" in r.text
+    assert (await api_admin.get("/api/v1/debtors", headers=auth)).status_code == 200
+    r = await post_form(web, "/haslo/sesje", {"password": PASSWORD}, "/haslo")
+    assert (r.status_code, r.headers["location"]) == (303, "/haslo")
+    assert "Zakończono pozostałe sesje: 1." in (await web.get("/haslo")).text
+    assert_problem(await api_admin.get("/api/v1/debtors", headers=auth), 401)
+    # Over the API: the same, from a new token.
+    other = {"Authorization": f"Bearer {await token_for(api_admin, 'u_specjalista', PASSWORD)}"}
+    r = await api_admin.post(
+        "/api/v1/auth/sessions/end-others", json={"password": PASSWORD}, headers=other
+    )
+    assert r.json() == {"ended": 1}  # the browser's
+    assert _to_login(await web.get("/zobowiazani"))
+
+
+async def test_in_production_the_cookie_is_secure_and_host_bound(settings, maker, today) -> None:
+    from app.main import create_app
+
+    production = settings.model_copy(update={"environment": "production"})
+    app = create_app(production, clock=today, sessionmaker=maker)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="https://test") as c:
+            r = await log_in(c, "admin", ADMIN_PASSWORD)
+    assert r.status_code == 303, r.text
+    cookie = r.headers["set-cookie"]
+    assert cookie.startswith("__Host-windykacja_sesja=")
+    assert "; secure" in cookie.lower()
+    assert "path=/;" in cookie.lower()
+    assert "domain=" not in cookie.lower()
