@@ -49,12 +49,22 @@ def main(argv: list[str] | None = None) -> int:
     rates_cli.add_parser(sub)
     _backup_parsers(sub)
     args = parser.parse_args(argv)
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValueError as exc:  # pydantic's ValidationError: a setting production refuses
+        sys.stderr.write(f"Błędne ustawienia: {exc}\n")
+        return 2
     if args.command == "migrate":
         upgrade(settings.database_url)
         return 0
     if args.command == "serve":
-        return _serve(args.host, args.port, scheduler=not args.no_scheduler)
+        from app.secret_key import KeyFileError
+
+        try:
+            return _serve(args.host, args.port, scheduler=not args.no_scheduler)
+        except (ValueError, KeyFileError) as exc:  # a setting refused, an unusable key file
+            sys.stderr.write(f"Błędne ustawienia: {exc}\n")
+            return 2
     if args.command == "calc":
         from app.calculator.cli import run_calc
 
@@ -185,12 +195,23 @@ def _write(content: bytes, path: str) -> int:
 def _serve(host: str, port: int, *, scheduler: bool) -> int:
     import uvicorn
 
+    from app.logs import configure
     from app.main import create_app
+    from app.serving import serving_settings
 
-    settings = get_settings().model_copy(update={"scheduler_enabled": scheduler})
+    settings = serving_settings(get_settings(), host)
+    settings = settings.model_copy(update={"scheduler_enabled": scheduler})
+    configure(settings.log_level)
     upgrade(settings.database_url)
     # No access log: URLs may carry a searched PESEL or name in the query string.
-    uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        access_log=False,
+        log_level=settings.log_level.lower(),
+        log_config=None,  # keep app.logs.configure's handler and filters
+    )
     return 0
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# The key earlier versions shipped as their default: published, so never accepted outside tests.
 _DEV_SECRET = "dev-only-secret-change-me-0123456789abcdef"
+PUBLISHED_KEYS = frozenset({_DEV_SECRET})
+MIN_KEY_BYTES = 32
 
 
 class Settings(BaseSettings):
@@ -21,8 +25,17 @@ class Settings(BaseSettings):
         default="sqlite+aiosqlite:///./windykacja.db",
         validation_alias=AliasChoices("DATABASE_URL", "WINDYKACJA_DATABASE_URL"),
     )
-    secret_key: str = _DEV_SECRET
+    # The key that signs tokens and session cookies. Unset: generated on the first start and kept
+    # in `data_dir` (app/secret_key.py); in tests, a random one per process.
+    secret_key: str | None = None
+    # Where the service keeps its own files (the generated key). Default: the directory of the
+    # SQLite database file, else ./var (app/secret_key.py, data_directory).
+    data_dir: Path | None = None
     token_minutes: int = 8 * 60
+    # OWASP ASVS 3.3.2 (level 2): a session ends 12 hours after log-in, however active, and after
+    # 30 minutes without a request.
+    session_hours: int = 12
+    session_idle_minutes: int = 30
     admin_password: str | None = None
     log_level: str = "INFO"
     # The APScheduler jobs (scheduler/): off by default, so tests and scripts never start them;
@@ -83,14 +96,34 @@ class Settings(BaseSettings):
         return self.unit_id or self.creditor_nip or self.creditor_name
 
     @model_validator(mode="after")
-    def _refuse_dev_secret_outside_development(self) -> Settings:
-        if self.environment == "production" and self.secret_key == _DEV_SECRET:
-            raise ValueError("WINDYKACJA_SECRET_KEY must be set in production")
+    def _refuse_weak_secrets(self) -> Settings:
+        if self.environment != "test" and self.secret_key in PUBLISHED_KEYS:
+            raise ValueError(
+                "WINDYKACJA_SECRET_KEY is the published development key; unset it (a key is "
+                "generated) or set a random one of at least 32 bytes"
+            )
+        if self.environment == "production":
+            _production_secrets(self)
         return self
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def _production_secrets(settings: Settings) -> None:
+    """Production refuses a short key and a weak first admin password (issue 14 item 5)."""
+    from app.domain.passwords import password_problem
+
+    key = settings.secret_key
+    if key is not None and len(key.encode()) < MIN_KEY_BYTES:
+        raise ValueError(
+            f"WINDYKACJA_SECRET_KEY is too short for production (at least {MIN_KEY_BYTES} "
+            "bytes; e.g. python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+        )
+    password = settings.admin_password
+    if password is not None and (problem := password_problem(password, "admin")):
+        raise ValueError(f"WINDYKACJA_ADMIN_PASSWORD refused in production: {problem}")
 
 
 @lru_cache

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.parameters import MissingParameter
+from app.logs import describe
 
 log = logging.getLogger("windykacja")
 
@@ -37,7 +38,8 @@ class NotFound(AppError):
 
 
 class Conflict(AppError):
-    """The state or the deadlines do not allow the action (e.g. a title before the reminder's 7 days)."""
+    """The state or the deadlines do not allow the action (e.g. a title before the reminder's
+    7 days)."""
 
     status = 409
     type = "/problems/conflict"
@@ -66,8 +68,10 @@ def problem(
     status: int, title: str, detail: str, type_: str = "about:blank", **extra: Any
 ) -> JSONResponse:
     body = {"type": type_, "title": title, "status": status, "detail": detail, **extra}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if isinstance(extra.get("retry_after"), int):  # 429: when the client may try again
+        headers["Retry-After"] = str(extra["retry_after"])
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers or None)
 
 
 def _field_of(loc: tuple[Any, ...]) -> str:
@@ -112,6 +116,9 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     return problem(exc.status_code, title, detail)
 
 
+UNSTORABLE: tuple[type[Exception], ...] = (DBAPIError, OverflowError)
+
+
 def unstorable_input(exc: Exception) -> str | None:
     """A value from the request that the database cannot hold, so no row can match it: the input
     is wrong, not the service. An integer beyond the column (an id, an offset: SQLite's driver
@@ -131,8 +138,8 @@ def unstorable_input(exc: Exception) -> str | None:
 async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
     if detail := unstorable_input(exc):
         return problem(422, "Nieprawidłowe dane", detail, "/problems/invalid")
-    # No stack trace, no personal data in the answer; the log gets the type only.
-    log.error("unexpected error: %s", type(exc).__name__, exc_info=False)
+    # No stack trace, no personal data in the answer; the log gets the type and the place only.
+    log.error("unexpected error: %s", describe(exc), exc_info=False)
     return problem(500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")
 
 
@@ -161,4 +168,9 @@ def add_exception_handlers(app: FastAPI) -> None:
     app.add_exception_handler(AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    # A value the database cannot hold is answered (422) where it is raised; registered by class,
+    # not only under Exception, so that Starlette does not re-raise it to the server, which would
+    # print a traceback for an answered request (issue 15 item 12).
+    for stored in UNSTORABLE:
+        app.add_exception_handler(stored, _unexpected)
     app.add_exception_handler(Exception, _unexpected)

@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from app import web
+from app import docs as api_docs
+from app import health, web
 from app.addresses import api as addresses_api
 from app.alimony import api as alimony_api
+from app.api_headers import ApiHeaders
+from app.audit import api as audit_api
 from app.auth import api as auth_api
 from app.auth.service import ensure_admin
 from app.backup import api as backup_api
@@ -30,10 +33,12 @@ from app.errors import add_exception_handlers
 from app.files import api as files_api
 from app.handoffs import api as handoffs_api
 from app.limits import BodySizeLimit
+from app.logs import install_filters
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
+from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
 from app.titles import api as titles_api
@@ -59,7 +64,8 @@ def create_app(
     sessionmaker: async_sessionmaker[AsyncSession] | None = None,
 ) -> FastAPI:
     """`sessionmaker` lets tests bind every request to the test's transaction."""
-    settings = settings or get_settings()
+    settings = ensure_secret_key(settings or get_settings())
+    install_filters()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -85,6 +91,8 @@ def create_app(
         version="0.1.0",
         lifespan=lifespan,
         description="Windykacja należności administracyjnych jednostek publicznych",
+        docs_url=None,  # app/docs.py serves Swagger UI from vendored files
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.clock = clock
@@ -110,10 +118,14 @@ def create_app(
         signing_api.router,
         handoffs_api.router,
         backup_api.router,
+        health.router,
+        audit_api.router,
+        api_docs.router,
     ):
         app.include_router(router)
     # HTML forms, session cookie, CSRF; after the API and its handlers
     web.install(app, settings, PAGES)
+    app.add_middleware(ApiHeaders)  # no-store, nosniff on every /api answer
     app.add_middleware(BodySizeLimit)  # outermost of ours: an oversized body reaches nothing
     return app
 

@@ -54,7 +54,31 @@ def _bad_date(value: str) -> date:
     raise ValueError(value)
 
 
+# Issue 15 item 11: a day the unit's records can hold. The złoty was redenominated on 1995-01-01
+# (ustawa z 7.07.1994 o denominacji złotego, Dz.U. 1994 nr 84 poz. 386): no receivable in PLN is
+# older. 2099-12-31 lies beyond every term the statutes set; 9999-12-31 was accepted before.
+EARLIEST_DAY = date(1995, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+
+
+def day_problem(day: date) -> str | None:
+    if day < EARLIEST_DAY or day > LATEST_DAY:
+        return (
+            f"Data {day.isoformat()} poza dopuszczalnym zakresem "
+            f"({EARLIEST_DAY.isoformat()} – {LATEST_DAY.isoformat()})"
+        )
+    return None
+
+
+def _plausible_date(value: Any) -> date:
+    day = _strict_date(value)
+    if problem := day_problem(day):
+        raise ValueError(problem)
+    return day
+
+
 AmountIn = Annotated[int, BeforeValidator(_amount)]
 AmountInOrZero = Annotated[int, BeforeValidator(_amount_or_zero)]
 AmountOut = Annotated[int, PlainSerializer(format_amount, return_type=str)]
 DateIn = Annotated[date, BeforeValidator(_strict_date)]
+PlausibleDate = Annotated[date, BeforeValidator(_plausible_date)]

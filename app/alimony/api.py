@@ -38,6 +38,7 @@ from app.alimony.schemas import (
     WriteOffRead,
     YearEndWriteOffRead,
 )
+from app.audit.reads import audited
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
 from app.deps import TodayDep
 from app.documents import service as docs
@@ -165,7 +166,11 @@ def _month(m: MonthRecord) -> MonthRead:
     )
 
 
-@router.get("/debtors/{debtor_id}/history", responses=_ERR)
+@router.get(
+    "/debtors/{debtor_id}/history",
+    responses=_ERR,
+    dependencies=[audited("historia alimentacyjna (API)")],
+)
 async def get_history(
     debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep, as_of: AsOf = None
 ) -> HistoryRead:
@@ -265,7 +270,11 @@ def _draft(made: write_offs.Draft) -> WriteOffDraftRead:
     )
 
 
-@router.get("/debtors/{debtor_id}/write-off-draft", responses=_ERR)
+@router.get(
+    "/debtors/{debtor_id}/write-off-draft",
+    responses=_ERR,
+    dependencies=[audited("projekt decyzji (API)")],
+)
 async def get_write_off_draft(
     debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep, as_of: AsOf = None
 ) -> WriteOffDraftRead:
@@ -273,7 +282,12 @@ async def get_write_off_draft(
     return _draft(await write_offs.draft(session, debtor_id, as_of or today))
 
 
-@router.get("/debtors/{debtor_id}/write-off-draft.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/debtors/{debtor_id}/write-off-draft.pdf",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("PDF projektu decyzji")],
+)  # type: ignore[arg-type]
 async def get_write_off_draft_pdf(
     debtor_id: int,
     session: SessionDep,
@@ -356,7 +370,7 @@ def _plan(made: registers.Plan) -> RegisterPlanRead:
     )
 
 
-@router.get("/big", responses=_ERR)
+@router.get("/big", responses=_ERR, dependencies=[audited("zgłoszenia do BIG (eksport)")])
 async def get_big(
     session: SessionDep, _user: Reader, today: TodayDep, as_of: AsOf = None
 ) -> RegisterPlanRead:
@@ -364,7 +378,7 @@ async def get_big(
     return _plan(await registers.plan(session, Register.BIG, as_of or today))
 
 
-@router.get("/krz", responses=_ERR)
+@router.get("/krz", responses=_ERR, dependencies=[audited("zgłoszenia do KRZ (eksport)")])
 async def get_krz(
     session: SessionDep, _user: Reader, today: TodayDep, as_of: AsOf = None
 ) -> RegisterPlanRead:

@@ -28,6 +28,7 @@ from app.alimony.forms import (
     SubmissionForm,
 )
 from app.alimony.repository import AlimonyRepository
+from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.domain.alimony import Register
@@ -192,7 +193,7 @@ async def card_page(
     )
 
 
-@router.get("/zobowiazani/{debtor_id}")
+@router.get("/zobowiazani/{debtor_id}", dependencies=[audited("karta alimentacyjna")])
 async def card(
     request: Request, debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:

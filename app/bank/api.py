@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query, UploadFile
+from fastapi import APIRouter, Query, Request, UploadFile
 
 from app.auth.deps import Collector, Reader, SessionDep
 from app.bank import service
@@ -45,14 +45,17 @@ class MatchCreate(Schema):
 
 @router.post("/bank-statements", status_code=201, responses=_ERR)  # type: ignore[arg-type]
 async def import_statement(
-    file: UploadFile, session: SessionDep, user: Collector, today: TodayDep
+    file: UploadFile, request: Request, session: SessionDep, user: Collector, today: TodayDep
 ) -> ImportRead:
     """Import a bank statement (MT940 or bank CSV); each line is booked once, however often sent."""
     content = await file.read(MAX_STATEMENT + 1)
     if len(content) > MAX_STATEMENT:
         raise Invalid("Plik wyciągu jest za duży (najwyżej 5 MB)", field="file")
+    # The import commits batch by batch in transactions of its own (app/bank/service.py): the
+    # request's own transaction (the log-in check) ends first, so that it holds no lock meanwhile.
+    await session.commit()
     s = await service.import_statement(
-        session, file.filename or "wyciag", content, user.username, today
+        request.app.state.sessionmaker, file.filename or "wyciag", content, user.username, today
     )
     return ImportRead(**s.__dict__)
 

@@ -13,7 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 import mt940
 
-from app.domain.money import round_to_grosz
+from app.domain.money import MAX_GROSZE, round_to_grosz
+from app.schemas import day_problem
 
 
 class StatementError(ValueError):
@@ -52,9 +53,9 @@ def _mt940(text: str) -> list[tuple[date, int, str, str, str]]:
     except Exception as exc:  # the parser raises many kinds; all mean "not a valid MT940"
         raise StatementError(f"Nieprawidłowy plik MT940: {type(exc).__name__}") from exc
     rows = []
-    for t in transactions:
+    for number, t in enumerate(transactions, start=1):
         data = t.data
-        amount = round_to_grosz(Decimal(data["amount"].amount) * 100)
+        amount = _mt940_amount(data["amount"].amount, number)
         details = str(data.get("transaction_details") or "").replace("\n", "")
         ref = str(data.get("bank_reference") or data.get("customer_reference") or "")
         day = data["date"]
@@ -68,6 +69,17 @@ def _mt940(text: str) -> list[tuple[date, int, str, str, str]]:
             )
         )
     return rows
+
+
+def _mt940_amount(value: object, number: int) -> int:
+    where = f"Transakcja {number} (pole :61:)"
+    try:
+        exact = Decimal(str(value))
+    except InvalidOperation:
+        raise StatementError(f"{where}: nieprawidłowa kwota") from None
+    if not exact.is_finite():
+        raise StatementError(f"{where}: nieprawidłowa kwota")
+    return _bounded(round_to_grosz(exact * 100), where)
 
 
 _FIELDS = {
@@ -126,18 +138,35 @@ def _csv(text: str) -> list[tuple[date, int, str, str, str]]:
 def _date(value: str, line: int) -> date:
     for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y"):
         try:
-            return datetime.strptime(value, fmt).date()
+            day = datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise StatementError(f"Wiersz {line}: nieprawidłowa data {value!r}")
+        if problem := day_problem(day):
+            raise StatementError(f"Wiersz {line}: {problem}")
+        return day
+    raise StatementError(f"Wiersz {line}: nieprawidłowa data {value[:40]!r}")
+
+
+# Issue 15 items 6 and 11: an amount as banks write it, "1 234,56", "-15,00", "1234.56",
+# "1.234,56" — never an exponent ("1E3" was booked as 1000.00 zł), "NaN" or "Infinity" (a 500).
+_CSV_AMOUNT = re.compile(r"[+-]?\d{1,12}(?:[.,]\d{1,2})?")
 
 
 def _amount(value: str, line: int) -> int:
-    cleaned = value.replace("\xa0", "").replace(" ", "").replace("PLN", "").replace(",", ".")
-    try:
-        return round_to_grosz(Decimal(cleaned) * 100)
-    except InvalidOperation as exc:
-        raise StatementError(f"Wiersz {line}: nieprawidłowa kwota {value!r}") from exc
+    cleaned = re.sub(r"[\s\u00a0]|PLN|zł", "", value, flags=re.IGNORECASE)
+    if "," in cleaned and "." in cleaned:  # 1.234,56: the dot groups thousands
+        cleaned = cleaned.replace(".", "")
+    if not _CSV_AMOUNT.fullmatch(cleaned):
+        raise StatementError(
+            f"Wiersz {line}: nieprawidłowa kwota {value[:40]!r} (oczekiwano np. 1 234,56)"
+        )
+    return _bounded(round_to_grosz(Decimal(cleaned.replace(",", ".")) * 100), f"Wiersz {line}")
+
+
+def _bounded(grosze: int, where: str) -> int:
+    if abs(grosze) > MAX_GROSZE:
+        raise StatementError(f"{where}: kwota poza dopuszczalnym zakresem")
+    return grosze
 
 
 # Polish banks put the title and the sender into :86: subfields (~20..~25 title, ~32/~33 name).

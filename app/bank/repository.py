@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import BankLine, BankStatement, Receivable
@@ -36,20 +36,44 @@ class BankRepository:
 
     async def candidates(self, title: str) -> list[int]:
         """Receivables the payment title names: by their reference, or by our number N/<id>."""
-        tokens = {t.upper() for t in _TOKEN.findall(title)}
-        ids = {int(m) for m in _OUR_NUMBER.findall(title)}
-        found: set[int] = set()
-        if tokens:
-            found |= set(
+        return (await self.candidates_of([title]))[0]
+
+    async def candidates_of(self, titles: list[str]) -> list[list[int]]:
+        """`candidates` for a batch of titles in two statements (not two per line)."""
+        tokens = [{t.upper() for t in _TOKEN.findall(title)} for title in titles]
+        numbers = [{int(m) for m in _OUR_NUMBER.findall(title)} for title in titles]
+        by_reference: dict[str, set[int]] = {}
+        all_tokens = set().union(*tokens)
+        if all_tokens:
+            upper = func.upper(Receivable.reference)
+            rows = await self.session.execute(
+                select(upper, Receivable.id).where(upper.in_(sorted(all_tokens)))
+            )
+            for reference, rid in rows:
+                by_reference.setdefault(reference, set()).add(rid)
+        all_numbers = set().union(*numbers)
+        existing = (
+            set(
                 await self.session.scalars(
-                    select(Receivable.id).where(func.upper(Receivable.reference).in_(tokens))
+                    select(Receivable.id).where(Receivable.id.in_(sorted(all_numbers)))
                 )
             )
-        if ids:
-            found |= set(
-                await self.session.scalars(select(Receivable.id).where(Receivable.id.in_(ids)))
-            )
-        return sorted(found)
+            if all_numbers
+            else set()
+        )
+        return [
+            sorted(set().union(*(by_reference.get(t, set()) for t in line)) | (ids & existing))
+            for line, ids in zip(tokens, numbers, strict=True)
+        ]
+
+    async def add_lines(self, rows: list[dict[str, object]]) -> list[int]:
+        """Many lines in one executemany; their ids, in the order given."""
+        if not rows:
+            return []
+        result = await self.session.execute(
+            insert(BankLine).returning(BankLine.id, sort_by_parameter_order=True), rows
+        )
+        return list(result.scalars())
 
     async def line(self, line_id: int) -> BankLine | None:
         return await self.session.get(BankLine, line_id, with_for_update=True)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from app.audit.reads import audited
 from app.auth.deps import Collector, Reader, SessionDep
 from app.debtors import service
 from app.debtors.schemas import (
@@ -32,7 +33,7 @@ async def search_debtors(session: SessionDep, _user: Reader, q: str = "") -> lis
     return [DebtorListItem.of(d) for d in await service.search(session, q)]
 
 
-@router.get("/{debtor_id}", responses=_ERR)  # type: ignore[arg-type]
+@router.get("/{debtor_id}", responses=_ERR, dependencies=[audited("karta zobowiązanego (API)")])  # type: ignore[arg-type]
 async def get_debtor(debtor_id: int, session: SessionDep, _user: Reader) -> DebtorRead:
     """One debtor."""
     return DebtorRead.of(await service.get(session, debtor_id))
@@ -47,7 +48,9 @@ async def update_debtor(
     return DebtorRead.of(await service.update(session, debtor_id, body, user.username, today))
 
 
-@router.get("/{debtor_id}/changes", responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/{debtor_id}/changes", responses=_ERR, dependencies=[audited("historia zmian danych (API)")]
+)  # type: ignore[arg-type]
 async def get_debtor_changes(
     debtor_id: int, session: SessionDep, _user: Reader
 ) -> list[DebtorChangeRead]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.debtors import service
 from app.debtors.forms import DebtorForm
@@ -59,7 +60,7 @@ async def create(
     return _form_page(request, form)
 
 
-@router.get("/{debtor_id}")
+@router.get("/{debtor_id}", dependencies=[audited("karta zobowiązanego")])
 async def card(
     request: Request, debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
+from app.audit.reads import audited
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
 from app.deps import TodayDep
 from app.documents import batch, printing
@@ -26,7 +27,12 @@ def _pdf(content: bytes, number: str) -> Response:
     )
 
 
-@router.get("/documents/{document_id}.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/documents/{document_id}.pdf",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("PDF dokumentu")],
+)  # type: ignore[arg-type]
 async def document_pdf(
     document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
 ) -> Response:
@@ -60,7 +66,12 @@ async def issue_reminders(
     )
 
 
-@router.get("/reminders/batch.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/reminders/batch.pdf",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("PDF upomnień z dnia")],
+)  # type: ignore[arg-type]
 async def reminders_pdf(
     session: SessionDep,
     _user: Reader,

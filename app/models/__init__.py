@@ -8,6 +8,7 @@ from app.models.alimony_payout import AlimonyPayout
 from app.models.alimony_recovery import AlimonyRecovery
 from app.models.alimony_register_entry import AlimonyRegisterEntry
 from app.models.alimony_write_off import AlimonyWriteOff
+from app.models.audit_event import AuditEvent
 from app.models.bank import BankLine, BankStatement
 from app.models.base import Base
 from app.models.counter import Counter
@@ -20,6 +21,7 @@ from app.models.enforcement_report import EnforcementReport
 from app.models.event import Event
 from app.models.handoff import Handoff
 from app.models.instalment import Instalment
+from app.models.login_throttle import LoginThrottle
 from app.models.notice import Notice
 from app.models.parameter import Parameter
 from app.models.payment import Payment
@@ -30,6 +32,7 @@ from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
 from app.models.unit_certificate import UnitCertificate
 from app.models.user import User
+from app.models.user_session import UserSession
 from app.models.write_off import WriteOff
 
 __all__ = [
@@ -65,4 +68,7 @@ __all__ = [
     "SweepRun",
     "User",
     "WriteOff",
+    "AuditEvent",
+    "LoginThrottle",
+    "UserSession",
 ]

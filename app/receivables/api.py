@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from app.audit.reads import audited
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
 from app.deps import TodayDep
 from app.errors import PROBLEM, NotFound
@@ -91,7 +92,7 @@ async def create_receivable(
     return await _read(session, r.id, max(today, body.issue_date))
 
 
-@router.get("/{receivable_id}", responses=_ERR)  # type: ignore[arg-type]
+@router.get("/{receivable_id}", responses=_ERR, dependencies=[audited("karta należności (API)")])  # type: ignore[arg-type]
 async def get_receivable(
     receivable_id: int, session: SessionDep, _user: Reader, today: TodayDep, as_of: AsOf = None
 ) -> ReceivableRead:

@@ -5,7 +5,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from app.schemas import AmountIn, AmountOut, DateIn, Schema
+from app.schemas import AmountIn, AmountOut, PlausibleDate, Schema
+
+INSTALMENT_YEARS = 10
 
 
 class ReceivableCreate(Schema):
@@ -13,11 +15,11 @@ class ReceivableCreate(Schema):
     kind: str = Field(min_length=1, max_length=64)
     principal: AmountIn
     title: str = Field(min_length=1, max_length=500, description="Za co (np. pobyt w dniu …)")
-    issue_date: DateIn
-    period_from: DateIn | None = None
-    period_to: DateIn | None = None
+    issue_date: PlausibleDate
+    period_from: PlausibleDate | None = None
+    period_to: PlausibleDate | None = None
     reference: str | None = Field(default=None, max_length=64)
-    decision_final_on: DateIn | None = None
+    decision_final_on: PlausibleDate | None = None
     authority_code: str | None = Field(default=None, max_length=32)
 
     @model_validator(mode="after")
@@ -29,32 +31,47 @@ class ReceivableCreate(Schema):
 
 class DeliveryCreate(Schema):
     document: Literal["wezwanie", "upomnienie"]
-    delivered_on: DateIn
+    delivered_on: PlausibleDate
 
 
 class PaymentCreate(Schema):
-    paid_on: DateIn
+    paid_on: PlausibleDate
     amount: AmountIn
     reference: str | None = Field(default=None, max_length=140)
 
 
 class IssueCreate(Schema):
-    issued_on: DateIn
+    issued_on: PlausibleDate
 
 
 class InstalmentIn(Schema):
-    due_on: DateIn
+    due_on: PlausibleDate
     amount: AmountIn
 
 
 class InstalmentPlanCreate(Schema):
-    decided_on: DateIn
+    decided_on: PlausibleDate
     decision_ref: str = Field(min_length=1, max_length=100)
     instalments: list[InstalmentIn] = Field(min_length=1, max_length=120)
 
+    @model_validator(mode="after")
+    def _within_the_horizon(self) -> InstalmentPlanCreate:
+        # Issue 15 item 11: an instalment due 9999-12-31 suspended collection for ever. At most
+        # 120 monthly instalments are taken, so no term lies further than ten years away.
+        day = self.decided_on
+        year = day.year + INSTALMENT_YEARS
+        horizon = day.replace(year=year, day=min(day.day, 28 if day.month == 2 else 31))
+        late = [i.due_on for i in self.instalments if i.due_on > horizon]
+        if late:
+            raise ValueError(
+                f"Termin raty {late[0].isoformat()} późniejszy niż {INSTALMENT_YEARS} lat od "
+                f"decyzji (najpóźniej {horizon.isoformat()})"
+            )
+        return self
+
 
 class WriteOffCreate(Schema):
-    decided_on: DateIn
+    decided_on: PlausibleDate
     decision_ref: str = Field(min_length=1, max_length=100)
     full: bool = True
     amount: AmountIn | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain import lifecycle
@@ -78,8 +79,9 @@ async def create(
     if await session.get(Debtor, data.debtor_id) is None:
         raise Invalid(f"Nie ma zobowiązanego o identyfikatorze {data.debtor_id}", field="debtor_id")
     not_in_future(data.issue_date, today, "issue_date")
+    taken = Invalid(f"Należność o numerze {data.reference!r} już istnieje", field="reference")
     if data.reference and await repo.by_reference(data.reference) is not None:
-        raise Invalid(f"Należność o numerze {data.reference!r} już istnieje", field="reference")
+        raise taken
     receivable = Receivable(
         debtor_id=data.debtor_id,
         kind_code=kind.code,
@@ -93,7 +95,13 @@ async def create(
         state=State.WYSTAWIONA,
         authority_code=data.authority_code,
     )
-    await repo.add(receivable)
+    try:
+        # Issue 15 item 9: two requests with one reference at the same moment both pass the
+        # check above; PostgreSQL's unique index refuses the second, which is the same 422.
+        async with session.begin_nested():
+            await repo.add(receivable)
+    except IntegrityError:
+        raise taken from None
     # The wezwanie do zapłaty / rachunek starts the receivable (seed 003 §2.1).
     demand = await issue_document(session, receivable, "wezwanie", data.issue_date, actor)
     await repo.add(

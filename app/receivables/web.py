@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.debtors import service as debtor_service
 from app.deliveries import views as delivery_views
@@ -116,7 +117,7 @@ async def card_page(
     )
 
 
-@router.get("/naleznosci/{receivable_id}")
+@router.get("/naleznosci/{receivable_id}", dependencies=[audited("karta należności")])
 async def card(
     request: Request, receivable_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:
@@ -124,7 +125,7 @@ async def card(
     return await card_page(request, session, receivable_id, today)
 
 
-@router.get("/naleznosci/{receivable_id}/historia")
+@router.get("/naleznosci/{receivable_id}/historia", dependencies=[audited("historia należności")])
 async def history(
     request: Request, receivable_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:

@@ -4,6 +4,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Path, Response
 
+from app.audit.reads import audited
 from app.auth.deps import Reader, SessionDep, SettingsDep
 from app.documents import printing
 from app.errors import PROBLEM
@@ -22,7 +23,12 @@ def _file(content: bytes, name: str, fmt: str) -> Response:
     )
 
 
-@router.get("/{year}/time-barred.{fmt}", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/{year}/time-barred.{fmt}",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("wykaz przedawnionych (eksport)")],
+)  # type: ignore[arg-type]
 async def time_barred(
     session: SessionDep,
     _user: Reader,
@@ -35,7 +41,12 @@ async def time_barred(
     return _file(content, name, fmt)
 
 
-@router.get("/{year}/alimony.{fmt}", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/{year}/alimony.{fmt}",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("wykaz umorzeń alimentacyjnych (eksport)")],
+)  # type: ignore[arg-type]
 async def alimony(
     session: SessionDep,
     _user: Reader,

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
+from app.audit.reads import audited
 from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
 from app.deps import TodayDep
 from app.errors import PROBLEM, Invalid
@@ -97,7 +98,12 @@ async def title_register(
     ]
 
 
-@router.get("/titles/{document_id}.xml", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/titles/{document_id}.xml",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("XML tytułu wykonawczego")],
+)  # type: ignore[arg-type]
 async def title_xml(
     document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
 ) -> Response:
@@ -145,7 +151,12 @@ async def pending_notices(session: SessionDep, _user: Reader) -> list[NoticeRead
     ]
 
 
-@router.get("/notices/{notice_id}.xml", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/notices/{notice_id}.xml",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("XML zawiadomienia")],
+)  # type: ignore[arg-type]
 async def notice_xml(
     notice_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
 ) -> Response:
@@ -191,7 +202,12 @@ async def list_handoffs(session: SessionDep, _user: Reader) -> list[HandoffRead]
     return [_handoff_read(h) for h in await TitleRepository(session).handoffs()]
 
 
-@router.get("/handoffs/{handoff_id}.xml", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
+@router.get(
+    "/handoffs/{handoff_id}.xml",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("XML przekazania do organu")],
+)  # type: ignore[arg-type]
 async def handoff_xml(handoff_id: int, session: SessionDep, _user: Reader) -> Response:
     """The stored XML of a handoff batch, exactly as it was handed over."""
     h = await service.handoff(session, handoff_id)

@@ -20,13 +20,16 @@ def install(app: FastAPI, settings: Settings, pages: Iterable[APIRouter]) -> Non
     routers (app/web/pages.py)."""
     from app.web.errors import install_error_pages
 
+    production = settings.environment == "production"
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,
-        session_cookie=SESSION_COOKIE,
-        max_age=settings.token_minutes * 60,
+        # OWASP ASVS 3.4.4: in production the __Host- prefix makes the browser refuse the cookie
+        # unless it is Secure, for this host only and the whole path.
+        session_cookie=("__Host-" if production else "") + SESSION_COOKIE,
+        max_age=settings.session_hours * 3600,  # app/auth/sessions.py may end it sooner
         same_site="lax",
-        https_only=settings.environment == "production",
+        https_only=production,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in pages:

@@ -12,8 +12,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.auth.deps import PasswordChangeRequired
 from app.domain.parameters import MissingParameter
-from app.errors import AppError, Unauthorized, unstorable_input
+from app.errors import UNSTORABLE, AppError, Unauthorized, unstorable_input
+from app.logs import describe
 from app.web.forms import polish_message
 from app.web.templating import render
 
@@ -47,11 +49,14 @@ def _page(request: Request, status: int, title: str, detail: str) -> Response:
 
 async def _html(request: Request, exc: Exception) -> Response:
     if isinstance(exc, Unauthorized):
-        # The session's user is gone or inactive: forget it, or the log-in page would send the
-        # browser straight back here.
+        # The session's user is gone or inactive, or the session was revoked or expired: forget
+        # it, or the log-in page would send the browser straight back here.
         if "session" in request.scope:
             request.session.pop("user", None)
+            request.session.pop("sid", None)
         return RedirectResponse(login_url(request), status_code=303)
+    if isinstance(exc, PasswordChangeRequired):  # a password reset by the admin
+        return RedirectResponse("/haslo", status_code=303)
     if isinstance(exc, AppError):
         return _page(request, exc.status, exc.title, exc.detail)
     if isinstance(exc, StarletteHTTPException):
@@ -69,7 +74,7 @@ async def _html(request: Request, exc: Exception) -> Response:
         return _page(request, 422, "Brak parametru prawnego", str(exc))
     if detail := unstorable_input(exc):  # an id or a search no column can hold (as in the API)
         return _page(request, 422, "Nieprawidłowe dane", detail)
-    log.error("unexpected error on a web page: %s", type(exc).__name__)
+    log.error("unexpected error on a web page: %s", describe(exc))
     return _page(request, 500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")
 
 
@@ -87,6 +92,7 @@ def install_error_pages(app: FastAPI) -> None:
         AppError,
         RequestValidationError,
         StarletteHTTPException,
+        *UNSTORABLE,
         Exception,
     ):
         api_handler: Handler = app.exception_handlers[exc_class]  # type: ignore[assignment]

@@ -9,14 +9,15 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
+from app.auth import deps as auth_deps
 from app.auth.deps import require
 from app.auth.roles import Permission, can
 from app.errors import Forbidden
 from app.models import User
 
 CSRF_FIELD = "csrf_token"
-CSRF_HEADER = "X-CSRF-Token"
-_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+CSRF_HEADER = auth_deps.CSRF_HEADER
+_SAFE_METHODS = auth_deps.SAFE_METHODS
 
 
 class CsrfRefused(Forbidden):
@@ -40,9 +41,10 @@ class Viewer:
         return cls(user.username, user.full_name or user.username, user.role)
 
 
-def log_in(request: Request, user: User, unit: str) -> None:
+def log_in(request: Request, user: User, unit: str, session_secret: str = "") -> None:
     # A fresh session (and a fresh CSRF token) at log-in: no session fixation. The unit binds the
-    # cookie to this unit's instance (app.auth.deps.current_user).
+    # cookie to this unit's instance; `sid` names its server-side row (app.auth.sessions), which
+    # logging out, a password change, deactivation and a role change revoke.
     request.session.clear()
     request.session.update(
         user=user.username,
@@ -50,6 +52,7 @@ def log_in(request: Request, user: User, unit: str) -> None:
         name=user.full_name or user.username,
         role=user.role,
         csrf=secrets.token_urlsafe(32),
+        sid=session_secret,
     )
 
 

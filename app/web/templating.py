@@ -13,6 +13,7 @@ from starlette.templating import Jinja2Templates
 
 from app.clock import WARSAW
 from app.domain.identifiers import mask_pesel
+from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.domain.lifecycle import ACTION_LABELS, Action
 from app.domain.money import format_amount
 from app.web import links
@@ -20,22 +21,6 @@ from app.web.session import page_context
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-STATE_LABELS = {
-    "wystawiona": "wystawiona",
-    "wymagalna": "wymagalna",
-    "upomnienie": "upomnienie wysłane",
-    "tytul_wykonawczy": "tytuł wykonawczy",
-    "raty": "raty",
-    "zaplacona": "zapłacona",
-    "przedawniona": "przedawniona",
-    "umorzona": "umorzona",
-}
-DOCUMENT_LABELS = {
-    "wezwanie": "wezwanie do zapłaty",
-    "upomnienie": "upomnienie",
-    "tytul_wykonawczy": "tytuł wykonawczy",
-    "zawiadomienie": "zawiadomienie",
-}
 _ACTIONS = {a.value: label for a, label in ACTION_LABELS.items()} | {"wystawienie": "wystawienie"}
 
 # Pages carry personal data: never cached, never framed, scripts and styles from this origin only.

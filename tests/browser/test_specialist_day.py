@@ -67,7 +67,7 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     page.get_by_label("Rola").select_option("specjalista")
     page.get_by_label("Hasło początkowe").fill("krotkie")
     page.get_by_role("button", name="Utwórz użytkownika").click()
-    expect(page.locator("#e-uzytkownik-password")).to_contain_text("co najmniej 8 znaków")
+    expect(page.locator("#e-uzytkownik-password")).to_contain_text("co najmniej 12 znaków")
     expect(page.get_by_label("Login")).to_have_value("anna")
     page.get_by_label("Hasło początkowe").fill("anna-haslo-2025")
     page.get_by_role("button", name="Utwórz użytkownika").click()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -226,9 +227,16 @@ async def test_no_personal_data_in_any_log(
     records = [r for r in all_logs.records if not r.name.startswith(CLIENT)]
     assert len(records) > 50, "the loggers were not listening"  # SQL statements, at least
     assert any(r.name.startswith("sqlalchemy.engine") for r in records)
-    # The failure reached the logs, by type (the app) and with its traceback (the server).
-    assert any(r.name == "windykacja" and r.levelno == logging.ERROR for r in records)
-    assert any(r.name.startswith("uvicorn") and r.exc_info for r in records)
+    # The failure reached the logs by type and place (file, line, function), without its
+    # message or a traceback (issue 15 item 12: the exception's text may carry request data).
+    assert any(
+        r.name == "windykacja"
+        and r.levelno == logging.ERROR
+        and re.search(r"(Operational|Programming)Error \(w: ", r.getMessage())
+        and "_failing_add" in r.getMessage()
+        for r in records
+    )
+    assert not any(r.exc_info for r in records), [r.name for r in records if r.exc_info]
     logged = "\n".join(_full_text(r) for r in records)
     found = [s for s in [*SECRETS, BAD_PESEL] if s in logged]
     assert not found, (
@@ -270,3 +278,16 @@ async def test_a_500_on_a_web_page_shows_no_trace_either(
     assert html.status_code == 500
     for leak in ("Traceback", PESEL, "RuntimeError"):
         assert leak not in html.text
+
+
+async def test_a_handled_422_prints_no_traceback(
+    server: httpx.AsyncClient, all_logs: pytest.LogCaptureFixture
+) -> None:
+    # Issue 15 item 12: an id no column can hold is answered 422 where it is raised; before, the
+    # server printed the whole traceback of the answered request.
+    r = await server.get(f"/api/v1/debtors/{10**30}")
+    assert_problem(r, 422)
+    r = await server.get("/api/v1/debtors", params={"q": "Kowal\x00ski"})
+    assert r.status_code in (200, 422)
+    server_records = [rec for rec in all_logs.records if rec.name.startswith("uvicorn")]
+    assert not [rec for rec in server_records if rec.exc_info or "Traceback" in rec.getMessage()]

@@ -95,11 +95,11 @@ async def test_admin_creates_users(as_role) -> None:
         "username": "ewa",
         "full_name": "Ewa Nowak",
         "role": "ksiegowy",
-        "password": "haslo-ewy-1",
+        "password": "haslo-ewy-2025",
     }
     r = await post_form(admin, "/uzytkownicy", {**form, "password": "krotkie", "role": "szef"})
     assert r.status_code == 422
-    assert 'id="e-uzytkownik-password">Za krótkie: co najmniej 8 znaków' in r.text
+    assert 'id="e-uzytkownik-password">Za krótkie: co najmniej 12 znaków' in r.text
     assert 'id="e-uzytkownik-role">Wybierz jedną z podanych wartości' in r.text
     assert "krotkie" not in r.text
     assert (await post_form(admin, "/uzytkownicy", form)).status_code == 303

@@ -24,10 +24,9 @@ PUBLIC = None
 # a new route is added here with the permission it is meant to need.
 MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/openapi.json"): PUBLIC,
-    ("GET", "/docs"): PUBLIC,
-    ("GET", "/docs/oauth2-redirect"): PUBLIC,
-    ("GET", "/redoc"): PUBLIC,
+    ("GET", "/docs"): PUBLIC,  # why public: app/docs.py
     ("MOUNT", "/static"): PUBLIC,
+    ("GET", "/health"): PUBLIC,  # the container's HEALTHCHECK: {"status": "ok"}, nothing more
     # JSON API
     ("POST", "/api/v1/auth/token"): PUBLIC,
     ("POST", "/api/v1/users"): P.ADMIN,
@@ -164,7 +163,33 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/stopy"): P.ADMIN,
     ("POST", "/stopy/import"): P.ADMIN,
     ("POST", "/stopy/sprawdzone"): P.ADMIN,
+    # Issue 15 item 5: sessions and the user lifecycle. Changing one's own password and logging
+    # out need a log-in but no permission: every role has READ, so READ declares "logged in".
+    ("POST", "/api/v1/auth/logout"): P.READ,
+    ("POST", "/api/v1/auth/password"): P.READ,
+    ("GET", "/haslo"): P.READ,
+    ("POST", "/haslo"): P.READ,
+    ("POST", "/haslo/sesje"): P.READ,
+    ("GET", "/api/v1/auth/sessions"): P.READ,
+    ("POST", "/api/v1/auth/sessions/end-others"): P.READ,
+    ("GET", "/api/v1/users"): P.ADMIN,
+    ("GET", "/api/v1/audit"): P.ADMIN,
+    ("GET", "/api/v1/audit/debtors/{debtor_id}/extract.pdf"): P.ADMIN,
+    ("GET", "/api/v1/users/{username}"): P.ADMIN,
+    ("PATCH", "/api/v1/users/{username}"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/deactivate"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/activate"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/unlock"): P.ADMIN,
+    ("POST", "/api/v1/users/{username}/password"): P.ADMIN,
+    ("GET", "/uzytkownicy/{username}"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/edycja"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/dezaktywacja"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/aktywacja"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/odblokowanie"): P.ADMIN,
+    ("POST", "/uzytkownicy/{username}/haslo"): P.ADMIN,
 }
+# Rows that end the session or token they are called with: walked last.
+LOG_OUTS = {("POST", "/wyloguj"), ("POST", "/api/v1/auth/logout")}
 
 # Values for the path parameters; a new parameter name needs a row here.
 PARAMS = {
@@ -179,6 +204,7 @@ PARAMS = {
     "delivery_id": "999999",
     "file_id": "999999",
     "search_id": "999999",
+    "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
 
@@ -267,7 +293,7 @@ async def test_every_role_is_allowed_or_refused_as_declared(
     anonymous = await new_client()
     wrong = []
     # Logging out ends the browser session: that row goes last.
-    rows = sorted(MATRIX.items(), key=lambda item: item[0] == ("POST", "/wyloguj"))
+    rows = sorted(MATRIX.items(), key=lambda item: item[0] in LOG_OUTS)
     for (method, template), needs in rows:
         names = _PARAM.findall(template)
         assert all(n in values for n in names), f"add a value for {names} of {template} to PARAMS"
