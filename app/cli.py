@@ -1,6 +1,6 @@
 """`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
 print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY … |
-rates import FILE | backup [DIR] | restore FILE [--force]`."""
+rates import FILE | backup [DIR] | restore FILE [--force] | teryt import FILE [--force]`."""
 
 from __future__ import annotations
 
@@ -48,6 +48,15 @@ def main(argv: list[str] | None = None) -> int:
 
     rates_cli.add_parser(sub)
     _backup_parsers(sub)
+    teryt = sub.add_parser("teryt", help="rejestr TERYT (gminy)")
+    teryt_sub = teryt.add_subparsers(dest="teryt_command", required=True)
+    teryt_import = teryt_sub.add_parser(
+        "import", help="wczytaj plik TERC (albo SIMC) z GUS, CSV lub XML"
+    )
+    teryt_import.add_argument("file", type=Path)
+    teryt_import.add_argument(
+        "--force", action="store_true", help="także plik starszy niż wczytany"
+    )
     args = parser.parse_args(argv)
     try:
         settings = get_settings()
@@ -88,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         from app.backup.cli import run
 
         return asyncio.run(run(args, settings))
+    if args.command == "teryt":
+        from app.teryt.cli import run_import
+
+        return asyncio.run(run_import(args.file, settings.database_url, force=args.force))
     return 2
 
 
@@ -133,18 +146,21 @@ async def _print(args: argparse.Namespace) -> int:
     from app.documents import printing
     from app.domain.parameters import MissingParameter
     from app.errors import AppError
+    from app.unit.setup import first_start
 
     settings = get_settings()
     await asyncio.to_thread(upgrade, settings.database_url)
     engine = make_engine(settings.database_url)
     try:
         async with make_sessionmaker(engine)() as session:
+            await first_start(session, settings)
+            await session.commit()
             if args.what == "document":
-                content, number = await printing.document_pdf(session, args.document_id, settings)
+                content, number = await printing.document_pdf(session, args.document_id)
                 return _write(content, args.output or number.replace("/", "-") + ".pdf")
             if args.what == "year-end":
                 content, name = await printing.year_end_file(
-                    session, args.list, args.year, args.format, settings
+                    session, args.list, args.year, args.format
                 )
                 return _write(content, args.output or name)
             day = args.issued_on or warsaw_today()
@@ -154,7 +170,7 @@ async def _print(args: argparse.Namespace) -> int:
                 _progress_bar(done, total or done, "upomnienia")
 
             with _output(path) as out:  # streamed: memory stays flat however long the batch
-                count = await printing.reminders_pdf(session, day, settings, out, progress)
+                count = await printing.reminders_pdf(session, day, out, progress)
             sys.stderr.write(f"Upomnienia z dnia {day.isoformat()}: {count}\n")
             return 0
     except AppError as exc:

@@ -52,6 +52,19 @@ class Invalid(AppError):
     title = "Nieprawidłowe dane"
 
 
+class Incomplete(Invalid):
+    """A document cannot be made: data are missing. `missing` lists every item, each with the
+    place that fixes it: [{"item": "REGON jednostki", "fix": "Ustawienia jednostki",
+    "href": "/jednostka"}]. Raised before any number is taken, so nothing changes."""
+
+    type = "/problems/incomplete-data"
+    title = "Brak danych potrzebnych do dokumentu"
+
+    def __init__(self, detail: str, missing: list[dict[str, str]]) -> None:
+        super().__init__(detail, missing=missing)
+        self.missing = missing
+
+
 class Unauthorized(AppError):
     status = 401
     type = "/problems/unauthorized"

@@ -32,6 +32,9 @@ from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
 from app.files import api as files_api
 from app.handoffs import api as handoffs_api
+from app.kinds import api as kinds_api
+from app.kinds import openapi as kinds_openapi
+from app.kinds import service as kinds_service
 from app.limits import BodySizeLimit
 from app.logs import install_filters
 from app.parameters import api as parameters_api
@@ -41,7 +44,10 @@ from app.reports import api as reports_api
 from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
+from app.teryt import api as teryt_api
 from app.titles import api as titles_api
+from app.unit import api as unit_api
+from app.unit.setup import first_start
 from app.web.pages import PAGES
 
 if TYPE_CHECKING:
@@ -72,6 +78,9 @@ def create_app(
         engine = None if sessionmaker else make_engine(settings.database_url)
         app.state.sessionmaker = sessionmaker or make_sessionmaker(engine)  # type: ignore[arg-type]
         await _first_admin(app, settings)
+        async with session_scope(app.state.sessionmaker) as session:
+            await first_start(session, settings)  # the unit's data from the settings, once
+            kinds_openapi.refresh(app, await kinds_service.codes(session))
         jobs = _start_scheduler(app, clock) if settings.scheduler_enabled else None
         app.state.scheduler = jobs
         if engine is not None:  # a server of its own, not an app inside a test
@@ -121,8 +130,12 @@ def create_app(
         health.router,
         audit_api.router,
         api_docs.router,
+        unit_api.router,
+        teryt_api.router,
+        kinds_api.router,
     ):
         app.include_router(router)
+    kinds_openapi.install(app)
     # HTML forms, session cookie, CSRF; after the API and its handlers
     web.install(app, settings, PAGES)
     app.add_middleware(ApiHeaders)  # no-store, nosniff on every /api answer

@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
 
 from app.domain.money import AmountError, format_amount, parse_amount
 
@@ -77,8 +84,26 @@ def _plausible_date(value: Any) -> date:
     return day
 
 
-AmountIn = Annotated[int, BeforeValidator(_amount)]
-AmountInOrZero = Annotated[int, BeforeValidator(_amount_or_zero)]
-AmountOut = Annotated[int, PlainSerializer(format_amount, return_type=str)]
+# In JSON an amount is a string of złoty with two decimals, never a number (a float would lose
+# grosze): OpenAPI says so, though the value inside is integer grosze.
+def _amount_schema(pattern: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": pattern,
+            "examples": ["123.45"],
+            "description": 'kwota w złotych jako tekst z kropką, np. "123.45"',
+        }
+    )
+
+
+_AMOUNT_IN = _amount_schema(r"^(0|[1-9][0-9]{0,11})(\.[0-9]{1,2})?$")  # app.domain.money
+AmountIn = Annotated[int, BeforeValidator(_amount), _AMOUNT_IN]
+AmountInOrZero = Annotated[int, BeforeValidator(_amount_or_zero), _AMOUNT_IN]
+AmountOut = Annotated[
+    int,
+    PlainSerializer(format_amount, return_type=str),
+    _amount_schema(r"^-?[0-9]+\.[0-9]{2}$"),
+]
 DateIn = Annotated[date, BeforeValidator(_strict_date)]
 PlausibleDate = Annotated[date, BeforeValidator(_plausible_date)]

@@ -230,7 +230,7 @@ def two_columns(left: Flowable, right: Flowable, split: float, space: float = 0)
 
 def letterhead(creditor: Creditor, issued_on: date) -> Table:
     """Creditor (name, seat, NIP/REGON) on the left; place and date on the right."""
-    right = [f"{creditor.address.city}, {long_date(issued_on)}"]
+    right = [f"{creditor.place}, {long_date(issued_on)}"]
     return two_columns(
         Lines(creditor_lines(creditor), bold_first=True), Lines(right, align="right"), 0.6
     )

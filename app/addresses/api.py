@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from app.addresses import printing, service
 from app.addresses.schemas import AddressSearchRead, AnswerIn, RequestedIn
-from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
+from app.auth.deps import Collector, Reader, SessionDep
 from app.deps import TodayDep
 from app.errors import PROBLEM
 from app.models import Debtor, Document
@@ -54,10 +54,10 @@ async def answer(
 
 @router.get("/{search_id}/pesel-request.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
 async def pesel_request(
-    search_id: int, session: SessionDep, _user: Reader, settings: SettingsDep, today: TodayDep
+    search_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:
     """The request for the debtor's data from the PESEL register, on its official form."""
-    content = await printing.pesel_request_pdf(session, search_id, settings, today)
+    content = await printing.pesel_request_pdf(session, search_id, today)
     return Response(
         content,
         media_type="application/pdf",

@@ -8,10 +8,10 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.addresses import service
-from app.config import Settings
 from app.documents import service as docs
 from app.domain.identifiers import IdentifierError, birth_date, valid_pesel
 from app.models import Debtor
+from app.unit import service as unit_service
 from letters import wniosek_pesel
 
 PURPOSE = (
@@ -33,7 +33,7 @@ def _commune(debtor: Debtor) -> str:
 
 
 async def pesel_request_pdf(
-    session: AsyncSession, search_id: int, settings: Settings, today: date
+    session: AsyncSession, search_id: int, today: date
 ) -> bytes:
     search = await service.get(session, search_id)
     debtor = await session.get(Debtor, search.debtor_id)
@@ -48,8 +48,8 @@ async def pesel_request_pdf(
     request = wniosek_pesel.PeselRequest(
         number=f"UA/{search.id}/{search.opened_on.year}",
         issued_on=today,
-        applicant=docs.creditor(settings),
-        signatory=docs.signatory(settings),
+        applicant=await docs.creditor(session),
+        signatory=await unit_service.signatory(session),
         commune_office=f"Wójt / Burmistrz / Prezydent Miasta – gmina {_commune(debtor)}",
         last_name=last,
         first_name=first,

@@ -39,9 +39,9 @@ from app.alimony.schemas import (
     YearEndWriteOffRead,
 )
 from app.audit.reads import audited
-from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
+from app.auth.deps import Collector, Reader, SessionDep, Signer
+from app.debtors import service as debtor_service
 from app.deps import TodayDep
-from app.documents import service as docs
 from app.domain.alimony import (
     MonthRecord,
     RecoverySource,
@@ -52,6 +52,7 @@ from app.domain.alimony import (
 from app.domain.documents import DebtorData
 from app.errors import PROBLEM
 from app.models import AlimonyEnforcement, AlimonyRecovery
+from app.unit import service as unit_service
 
 router = APIRouter(prefix="/api/v1/alimony", tags=["alimony"])
 _ERR: dict[int | str, dict[str, Any]] = {
@@ -245,7 +246,7 @@ def _draft(made: write_offs.Draft) -> WriteOffDraftRead:
     d = made.draft
     return WriteOffDraftRead(
         debtor_id=made.debtor.id,
-        debtor=_brief(registers.debtor_data(made.debtor)),
+        debtor=_brief(debtor_service.document_data(made.debtor)),
         drafted_on=d.drafted_on,
         legal_basis=d.legal_basis,
         authority=d.authority,
@@ -292,7 +293,6 @@ async def get_write_off_draft_pdf(
     debtor_id: int,
     session: SessionDep,
     _user: Reader,
-    settings: SettingsDep,
     today: TodayDep,
     as_of: AsOf = None,
 ) -> Response:
@@ -301,7 +301,10 @@ async def get_write_off_draft_pdf(
 
     made = await write_offs.draft(session, debtor_id, as_of or today)
     decision = letters.WriteOffDecision(
-        docs.creditor(settings), docs.debtor_data(made.debtor), made.draft, docs.signatory(settings)
+        await unit_service.creditor(session),
+        debtor_service.document_data(made.debtor),
+        made.draft,
+        await unit_service.signatory(session),
     )
     pdf = await asyncio.to_thread(letters.render_write_off_decision, decision)
     name = f"projekt-decyzji-umorzenie-{debtor_id}-{made.draft.drafted_on.isoformat()}.pdf"

@@ -15,6 +15,7 @@ from app.alimony import ledger
 from app.alimony import service as alimony_service
 from app.alimony.ledger import DebtorFacts, Engine
 from app.alimony.repository import AlimonyRepository
+from app.debtors import service as debtor_service
 from app.domain.alimony import (
     Arrear,
     ClaimType,
@@ -29,7 +30,6 @@ from app.domain.alimony import (
     tranches_from_payouts,
 )
 from app.domain.balance import BalanceResult
-from app.domain.documents import Address, DebtorData
 from app.domain.parameters import ParameterRow
 from app.models import AlimonyEnforcement, AlimonyRegisterEntry, Debtor
 
@@ -57,21 +57,6 @@ def evasion_of(facts: DebtorFacts, rows: Sequence[ParameterRow], as_of: date) ->
 
 
 # --- the facts both registers read ------------------------------------------------------------
-
-
-def debtor_data(debtor: Debtor) -> DebtorData:
-    address = None
-    if debtor.street and debtor.postal_code and debtor.city:
-        address = Address(debtor.street, debtor.postal_code, debtor.city)
-    return DebtorData(
-        name=debtor.name,
-        address=address,
-        first_name=debtor.first_name,
-        last_name=debtor.last_name,
-        pesel=debtor.pesel,
-        nip=debtor.nip,
-        regon=debtor.regon,
-    )
 
 
 def arrears_of(facts: DebtorFacts, results: dict[ClaimType, BalanceResult]) -> tuple[Arrear, ...]:
@@ -127,7 +112,7 @@ def debtor_arrears(
         )
     return DebtorArrears(
         debtor_id=str(debtor.id),
-        debtor=debtor_data(debtor),
+        debtor=debtor_service.document_data(debtor),
         arrears=arrears_of(known, results),
         in_big=big is not None,
         big_amount=big,

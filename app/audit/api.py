@@ -9,7 +9,7 @@ from app.audit import service
 from app.audit.extract import gather
 from app.audit.repository import AuditRepository
 from app.audit.schemas import AuditRead
-from app.auth.deps import Admin, SessionDep, SettingsDep, who
+from app.auth.deps import Admin, SessionDep, who
 from app.deps import TodayDep
 from app.documents.service import creditor
 from app.errors import PROBLEM
@@ -41,7 +41,6 @@ async def data_extract(
     request: Request,
     session: SessionDep,
     admin: Admin,
-    settings: SettingsDep,
     today: TodayDep,
 ) -> Response:
     """The debtor's data extract under RODO art. 15 as PDF (admin only): what is held, since
@@ -49,7 +48,7 @@ async def data_extract(
     from letters.rodo import render_extract
 
     made_by = admin.full_name or admin.username
-    extract = await gather(session, debtor_id, creditor(settings), today, made_by)
+    extract = await gather(session, debtor_id, await creditor(session), today, made_by)
     content = await asyncio.to_thread(render_extract, extract)
     await service.record(session, who(request, admin), service.DATA_EXTRACT, "", debtor_id)
     return Response(

@@ -11,6 +11,7 @@ from app.debtors.schemas import DebtorCreate
 from app.domain.identifiers import valid_nip, valid_pesel, valid_regon
 from app.errors import Invalid
 from app.models import Debtor
+from app.teryt.service import Commune
 from app.web.forms import Check, OptionalDay, Text, WebForm
 
 D = TypeVar("D", bound=DebtorCreate)
@@ -25,6 +26,9 @@ class DebtorForm(WebForm):
     street: Text = Field(default=None, max_length=200)
     postal_code: Text = None
     city: Text = Field(default=None, max_length=100)
+    # The commune by autocomplete (the label shown, the TERC code in a hidden field).
+    commune: Text = Field(default=None, max_length=200)
+    commune_code: Text = Field(default=None, pattern=r"^\d{7}$")
     pesel: Text = None
     nip: Text = None
     regon: Text = None
@@ -56,20 +60,27 @@ class DebtorForm(WebForm):
     def _regon(cls, v: str | None) -> str | None:
         return valid_regon(v) if v else None
 
-    def to_schema(self, schema: type[D]) -> D:
-        """DebtorCreate or DebtorUpdate; an address is all three parts or none."""
-        given = {f: getattr(self, f) for f in ADDRESS_FIELDS}
+    def to_schema(self, schema: type[D], commune: Commune | None, *, keep: bool = False) -> D:
+        """DebtorCreate or DebtorUpdate; an address is all three parts or none. `commune` is the
+        one chosen; `keep`: the form left the commune as it was, so the debtor's stays."""
+        given: dict[str, str | None] = {f: getattr(self, f) for f in ADDRESS_FIELDS}
         missing = [f for f, v in given.items() if not v]
         if 0 < len(missing) < len(ADDRESS_FIELDS):
             raise Invalid(
                 f"Podaj {ADDRESS_FIELDS[missing[0]]} albo zostaw puste wszystkie pola adresu",
                 field=missing[0],
             )
-        data = self.model_dump(exclude=set(ADDRESS_FIELDS))
+        if not keep:
+            given["commune_code"] = commune.code if commune else None
+        data = self.model_dump(exclude={*ADDRESS_FIELDS, "commune", "commune_code"})
         return schema.model_validate({**data, "address": None if missing else given})
 
+    def keeps_commune(self, d: Debtor) -> bool:
+        """The commune field still shows what the debtor had (no code picked, same text)."""
+        return not self.commune_code and (self.commune or None) == (d.commune or None)
+
     @staticmethod
-    def values_of(d: Debtor) -> dict[str, str]:
+    def values_of(d: Debtor, commune: Commune | None) -> dict[str, str]:
         text = {
             k: getattr(d, k) or ""
             for k in (
@@ -87,4 +98,8 @@ class DebtorForm(WebForm):
         }
         text["ade_checked_on"] = d.ade_checked_on.isoformat() if d.ade_checked_on else ""
         flags = {k: "on" for k in ("address_unknown", "homeless", "deceased") if getattr(d, k)}
-        return text | flags
+        division = {
+            "commune": commune.label if commune else d.commune or "",
+            "commune_code": commune.code if commune else "",
+        }
+        return text | flags | division

@@ -9,19 +9,12 @@ from pydantic import Field, field_validator
 from app.domain.identifiers import mask_pesel, valid_nip, valid_pesel, valid_regon
 from app.models import Debtor, DebtorChange
 from app.schemas import DateIn, Schema
+from app.teryt.address import AddressIn, address_in, parse_address
+
+__all__ = ["AddressIn", "DebtorCreate", "DebtorRead", "DebtorUpdate", "parse_address", "valid_ade"]
 
 # Adres do doręczeń elektronicznych as the BAE register writes it: AE:PL-12345-67890-ABCDE-12.
 _ADE = re.compile(r"^AE:PL-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2}$")
-_ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postal_code>\d{2}-\d{3})\s+(?P<city>\S.*)$")
-
-
-class AddressIn(Schema):
-    street: str = Field(min_length=1, max_length=200)
-    postal_code: str = Field(pattern=r"^\d{2}-\d{3}$")
-    city: str = Field(min_length=1, max_length=100)
-    voivodeship: str | None = Field(default=None, max_length=40, description="województwo")
-    county: str | None = Field(default=None, max_length=60, description="powiat")
-    commune: str | None = Field(default=None, max_length=60, description="gmina")
 
 
 def valid_ade(value: str | None) -> str | None:
@@ -31,16 +24,6 @@ def valid_ade(value: str | None) -> str | None:
     if not _ADE.match(ade):
         raise ValueError("Adres do doręczeń elektronicznych w postaci AE:PL-12345-67890-ABCDE-12")
     return ade
-
-
-def parse_address(value: object) -> object:
-    """Accept "ul. Długa 5, 87-800 Włocławek" as well as {street, postal_code, city}."""
-    if isinstance(value, str):
-        match = _ADDRESS.match(value.strip())
-        if not match:
-            raise ValueError("Adres w postaci „ulica i numer, 00-000 Miejscowość”")
-        return match.groupdict()
-    return value
 
 
 class DebtorCreate(Schema):
@@ -80,7 +63,9 @@ class DebtorCreate(Schema):
 
 
 class DebtorUpdate(DebtorCreate):
-    pass
+    """Only the fields sent change: one left out keeps its value, an explicit null clears it."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=300)  # type: ignore[assignment]
 
 
 class DebtorRead(Schema):
@@ -101,24 +86,12 @@ class DebtorRead(Schema):
 
     @classmethod
     def of(cls, d: Debtor) -> DebtorRead:
-        address = (
-            AddressIn(
-                street=d.street,
-                postal_code=d.postal_code,
-                city=d.city,
-                voivodeship=d.voivodeship,
-                county=d.county,
-                commune=d.commune,
-            )
-            if d.street and d.postal_code and d.city
-            else None
-        )
         return cls(
             id=d.id,
             name=d.name,
             first_name=d.first_name,
             last_name=d.last_name,
-            address=address,
+            address=address_in(d),
             pesel=d.pesel,
             nip=d.nip,
             regon=d.regon,

@@ -6,8 +6,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.debtors.repository import DebtorRepository
 from app.debtors.schemas import DebtorCreate, DebtorUpdate
+from app.domain.documents import DebtorData
 from app.errors import Invalid, NotFound
 from app.models import Debtor, DebtorChange
+from app.teryt.address import AddressIn, document_address, place
 
 # The debtor's fields the audit trail compares, with their Polish labels (debtor card, history).
 AUDITED = {
@@ -30,17 +32,15 @@ AUDITED = {
     "ade_checked_on": "data sprawdzenia BAE",
     "deceased_on": "data zgonu",
 }
-# Fields an update keeps when the request leaves them out (issue 17: the debtor form and older
-# clients do not show them; they must not erase them).
-KEPT_WHEN_ABSENT = ("ade", "ade_checked_on", "deceased_on")
-# The administrative division of an address: kept when an update leaves it out and the locality
-# stays the same (the debtor form shows street, postal code and city only).
-_DIVISION = ("voivodeship", "county", "commune")
 
 
-def _check_address(data: DebtorCreate) -> None:
+_DIVISION = ("commune_code", "voivodeship", "county", "commune")
+_ADDRESS = ("street", "postal_code", "city", *_DIVISION)
+
+
+def _check_address(debtor: Debtor) -> None:
     # A debtor without an address is allowed only when flagged (seed 003 §2.3 a) and i)).
-    if data.address is None and not (data.homeless or data.address_unknown):
+    if debtor.street is None and not (debtor.homeless or debtor.address_unknown):
         raise Invalid(
             "Podaj adres albo zaznacz „adres do ustalenia” lub „osoba bezdomna”", field="address"
         )
@@ -55,29 +55,40 @@ def _check_dates(data: DebtorCreate, today: date | None) -> None:
         raise Invalid("Data zgonu tylko przy oznaczeniu „osoba zmarła”", field="deceased_on")
 
 
-def _apply(debtor: Debtor, data: DebtorCreate) -> None:
-    division = {f: getattr(debtor, f) for f in _DIVISION} if debtor.city else {}
-    same_place = data.address is not None and data.address.city == debtor.city
-    debtor.name = data.name
-    debtor.first_name, debtor.last_name = data.first_name, data.last_name
-    debtor.pesel, debtor.nip, debtor.regon = data.pesel, data.nip, data.regon
-    debtor.street = data.address.street if data.address else None
-    debtor.postal_code = data.address.postal_code if data.address else None
-    debtor.city = data.address.city if data.address else None
-    debtor.voivodeship = data.address.voivodeship if data.address else None
-    debtor.county = data.address.county if data.address else None
-    debtor.commune = data.address.commune if data.address else None
-    debtor.homeless, debtor.deceased = data.homeless, data.deceased
-    debtor.address_unknown = data.address_unknown
-    if same_place and data.address is not None:
-        for f in _DIVISION:
-            if f not in data.address.model_fields_set:
-                setattr(debtor, f, division.get(f))
-    for f in KEPT_WHEN_ABSENT:
-        if f in data.model_fields_set or debtor.id is None:
+async def _apply_address(session: AsyncSession, debtor: Debtor, a: AddressIn | None) -> None:
+    """The address with its commune. When only street, postal code and city come (the API's one
+    line) and the city is the same, the commune already known stays; otherwise it comes from the
+    code given, from the city (one city commune), or from the names given."""
+    if a is None:
+        for f in _ADDRESS:
+            setattr(debtor, f, None)
+        return
+    keep = not (a.model_fields_set & set(_DIVISION)) and a.city == debtor.city
+    if keep and debtor.commune:
+        debtor.street, debtor.postal_code = a.street, a.postal_code
+        return
+    where = await place(session, a)
+    for f in _ADDRESS:
+        setattr(debtor, f, getattr(where, f))
+
+
+async def _apply(session: AsyncSession, debtor: Debtor, data: DebtorCreate) -> None:
+    """Only the fields the request or the form carries: a form that does not show a field never
+    erases it (issue 14); an explicit null clears it."""
+    given = data.model_fields_set
+    if "name" in given and not data.name:
+        raise Invalid("Podaj nazwisko i imię albo nazwę zobowiązanego", field="name")
+    for f in ("name", "first_name", "last_name", "pesel", "nip", "regon"):
+        if f in given:
             setattr(debtor, f, getattr(data, f))
-    if not data.deceased:
+    for f in ("homeless", "deceased", "address_unknown", "ade", "ade_checked_on", "deceased_on"):
+        if f in given:
+            setattr(debtor, f, getattr(data, f))
+    if not debtor.deceased:
         debtor.deceased_on = None
+    if "address" in given:
+        await _apply_address(session, debtor, data.address)
+    _check_address(debtor)
 
 
 def _snapshot(debtor: Debtor) -> dict[str, object]:
@@ -94,11 +105,10 @@ def _diff(before: dict[str, object], after: dict[str, object]) -> list[dict[str,
 async def create(
     session: AsyncSession, data: DebtorCreate, actor: str, today: date | None = None
 ) -> Debtor:
-    _check_address(data)
     _check_dates(data, today)
-    debtor = Debtor()
+    debtor = Debtor(homeless=False, deceased=False, address_unknown=False)
     before = _snapshot(debtor)
-    _apply(debtor, data)
+    await _apply(session, debtor, DebtorCreate.model_validate(data.model_dump()))
     repo = DebtorRepository(session)
     await repo.add(debtor)
     # What the debtor was created with: the fields given, not the empty ones.
@@ -126,11 +136,10 @@ async def update(
 ) -> Debtor:
     """Save the changes; the fields that really changed go to the audit trail (nothing when the
     form was saved unchanged)."""
-    _check_address(data)
     _check_dates(data, today)
     debtor = await get(session, debtor_id)
     before = _snapshot(debtor)
-    _apply(debtor, data)
+    await _apply(session, debtor, data)
     if changes := _diff(before, _snapshot(debtor)):
         session.add(
             DebtorChange(debtor_id=debtor_id, action="zmiana", actor=actor, changes=changes)
@@ -147,3 +156,19 @@ async def changes(session: AsyncSession, debtor_id: int) -> list[DebtorChange]:
 
 async def search(session: AsyncSession, query: str) -> list[Debtor]:
     return await DebtorRepository(session).search(query)
+
+
+def document_data(debtor: Debtor) -> DebtorData:
+    """The debtor as every document (letters, titles, notices, registers) names and addresses
+    them: the one conversion of a Debtor row into document data."""
+    return DebtorData(
+        name=debtor.name,
+        address=document_address(debtor),
+        first_name=debtor.first_name,
+        last_name=debtor.last_name,
+        pesel=debtor.pesel,
+        nip=debtor.nip,
+        regon=debtor.regon,
+        # An organisation: a NIP and a REGON and no PESEL.
+        is_person=not (debtor.nip and not debtor.pesel and debtor.regon),
+    )

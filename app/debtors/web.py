@@ -11,7 +11,10 @@ from app.debtors import service
 from app.debtors.forms import DebtorForm
 from app.debtors.schemas import DebtorCreate, DebtorUpdate
 from app.deps import TodayDep
+from app.models import Debtor
 from app.receivables import service as receivable_service
+from app.teryt import service as teryt
+from app.teryt.service import Commune
 from app.web.forms import FormState, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, flash, verify_csrf
 from app.web.templating import render
@@ -19,8 +22,8 @@ from app.web.templating import render
 router = APIRouter(
     prefix="/zobowiazani", dependencies=[Depends(verify_csrf)], include_in_schema=False
 )
-# The service names the address as one field; the form has three.
-_ALIASES = {"address": "street"}
+# The service names the address as one field; the form has three (and the commune).
+_ALIASES = {"address": "street", "commune_code": "commune"}
 
 
 @router.get("")
@@ -49,9 +52,9 @@ async def create(
     if data is not None:
 
         async def work() -> Response:
-            debtor = await service.create(
-                session, data.to_schema(DebtorCreate), user.username, today
-            )
+            commune = await teryt.pick(session, data.commune, data.commune_code)
+            schema = data.to_schema(DebtorCreate, commune)
+            debtor = await service.create(session, schema, user.username, today)
             flash(request, f"Dodano zobowiązanego: {debtor.name}.")
             return see_other(f"/zobowiazani/{debtor.id}")
 
@@ -70,6 +73,8 @@ async def card(
     total = sum(f.balance for _, f in rows)
     context = {
         "debtor": debtor,
+        "commune": await teryt.commune(session, debtor.commune_code),
+        "candidates": await _candidates(session, debtor),
         "rows": rows,
         "total": total,
         "changes": await service.changes(session, debtor_id),
@@ -78,13 +83,21 @@ async def card(
     return render(request, "debtors/card.html", context)
 
 
+async def _candidates(session: SessionDep, debtor: Debtor) -> tuple[Commune, ...]:
+    """When the commune could not be told from the city: the communes it may be."""
+    if debtor.commune_code or debtor.commune or not debtor.city:
+        return ()
+    return (await teryt.resolve_city(session, debtor.city)).candidates
+
+
 @router.get("/{debtor_id}/edycja")
 async def edit_form(
     request: Request, debtor_id: int, session: SessionDep, _user: Collector
 ) -> Response:
     """The form to edit a debtor."""
     debtor = await service.get(session, debtor_id)
-    form = FormState("zobowiazany", tuple(DebtorForm.model_fields), DebtorForm.values_of(debtor))
+    values = DebtorForm.values_of(debtor, await teryt.commune(session, debtor.commune_code))
+    form = FormState("zobowiazany", tuple(DebtorForm.model_fields), values)
     return _form_page(request, form, debtor_id)
 
 
@@ -92,15 +105,16 @@ async def edit_form(
 async def update(
     request: Request, debtor_id: int, session: SessionDep, user: Collector, today: TodayDep
 ) -> Response:
-    """Save a debtor's changes."""
-    await service.get(session, debtor_id)  # 404 before reading the form
+    """Save a debtor's changes; what the form does not show stays as it was."""
+    current = await service.get(session, debtor_id)  # 404 before reading the form
     form, data = await read_form(request, DebtorForm, "zobowiazany")
     if data is not None:
 
         async def work() -> Response:
-            debtor = await service.update(
-                session, debtor_id, data.to_schema(DebtorUpdate), user.username, today
-            )
+            keep = data.keeps_commune(current)
+            commune = None if keep else await teryt.pick(session, data.commune, data.commune_code)
+            schema = data.to_schema(DebtorUpdate, commune, keep=keep)
+            debtor = await service.update(session, debtor_id, schema, user.username, today)
             flash(request, f"Zapisano zmiany: {debtor.name}.")
             return see_other(f"/zobowiazani/{debtor_id}")
 

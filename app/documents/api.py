@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 from fastapi.responses import StreamingResponse
 
 from app.audit.reads import audited
-from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
+from app.auth.deps import Collector, Reader, SessionDep
 from app.deps import TodayDep
 from app.documents import batch, printing
 from app.errors import PROBLEM, Invalid
@@ -33,11 +33,9 @@ def _pdf(content: bytes, number: str) -> Response:
     responses=_ERR,
     dependencies=[audited("PDF dokumentu")],
 )  # type: ignore[arg-type]
-async def document_pdf(
-    document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
-) -> Response:
+async def document_pdf(document_id: int, session: SessionDep, _user: Reader) -> Response:
     """Any issued document as PDF: wezwanie, upomnienie, tytuł wykonawczy, zawiadomienie."""
-    content, number = await printing.document_pdf(session, document_id, settings)
+    content, number = await printing.document_pdf(session, document_id)
     return _pdf(content, number)
 
 
@@ -75,13 +73,12 @@ async def issue_reminders(
 async def reminders_pdf(
     session: SessionDep,
     _user: Reader,
-    settings: SettingsDep,
     issued_on: Annotated[date, Query(description="dzień wystawienia upomnień")],
 ) -> StreamingResponse:
     """All reminders issued on a day as one PDF (streamed from a temporary file)."""
     spool = tempfile.TemporaryFile()
     try:
-        await printing.reminders_pdf(session, issued_on, settings, spool)
+        await printing.reminders_pdf(session, issued_on, spool)
     except BaseException:
         spool.close()
         raise

@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.documents import service as docs
 from app.domain.deadlines import small_reminder_due
 from app.domain.documents import Upomnienie
@@ -58,12 +57,10 @@ async def issue_due_reminders(
     return BatchResult(issued, skipped)
 
 
-async def reminders_of_day(
-    session: AsyncSession, day: date, settings: Settings
-) -> list[Upomnienie]:
+async def reminders_of_day(session: AsyncSession, day: date) -> list[Upomnienie]:
     stmt = (
         select(Document)
         .where(Document.kind == "upomnienie", Document.issued_on == day)
         .order_by(Document.seq)
     )
-    return [await docs.upomnienie(session, d, settings) for d in await session.scalars(stmt)]
+    return [await docs.upomnienie(session, d) for d in await session.scalars(stmt)]

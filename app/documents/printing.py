@@ -11,7 +11,6 @@ from typing import BinaryIO, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.documents import batch, service
 from app.errors import NotFound
 from app.reports import service as reports
@@ -24,7 +23,7 @@ YEAR_END_NAMES: dict[str, str] = {
 }
 
 
-async def document_pdf(session: AsyncSession, document_id: int, s: Settings) -> tuple[bytes, str]:
+async def document_pdf(session: AsyncSession, document_id: int) -> tuple[bytes, str]:
     """Any issued document as PDF (wezwanie, upomnienie, tytuł wykonawczy, zawiadomienie) and its
     number."""
     from letters import render
@@ -32,17 +31,17 @@ async def document_pdf(session: AsyncSession, document_id: int, s: Settings) -> 
     doc = await service.document(session, document_id)
     if doc.kind == "wezwanie":
         content = await asyncio.to_thread(
-            render.render_wezwanie, await service.wezwanie(session, doc, s)
+            render.render_wezwanie, await service.wezwanie(session, doc)
         )
     elif doc.kind == "upomnienie":
         content = await asyncio.to_thread(
-            render.render_upomnienie, await service.upomnienie(session, doc, s)
+            render.render_upomnienie, await service.upomnienie(session, doc)
         )
     elif doc.kind == "tytul_wykonawczy":
-        content = await asyncio.to_thread(render.render_tytul, await service.tytul(session, doc, s))
+        content = await asyncio.to_thread(render.render_tytul, await service.tytul(session, doc))
     elif doc.kind == "zawiadomienie":
         notice = await service.notice_of_document(session, doc.id)
-        data = await service.zawiadomienie(session, notice, s)
+        data = await service.zawiadomienie(session, notice)
         content = await asyncio.to_thread(render.render_zawiadomienie, data)
     else:
         raise NotFound(f"Dokument {doc.number} nie ma wersji PDF")
@@ -52,27 +51,26 @@ async def document_pdf(session: AsyncSession, document_id: int, s: Settings) -> 
 async def reminders_pdf(
     session: AsyncSession,
     issued_on: date,
-    s: Settings,
     out: BinaryIO,
     on_progress: Callable[[int, int | None], None] | None = None,
 ) -> int:
     """Every reminder issued on a day, streamed into one PDF on `out`; how many were written."""
     from letters.batch import render_reminder_batch
 
-    reminders = await batch.reminders_of_day(session, issued_on, s)
+    reminders = await batch.reminders_of_day(session, issued_on)
     if not reminders:
         raise NotFound(f"Brak upomnień wystawionych w dniu {issued_on.isoformat()}")
     return await asyncio.to_thread(render_reminder_batch, reminders, out, on_progress)
 
 
 async def year_end_file(
-    session: AsyncSession, which: YearEndList, year: int, fmt: Format, s: Settings
+    session: AsyncSession, which: YearEndList, year: int, fmt: Format
 ) -> tuple[bytes, str]:
     """A year-end list for the chief accountant as PDF or CSV, and its file name."""
     import letters
 
     name = f"{YEAR_END_NAMES[which]}-{year}.{fmt}"
-    creditor = service.creditor(s)
+    creditor = await service.creditor(session)
     if which == "time-barred":
         rows = await reports.time_barred_rows(session, year)
         if fmt == "csv":

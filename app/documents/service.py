@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
+from app.debtors.service import document_data
 from app.domain import documents as d
 from app.domain.kinds import RATE_CODE, InterestRegime, KindRules
 from app.domain.parameters import ParameterCode, ParameterTable
@@ -17,6 +17,8 @@ from app.models import Debtor, Document, Notice, Receivable
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
+from app.unit import authorities
+from app.unit import service as unit_service
 
 INTEREST_KIND = {
     InterestRegime.ODSETKI_ZA_ZWLOKE: "odsetki za zwłokę",
@@ -25,70 +27,10 @@ INTEREST_KIND = {
 }
 
 
-def creditor(s: Settings) -> d.Creditor:
-    return d.Creditor(
-        name=s.creditor_name,
-        address=d.Address(
-            s.creditor_street,
-            s.creditor_postal_code,
-            s.creditor_city,
-            voivodeship=s.creditor_voivodeship,
-            county=s.creditor_county,
-            commune=s.creditor_commune,
-        ),
-        nip=s.creditor_nip,
-        regon=s.creditor_regon,
-        bank_account=s.creditor_bank_account,
-        bank_name=s.creditor_bank_name,
-        creditor_code=s.creditor_code,
-    )
-
-
-def authority(s: Settings, code: str | None = None) -> d.Authority:
-    if code not in (None, s.authority_code):
-        raise NotFound(f"Nie skonfigurowano organu egzekucyjnego {code!r}")
-    return d.Authority(
-        code=s.authority_code,
-        name=s.authority_name,
-        address=d.Address(
-            s.authority_street,
-            s.authority_postal_code,
-            s.authority_city,
-            voivodeship=s.authority_voivodeship,
-            county=s.authority_county,
-            commune=s.authority_commune,
-        ),
-        office_code=s.authority_office_code,
-    )
-
-
-def signatory(s: Settings) -> d.Signatory:
-    return d.Signatory(name=s.signatory_name, position=s.signatory_position)
-
-
-def debtor_data(debtor: Debtor) -> d.DebtorData:
-    address = (
-        d.Address(
-            debtor.street,
-            debtor.postal_code,
-            debtor.city,
-            voivodeship=debtor.voivodeship,
-            county=debtor.county,
-            commune=debtor.commune,
-        )
-        if debtor.street and debtor.postal_code and debtor.city
-        else None
-    )
-    return d.DebtorData(
-        name=debtor.name,
-        address=address,
-        first_name=debtor.first_name,
-        last_name=debtor.last_name,
-        pesel=debtor.pesel,
-        nip=debtor.nip,
-        regon=debtor.regon,
-        is_person=not (debtor.nip and not debtor.pesel and debtor.regon),
-    )
+async def creditor(session: AsyncSession, receivable: Receivable | None = None) -> d.Creditor:
+    """The unit as creditor; payments to the account of the receivable's kind when it has one."""
+    kind = await ReceivableRepository(session).kind(receivable.kind_code) if receivable else None
+    return await unit_service.creditor(session, kind.bank_account if kind else None)
 
 
 async def receivable_data(
@@ -134,21 +76,21 @@ async def document(session: AsyncSession, document_id: int) -> Document:
     return doc
 
 
-async def wezwanie(session: AsyncSession, doc: Document, s: Settings) -> d.Wezwanie:
+async def wezwanie(session: AsyncSession, doc: Document) -> d.Wezwanie:
     receivable, rules, debtor = await _context(session, doc)
     data = await receivable_data(session, receivable, rules, doc.issued_on)
     return d.Wezwanie(
         number=doc.number,
         issued_on=doc.issued_on,
-        creditor=creditor(s),
-        debtor=debtor_data(debtor),
+        creditor=await creditor(session, receivable),
+        debtor=document_data(debtor),
         receivable=data,
         term_days=rules.payment_term_days,
-        signatory=signatory(s),
+        signatory=await unit_service.signatory(session),
     )
 
 
-async def upomnienie(session: AsyncSession, doc: Document, s: Settings) -> d.Upomnienie:
+async def upomnienie(session: AsyncSession, doc: Document) -> d.Upomnienie:
     receivable, rules, debtor = await _context(session, doc)
     data = await receivable_data(session, receivable, rules, doc.issued_on)
     params = await ReceivableRepository(session).parameter_rows()
@@ -156,32 +98,48 @@ async def upomnienie(session: AsyncSession, doc: Document, s: Settings) -> d.Upo
     return d.Upomnienie(
         number=doc.number,
         issued_on=doc.issued_on,
-        creditor=creditor(s),
-        debtor=debtor_data(debtor),
+        creditor=await creditor(session, receivable),
+        debtor=document_data(debtor),
         receivable=data,
         reminder_cost=doc.costs,
         term_days=rules.reminder_term_days,
         handling_fee=fee,
-        signatory=signatory(s),
+        signatory=await unit_service.signatory(session),
     )
 
 
-async def tytul(session: AsyncSession, doc: Document, s: Settings) -> d.TytulWykonawczy:
+async def tytul(session: AsyncSession, doc: Document) -> d.TytulWykonawczy:
     if doc.kind != "tytul_wykonawczy":
         raise NotFound(f"Dokument {doc.number} nie jest tytułem wykonawczym")
     receivable, rules, debtor = await _context(session, doc)
-    data = await receivable_data(session, receivable, rules, doc.issued_on)
-    reminder = await _reminder_before(session, receivable.id, doc.issued_on)
+    authority = await authorities.of_document(session, doc.scope)
+    return await title_data(
+        session, receivable, rules, debtor, doc.issued_on, doc.number, authority, doc.form_version
+    )
+
+
+async def title_data(
+    session: AsyncSession,
+    receivable: Receivable,
+    rules: KindRules,
+    debtor: Debtor,
+    issued_on: date,
+    number: str,
+    authority: d.Authority,
+    form_version: str | None = None,
+) -> d.TytulWykonawczy:
+    """The title as it is, or would be, issued on a day under a number to an authority (the
+    issuing checks it before it takes the number: app/receivables/actions.py)."""
     return d.TytulWykonawczy(
-        number=doc.number,
-        issued_on=doc.issued_on,
-        creditor=creditor(s),
-        debtor=debtor_data(debtor),
-        authority=authority(s, doc.scope or None),
-        receivable=data,
-        reminder=reminder,
-        signatory=signatory(s),
-        **({"form_version": doc.form_version} if doc.form_version else {}),
+        number=number,
+        issued_on=issued_on,
+        creditor=await creditor(session, receivable),
+        debtor=document_data(debtor),
+        authority=authority,
+        receivable=await receivable_data(session, receivable, rules, issued_on),
+        reminder=await _reminder_before(session, receivable.id, issued_on),
+        signatory=await unit_service.signatory(session),
+        **({"form_version": form_version} if form_version else {}),
     )
 
 
@@ -198,16 +156,29 @@ async def _reminder_before(
     )
 
 
-async def zawiadomienie(session: AsyncSession, notice: Notice, s: Settings) -> d.Zawiadomienie:
+async def zawiadomienie(session: AsyncSession, notice: Notice) -> d.Zawiadomienie:
     doc = await document(session, notice.document_id)
     title = await document(session, notice.title_document_id)
-    _receivable, _rules, debtor = await _context(session, doc)
+    receivable, _rules, debtor = await _context(session, doc)
+    return await notice_data(session, receivable, debtor, title, doc.number, doc.issued_on, notice)
+
+
+async def notice_data(
+    session: AsyncSession,
+    receivable: Receivable,
+    debtor: Debtor,
+    title: Document,
+    number: str,
+    issued_on: date,
+    notice: Notice,
+) -> d.Zawiadomienie:
+    """The notice as it is, or would be, issued under a number (`notice` need not be saved)."""
     return d.Zawiadomienie(
-        number=doc.number,
-        issued_on=doc.issued_on,
-        creditor=creditor(s),
-        authority=authority(s, title.scope or None),
-        debtor=debtor_data(debtor),
+        number=number,
+        issued_on=issued_on,
+        creditor=await creditor(session, receivable),
+        authority=await authorities.of_document(session, title.scope),
+        debtor=document_data(debtor),
         title_number=title.number,
         title_issued_on=title.issued_on,
         change=notice.change,
@@ -215,7 +186,7 @@ async def zawiadomienie(session: AsyncSession, notice: Notice, s: Settings) -> d
         amount=notice.amount,
         remaining_principal=notice.remaining_principal,
         description=notice.description,
-        signatory=signatory(s),
+        signatory=await unit_service.signatory(session),
     )
 
 

@@ -40,6 +40,11 @@ class Creditor:
     bank_account: str | None = None  # NRB, 26 digits, for payments
     bank_name: str | None = None
     creditor_code: str | None = None  # kod ze słownika wierzycieli MF (TW-1 @kodWierzyciela)
+    place_of_issue: str | None = None  # miejscowość wystawienia; the seat's city when None
+
+    @property
+    def place(self) -> str:
+        return self.place_of_issue or self.address.city
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from stdnum import iban
 from stdnum.exceptions import ValidationError
 from stdnum.pl import nip, pesel, regon
 
@@ -39,6 +41,17 @@ def valid_regon(value: str) -> str:
         raise IdentifierError(
             "regon", "Nieprawidłowy numer REGON (błędna długość lub cyfra kontrolna)"
         ) from exc
+
+
+def valid_nrb(value: str) -> str:
+    """A Polish bank account (NRB, or its IBAN with "PL") as 26 digits, the check digits verified
+    (the IBAN check of ISO 13616, which NRB shares)."""
+    digits = re.sub(r"[\s-]", "", value).upper().removeprefix("PL")
+    if not (len(digits) == 26 and digits.isdigit() and iban.is_valid("PL" + digits)):
+        raise IdentifierError(
+            "bank_account", "Nieprawidłowy numer rachunku bankowego (26 cyfr, cyfry kontrolne)"
+        )
+    return digits
 
 
 def birth_date(pesel_number: str) -> date:

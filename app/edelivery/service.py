@@ -43,7 +43,7 @@ async def dispatch_day(
         raise Conflict(f"Brak pism z dnia {day.isoformat()} do wysłania na adresy ADE")
     items = []
     for x in todo:
-        pdf, number = await printing.document_pdf(session, x.document.id, settings)
+        pdf, number = await printing.document_pdf(session, x.document.id)
         name = number.replace("/", "-") + ".pdf"
         what = "Wezwanie do zapłaty" if x.document.kind == "wezwanie" else "Upomnienie"
         subject = f"{what} nr {number}"

@@ -9,6 +9,8 @@ from app.models.alimony_recovery import AlimonyRecovery
 from app.models.alimony_register_entry import AlimonyRegisterEntry
 from app.models.alimony_write_off import AlimonyWriteOff
 from app.models.audit_event import AuditEvent
+from app.models.authority import Authority
+from app.models.authority_commune import AuthorityCommune
 from app.models.bank import BankLine, BankStatement
 from app.models.base import Base
 from app.models.counter import Counter
@@ -27,9 +29,14 @@ from app.models.parameter import Parameter
 from app.models.payment import Payment
 from app.models.rate_check import RateCheck
 from app.models.receivable import Receivable
+from app.models.receivable_change import ReceivableChange
 from app.models.receivable_kind import ReceivableKind
 from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
+from app.models.teryt_locality import TerytLocality
+from app.models.teryt_register import TerytRegister
+from app.models.teryt_unit import TerytUnit
+from app.models.unit import Unit
 from app.models.unit_certificate import UnitCertificate
 from app.models.user import User
 from app.models.user_session import UserSession
@@ -50,6 +57,8 @@ __all__ = [
     "AlimonyRecovery",
     "AlimonyRegisterEntry",
     "AlimonyWriteOff",
+    "Authority",
+    "AuthorityCommune",
     "Base",
     "Counter",
     "Debtor",
@@ -64,8 +73,13 @@ __all__ = [
     "Payment",
     "RateCheck",
     "Receivable",
+    "ReceivableChange",
     "ReceivableKind",
     "SweepRun",
+    "TerytLocality",
+    "TerytRegister",
+    "TerytUnit",
+    "Unit",
     "User",
     "WriteOff",
     "AuditEvent",

@@ -40,6 +40,8 @@ class Debtor(CreatedAt, Base):
     voivodeship: Mapped[str | None] = mapped_column(String(40))
     county: Mapped[str | None] = mapped_column(String(60))
     commune: Mapped[str | None] = mapped_column(String(60))
+    # The commune's TERC code (teryt_unit): the three names above follow from it.
+    commune_code: Mapped[str | None] = mapped_column(String(7))
     pesel: Mapped[str | None] = mapped_column(String(11))
     nip: Mapped[str | None] = mapped_column(String(10))
     regon: Mapped[str | None] = mapped_column(String(14))

@@ -23,3 +23,10 @@ class ReceivableKind(Base):
     limitation_rule: Mapped[str] = mapped_column(String(64))
     limitation_years: Mapped[int | None] = mapped_column(Integer)
     limitation_interrupted_by_payment: Mapped[bool] = mapped_column(Boolean)
+    # Where payments of this kind go (NRB), when not the unit's default account.
+    bank_account: Mapped[str | None] = mapped_column(String(34))
+    # Klasyfikacja budżetowa (rozporządzenie MF z 2.03.2010 w sprawie szczegółowej klasyfikacji
+    # dochodów, wydatków …): dział, rozdział, paragraf.
+    budget_dzial: Mapped[str | None] = mapped_column(String(3))
+    budget_rozdzial: Mapped[str | None] = mapped_column(String(5))
+    budget_paragraf: Mapped[str | None] = mapped_column(String(4))

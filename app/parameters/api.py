@@ -38,27 +38,68 @@ RATE_CODES = {
 class ParameterCreate(Schema):
     code: ParameterCode
     valid_from: DateIn
-    value: str = Field(description='stawka w procentach ("11.50") albo kwota w złotych ("16.00")')
+    value: str = Field(
+        description='stawka w procentach ("11.50"), kwota w złotych ("16.00"), liczba miesięcy '
+        'albo procent całkowity ("6", "50") — w jednostce parametru'
+    )
     source: str = Field(min_length=5, max_length=2000, description="podstawa prawna / ogłoszenie")
 
 
 class ParameterRead(Schema):
     code: str
     valid_from: date
-    value: str
-    unit: str
+    value: str = Field(description="w jednostce parametru: 11.50 (%), 16.00 (zł), 6 (miesięcy)")
+    unit: str = Field(description="bp (stawka w %), grosze (kwota w zł), miesiace, procent")
+    display: str = Field(description="wartość z jednostką, np. „6 miesięcy”, „16,00 zł”")
     source: str
 
 
+def unit_of(code: str) -> str:
+    if code in RATE_CODES:
+        return "bp"
+    if code.endswith("_miesiace"):
+        return "miesiace"
+    return "procent" if code.endswith("_procent") else "grosze"
+
+
+def _months(n: int) -> str:
+    # Polish plural: 1 miesiąc, 2–4 miesiące (but 12–14 miesięcy), otherwise miesięcy.
+    if n == 1:
+        return "1 miesiąc"
+    few = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+    return f"{n} {'miesiące' if few else 'miesięcy'}"
+
+
+def shown(value: int, unit: str) -> tuple[str, str]:
+    """A stored value in its unit (rates are kept in basis points, amounts in grosze, months and
+    whole percents as they are): the value as the API gives it and as a person reads it."""
+    if unit in ("miesiace", "procent"):
+        return str(value), _months(value) if unit == "miesiace" else f"{value} %"
+    text = format_amount(value)
+    return text, f"{text.replace('.', ',')} {'%' if unit == 'bp' else 'zł'}"
+
+
 def _read(p: Parameter) -> ParameterRead:
-    # Rates are stored in basis points and amounts in grosze: both print as "x.yy".
+    value, display = shown(p.value, p.unit)
     return ParameterRead(
         code=p.code,
         valid_from=p.valid_from,
-        value=format_amount(p.value),
+        value=value,
         unit=p.unit,
+        display=display,
         source=p.source,
     )
+
+
+def _parse(text: str, unit: str) -> int:
+    if unit in ("miesiace", "procent"):
+        if not text.isdigit() or len(text) > 4:
+            raise Invalid("Podaj liczbę całkowitą, np. 6", field="value")
+        return int(text)
+    try:
+        return parse_amount(text, allow_zero=True)
+    except AmountError as exc:
+        raise Invalid(str(exc), field="value") from exc
 
 
 @router.get("", responses=_ERR)  # type: ignore[arg-type]
@@ -82,10 +123,8 @@ async def add_parameter(
             "Nowy parametr może obowiązywać najwcześniej od jutra; historii się nie zmienia",
             field="valid_from",
         )
-    try:
-        value = parse_amount(body.value, allow_zero=True)
-    except AmountError as exc:
-        raise Invalid(str(exc), field="value") from exc
+    unit = unit_of(body.code)
+    value = _parse(body.value, unit)
     exists = await session.scalar(
         select(Parameter).where(
             Parameter.code == body.code, Parameter.valid_from == body.valid_from
@@ -97,7 +136,7 @@ async def add_parameter(
         code=body.code,
         valid_from=body.valid_from,
         value=value,
-        unit="bp" if body.code in RATE_CODES else "grosze",
+        unit=unit,
         source=body.source,
         created_by=user.username,
     )

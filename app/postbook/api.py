@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
-from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
+from app.auth.deps import Collector, Reader, SessionDep
 from app.documents import service as docs
 from app.errors import PROBLEM
 from app.postbook import en, service
@@ -82,14 +82,13 @@ async def day_letters(session: SessionDep, _user: Reader, day: DayQuery) -> list
 async def post_book(
     session: SessionDep,
     _user: Reader,
-    settings: SettingsDep,
     day: DayQuery,
     format: Literal["pdf", "csv", "xml"] = "pdf",
 ) -> Response:
     """The day's pocztowa książka nadawcza (PDF), or the same list for Elektroniczny Nadawca (xml:
     its import structure 1.6; csv: our documented columns)."""
     items = await service.book_items(session, day)
-    sender = docs.creditor(settings)
+    sender = await docs.creditor(session)
     if format == "pdf":
         content = await asyncio.to_thread(postbook.render_book, items, day, sender)
     elif format == "xml":
@@ -107,11 +106,12 @@ async def post_book(
 
 @router.get("/post-book/labels.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
 async def labels(
-    session: SessionDep, _user: Reader, settings: SettingsDep, day: DayQuery
+    session: SessionDep, _user: Reader, day: DayQuery
 ) -> Response:
     """Address labels (A4, 3 × 8) for the day's paper letters: name and address, never the PESEL."""
     items = await service.book_items(session, day)
-    content = await asyncio.to_thread(postbook.render_labels, items, docs.creditor(settings))
+    sender = await docs.creditor(session)
+    content = await asyncio.to_thread(postbook.render_labels, items, sender)
     return Response(content, media_type="application/pdf")
 
 

@@ -9,7 +9,6 @@ from itertools import accumulate
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.deliveries import service as delivery_service
 from app.domain.deadlines import title_allowed_from
 from app.domain.delivery import DeliveryFacts, Method
@@ -182,14 +181,17 @@ async def issue_title(
     issued_on: date,
     actor: str,
     today: date,
-    settings: Settings,
 ) -> Document:
+    """Issue 14 item 4: the state and the terms are checked, then the title is built and its XML
+    validated (title_service.prepare_title), and only then is its number taken, per authority
+    and year; any refusal leaves nothing changed and no number used."""
     receivable = await service.load(session, receivable_id, for_update=True)
     rules = await service.rules_of(session, receivable)
     service.not_in_future(issued_on, today, "issued_on")
     if receivable.state == State.UPOMNIENIE or rules.reminder_required:
         _check_reminder_term(receivable, issued_on)
-    scope = receivable.authority_code or settings.authority_code
+    authority = await title_service.prepare_title(session, receivable, rules, issued_on)
+    scope = authority.code
     doc = await service.issue_document(
         session, receivable, "tytul_wykonawczy", issued_on, actor, scope=scope
     )

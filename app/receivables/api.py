@@ -6,11 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from app.audit.reads import audited
-from app.auth.deps import Collector, Reader, SessionDep, SettingsDep, Signer
+from app.auth.deps import Collector, Reader, SessionDep, Signer
 from app.deps import TodayDep
 from app.errors import PROBLEM, NotFound
-from app.receivables import actions, folders, service
+from app.receivables import actions, details, folders, service
 from app.receivables.schemas import (
+    AuthorityChoice,
+    AuthorityRef,
     DeliveryCreate,
     DocumentRead,
     EventRead,
@@ -19,6 +21,7 @@ from app.receivables.schemas import (
     IssuedRead,
     PaymentCreate,
     PaymentRead,
+    PeriodUpdate,
     ReceivableCreate,
     ReceivableRead,
     WriteOffCreate,
@@ -32,6 +35,8 @@ _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
 async def _read(session: SessionDep, receivable_id: int, as_of: date) -> ReceivableRead:
     c = await service.card(session, receivable_id, as_of)
     r, f = c.receivable, c.figures
+    competent = await details.authority_of(session, r, c.debtor)
+    a = competent.authority
     return ReceivableRead(
         id=r.id,
         debtor_id=r.debtor_id,
@@ -54,6 +59,9 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         reminder_term_ends_on=r.reminder_term_ends_on,
         title_allowed_from=c.title_allowed_from,
         time_barred_from=f.time_barred_from,
+        authority=AuthorityRef(
+            code=a.code if a else None, name=a.name if a else None, why=competent.why
+        ),
         allowed_actions=c.allowed_actions,
         documents=[
             DocumentRead(
@@ -159,12 +167,10 @@ async def issue_title(
     session: SessionDep,
     user: Collector,
     today: TodayDep,
-    settings: SettingsDep,
 ) -> IssuedRead:
-    """Issue an executive title (7 days after the reminder's delivery at the earliest)."""
-    doc = await actions.issue_title(
-        session, receivable_id, body.issued_on, user.username, today, settings
-    )
+    """Issue an executive title (7 days after the reminder's delivery at the earliest); its XML
+    is validated before the number is taken: missing data → 422 listing every item."""
+    doc = await actions.issue_title(session, receivable_id, body.issued_on, user.username, today)
     r = await service.load(session, receivable_id)
     return IssuedRead(
         id=doc.id,
@@ -195,6 +201,28 @@ async def write_off(
     """Record a write-off decision (umorzenie), in full or in part."""
     await actions.write_off(session, receivable_id, body, user.username, today)
     return await _read(session, receivable_id, max(today, body.decided_on))
+
+
+@router.post("/{receivable_id}/authority", responses=_ERR)  # type: ignore[arg-type]
+async def choose_authority(
+    receivable_id: int, body: AuthorityChoice, session: SessionDep, user: Collector, today: TodayDep
+) -> ReceivableRead:
+    """Send the title to another enforcement authority, with the reason (before the title)."""
+    await details.choose_authority(
+        session, receivable_id, body.authority_code, body.reason, user.username
+    )
+    return await _read(session, receivable_id, today)
+
+
+@router.put("/{receivable_id}/period", responses=_ERR)  # type: ignore[arg-type]
+async def set_period(
+    receivable_id: int, body: PeriodUpdate, session: SessionDep, user: Collector, today: TodayDep
+) -> ReceivableRead:
+    """The period the receivable is for (a title needs it), until its title is issued."""
+    await details.set_period(
+        session, receivable_id, body.period_from, body.period_to, body.reason, user.username
+    )
+    return await _read(session, receivable_id, today)
 
 
 folders_router = APIRouter(prefix="/api/v1/folders", tags=["folders"])

@@ -96,6 +96,16 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
         )
         for w in await repo.write_offs(receivable_id)
     ]
+    entries += [
+        AuditEntry(
+            c.created_at,
+            c.created_at.date(),
+            "zmiana danych",
+            f"{c.field}: {c.old or '—'} → {c.new or '—'} ({c.reason})",
+            c.actor,
+        )
+        for c in await repo.changes(receivable_id)
+    ]
     return sorted(entries, key=_order)
 
 

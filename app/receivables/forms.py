@@ -186,3 +186,18 @@ class ReportForm(WebForm):
         return v
 
     model_config = WebForm.model_config | {"validate_default": True}
+
+
+class AuthorityChoiceForm(WebForm):
+    """Another enforcement authority for the title than the territorial one, and why."""
+
+    authority_code: Text = Field(default=None, max_length=20)
+    reason: str = Field(min_length=3, max_length=500)
+
+
+class PeriodForm(WebForm):
+    """The period the receivable is for (the title states it: u.p.e.a. art. 27 § 1 pkt 3)."""
+
+    period_from: Day
+    period_to: Day
+    reason: Text = Field(default=None, max_length=500)

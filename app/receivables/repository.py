@@ -21,6 +21,7 @@ from app.models import (
     Parameter,
     Payment,
     Receivable,
+    ReceivableChange,
     ReceivableKind,
     WriteOff,
 )
@@ -122,6 +123,10 @@ class ReceivableRepository:
     async def events(self, receivable_id: int) -> list[Event]:
         stmt = select(Event).where(Event.receivable_id == receivable_id).order_by(Event.id)
         return list(await self.session.scalars(stmt))
+
+    async def changes(self, receivable_id: int) -> list[ReceivableChange]:
+        stmt = select(ReceivableChange).where(ReceivableChange.receivable_id == receivable_id)
+        return list(await self.session.scalars(stmt.order_by(ReceivableChange.id)))
 
     async def parameter_rows(self) -> list[ParameterRow]:
         """All dated parameters, read once per session (a request or a job): they change only by

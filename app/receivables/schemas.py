@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from app.schemas import AmountIn, AmountOut, PlausibleDate, Schema
+from app.unit.schemas import AuthorityCode
 
 INSTALMENT_YEARS = 10
 
@@ -20,13 +21,36 @@ class ReceivableCreate(Schema):
     period_to: PlausibleDate | None = None
     reference: str | None = Field(default=None, max_length=64)
     decision_final_on: PlausibleDate | None = None
-    authority_code: str | None = Field(default=None, max_length=32)
+    authority_code: AuthorityCode | None = Field(
+        default=None,
+        description="organ egzekucyjny wskazany ręcznie (GET /api/v1/authorities); "
+        "domyślnie organ właściwy dla gminy zobowiązanego",
+    )
 
     @model_validator(mode="after")
     def _period(self) -> ReceivableCreate:
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise ValueError("Okres: data końcowa wcześniejsza niż początkowa")
         return self
+
+
+class AuthorityChoice(Schema):
+    authority_code: AuthorityCode | None = Field(
+        description="organ egzekucyjny; null: organ właściwy dla gminy zobowiązanego"
+    )
+    reason: str = Field(min_length=3, max_length=500, description="dlaczego inny organ")
+
+
+class PeriodUpdate(Schema):
+    period_from: PlausibleDate
+    period_to: PlausibleDate
+    reason: str = Field(default="uzupełnienie okresu", min_length=3, max_length=500)
+
+
+class AuthorityRef(Schema):
+    code: str | None
+    name: str | None
+    why: str
 
 
 class DeliveryCreate(Schema):
@@ -141,6 +165,7 @@ class ReceivableRead(Schema):
     reminder_term_ends_on: date | None
     title_allowed_from: date | None
     time_barred_from: date | None
+    authority: AuthorityRef
     allowed_actions: list[str]
     documents: list[DocumentRead]
     events: list[EventRead]

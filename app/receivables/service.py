@@ -18,6 +18,7 @@ from app.numbering import next_number
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository, kind_rules
 from app.receivables.schemas import ReceivableCreate
+from app.unit import authorities
 
 CREATED = "wystawienie"
 
@@ -82,6 +83,8 @@ async def create(
     taken = Invalid(f"Należność o numerze {data.reference!r} już istnieje", field="reference")
     if data.reference and await repo.by_reference(data.reference) is not None:
         raise taken
+    if data.authority_code:  # issue 15 item 10: only an authority that exists
+        await authorities.known(session, data.authority_code, "authority_code")
     receivable = Receivable(
         debtor_id=data.debtor_id,
         kind_code=kind.code,

@@ -16,18 +16,21 @@ from app.debtors import service as debtor_service
 from app.deliveries import views as delivery_views
 from app.deps import TodayDep
 from app.domain.delivery import METHOD_LABELS
-from app.domain.lifecycle import State
+from app.domain.lifecycle import CLOSED_STATES, State
 from app.errors import NotFound
-from app.receivables import audit, folders, service
+from app.receivables import audit, details, folders, service
 from app.receivables.forms import (
+    AuthorityChoiceForm,
     DeliveryForm,
     InstalmentsForm,
     IssueForm,
     PaymentForm,
+    PeriodForm,
     ReceivableForm,
     ReportForm,
     WriteOffForm,
 )
+from app.unit import authorities
 from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, Viewer, flash, verify_csrf
 from app.web.templating import render
@@ -43,7 +46,11 @@ ACTION_FORMS: dict[str, type[WebForm]] = {
     "raty": InstalmentsForm,
     "umorzenie": WriteOffForm,
     "organ": ReportForm,
+    "organ_wybor": AuthorityChoiceForm,
+    "okres": PeriodForm,
 }
+# The receivable's data mended before its title (app/receivables/details.py).
+DETAIL_FORMS = ("okres", "organ_wybor")
 
 
 def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
@@ -67,7 +74,14 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
             shown.append("organ")  # the enforcement authority's answers about the title
     if viewer.can("sign") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
         shown.append("umorzenie")
+    titled = any(d.kind == "tytul_wykonawczy" for d in card.documents)
+    if viewer.can("collect") and not titled and state not in CLOSED_STATES:
+        shown += DETAIL_FORMS
     return shown
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
 
 
 def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
@@ -81,6 +95,11 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
         "raty": {"decided_on": iso},
         "umorzenie": {"decided_on": iso, "scope": "calosc"},
         "organ": {"reported_on": iso, "kind": "srodek"},
+        "organ_wybor": {"authority_code": card.receivable.authority_code or ""},
+        "okres": {
+            "period_from": _iso(card.receivable.period_from),
+            "period_to": _iso(card.receivable.period_to),
+        },
     }
     return {name: blank_form(cls, name, **defaults[name]) for name, cls in ACTION_FORMS.items()}
 
@@ -98,6 +117,7 @@ async def card_page(
         forms[failed.name] = failed
     viewer: Viewer = request.state.viewer
     deliveries = await delivery_views.of_card(session, [d.id for d in card.documents])
+    listed = [a for a, _communes in await authorities.listing(session)]
     return render(
         request,
         "receivables/card.html",
@@ -112,6 +132,10 @@ async def card_page(
             "forms": forms,
             "shown": available_forms(card, viewer),
             "failed": failed.name if failed else None,
+            "competent": await details.authority_of(session, card.receivable, card.debtor),
+            "authority_options": [("", "właściwy dla gminy zobowiązanego / domyślny")]
+            + [(a.code, f"{a.name} ({a.code})") for a in listed],
+            "changes": await details.changes(session, receivable_id),
         },
         failed.status if failed else 200,
     )

@@ -13,18 +13,20 @@ from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile as StarletteUpload
 
-from app.auth.deps import SessionDep, SettingsDep
+from app.auth.deps import SessionDep
 from app.deliveries import service as delivery_service
 from app.deps import TodayDep
 from app.errors import Conflict, Invalid
 from app.files import service as files
-from app.receivables import actions
+from app.receivables import actions, details
 from app.receivables.forms import (
     REPORT_KINDS,
+    AuthorityChoiceForm,
     DeliveryForm,
     InstalmentsForm,
     IssueForm,
     PaymentForm,
+    PeriodForm,
     ReportForm,
     WriteOffForm,
 )
@@ -147,13 +149,12 @@ async def title(
     session: SessionDep,
     user: Collector,
     today: TodayDep,
-    settings: SettingsDep,
 ) -> Response:
     """Issue an executive title."""
 
     async def use_case(data: IssueForm) -> str:
         doc = await actions.issue_title(
-            session, receivable_id, data.issued_on, user.username, today, settings
+            session, receivable_id, data.issued_on, user.username, today
         )
         return f"Wystawiono tytuł wykonawczy nr {doc.number}."
 
@@ -214,3 +215,37 @@ async def authority_report(
         return f"Zapisano informację organu do tytułu {title.number}: {REPORT_KINDS[data.kind]}."
 
     return await _submit(request, session, receivable_id, today, ReportForm, "organ", use_case)
+
+
+@router.post("/organ-wlasciwy")
+async def choose_authority(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Send the title to another enforcement authority (or back to the territorial one)."""
+
+    async def use_case(data: AuthorityChoiceForm) -> str:
+        code = data.authority_code
+        await details.choose_authority(session, receivable_id, code, data.reason, user.username)
+        return f"Tytuł trafi do organu {code}." if code else "Tytuł trafi do organu właściwego."
+
+    return await _submit(
+        request, session, receivable_id, today, AuthorityChoiceForm, "organ_wybor", use_case
+    )
+
+
+@router.post("/okres")
+async def period(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """The period the receivable is for."""
+
+    async def use_case(data: PeriodForm) -> str:
+        reason = data.reason or "uzupełnienie okresu"
+        await details.set_period(
+            session, receivable_id, data.period_from, data.period_to, reason, user.username
+        )
+        return (
+            f"Zapisano okres należności: {pl_date(data.period_from)} – {pl_date(data.period_to)}."
+        )
+
+    return await _submit(request, session, receivable_id, today, PeriodForm, "okres", use_case)

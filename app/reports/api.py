@@ -5,7 +5,7 @@ from typing import Literal
 from fastapi import APIRouter, Path, Response
 
 from app.audit.reads import audited
-from app.auth.deps import Reader, SessionDep, SettingsDep
+from app.auth.deps import Reader, SessionDep
 from app.documents import printing
 from app.errors import PROBLEM
 
@@ -32,12 +32,11 @@ def _file(content: bytes, name: str, fmt: str) -> Response:
 async def time_barred(
     session: SessionDep,
     _user: Reader,
-    settings: SettingsDep,
     fmt: Literal["pdf", "csv"],
     year: int = Year,
 ) -> Response:
     """Time-barred receivables to write off at year end (seed 003 §5.3), as PDF or CSV."""
-    content, name = await printing.year_end_file(session, "time-barred", year, fmt, settings)
+    content, name = await printing.year_end_file(session, "time-barred", year, fmt)
     return _file(content, name, fmt)
 
 
@@ -50,10 +49,9 @@ async def time_barred(
 async def alimony(
     session: SessionDep,
     _user: Reader,
-    settings: SettingsDep,
     fmt: Literal["pdf", "csv"],
     year: int = Year,
 ) -> Response:
     """Alimony write-offs decided in a year (art. 30 u.p.o.u.a.), as PDF or CSV."""
-    content, name = await printing.year_end_file(session, "alimony", year, fmt, settings)
+    content, name = await printing.year_end_file(session, "alimony", year, fmt)
     return _file(content, name, fmt)

@@ -68,8 +68,8 @@ async def sign(session: AsyncSession, document: bytes, settings: Settings) -> by
 
 
 async def signed_title(session: AsyncSession, document_id: int, settings: Settings) -> bytes:
-    return await sign(session, await titles.title_xml(session, document_id, settings), settings)
+    return await sign(session, await titles.title_xml(session, document_id), settings)
 
 
 async def signed_notice(session: AsyncSession, notice_id: int, settings: Settings) -> bytes:
-    return await sign(session, await titles.notice_xml(session, notice_id, settings), settings)
+    return await sign(session, await titles.notice_xml(session, notice_id), settings)

@@ -19,6 +19,35 @@
       b.checked = box.checked;
     });
   });
+  // Commune suggestions from the TERYT register (GET /api/v1/teryt/communes): picking one fills
+  // the hidden TERC code; typing on clears it, so the code always matches the text shown.
+  var communeTimer = null;
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    var codeId = box.getAttribute && box.getAttribute("data-commune-code");
+    if (!codeId) { return; }
+    var hidden = document.getElementById(codeId);
+    var list = box.list;
+    var chosen = list && Array.prototype.find.call(list.options, function (o) {
+      return o.value === box.value;
+    });
+    hidden.value = chosen ? chosen.getAttribute("data-code") : "";
+    if (chosen || box.value.trim().length < 2) { return; }
+    clearTimeout(communeTimer);
+    communeTimer = setTimeout(function () {
+      fetch("/api/v1/teryt/communes?q=" + encodeURIComponent(box.value.trim()), {
+        credentials: "same-origin", headers: { Accept: "application/json" }
+      }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
+        list.innerHTML = "";
+        rows.forEach(function (c) {
+          var option = document.createElement("option");
+          option.value = c.label;
+          option.setAttribute("data-code", c.code);
+          list.appendChild(option);
+        });
+      });
+    }, 150);
+  });
   // The write-off amount only matters for a partial write-off.
   function syncScope() {
     var scope = document.getElementById("umorzenie-scope");

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import Field
 
 from app.audit.reads import audited
-from app.auth.deps import Collector, Reader, SessionDep, SettingsDep
+from app.auth.deps import Collector, Reader, SessionDep
 from app.deps import TodayDep
 from app.errors import PROBLEM, Invalid
 from app.schemas import AmountIn, AmountOut, DateIn, Schema
@@ -34,7 +34,9 @@ class RegisterRead(Schema):
 
 class HandoffCreate(Schema):
     issued_on: DateIn
-    authority: str | None = Field(default=None, max_length=32)
+    authority: str | None = Field(
+        default=None, max_length=32, description="kod organu; domyślnie organ domyślny"
+    )
 
 
 class HandoffRead(Schema):
@@ -74,12 +76,11 @@ class NoticeRead(Schema):
 async def title_register(
     session: SessionDep,
     _user: Reader,
-    settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> list[RegisterRead]:
     """Ewidencja tytułów wykonawczych: every title with its number, amounts, batch and events."""
-    lines = await service.register(session, settings, limit, offset)
+    lines = await service.register(session, limit, offset)
     return [
         RegisterRead(
             document_id=x.document.id,
@@ -104,11 +105,9 @@ async def title_register(
     responses=_ERR,
     dependencies=[audited("XML tytułu wykonawczego")],
 )  # type: ignore[arg-type]
-async def title_xml(
-    document_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
-) -> Response:
+async def title_xml(document_id: int, session: SessionDep, _user: Reader) -> Response:
     """One executive title as TW-1 XML (validated against the XSD)."""
-    content = await service.title_xml(session, document_id, settings)
+    content = await service.title_xml(session, document_id)
     return Response(content, media_type=XML)
 
 
@@ -157,11 +156,9 @@ async def pending_notices(session: SessionDep, _user: Reader) -> list[NoticeRead
     responses=_ERR,
     dependencies=[audited("XML zawiadomienia")],
 )  # type: ignore[arg-type]
-async def notice_xml(
-    notice_id: int, session: SessionDep, _user: Reader, settings: SettingsDep
-) -> Response:
+async def notice_xml(notice_id: int, session: SessionDep, _user: Reader) -> Response:
     """One notice (zawiadomienie) as XML."""
-    return Response(await service.notice_xml(session, notice_id, settings), media_type=XML)
+    return Response(await service.notice_xml(session, notice_id), media_type=XML)
 
 
 def _handoff_read(h: object) -> HandoffRead:
@@ -182,15 +179,13 @@ async def create_handoff(
     body: HandoffCreate,
     session: SessionDep,
     user: Collector,
-    settings: SettingsDep,
     today: TodayDep,
 ) -> HandoffRead:
-    """Build the batch of unsent titles and notices for an authority and mark them as sent."""
+    """Build the batch of unsent titles and notices for an authority (the default one when none
+    is named) and mark them as sent; missing data of any title: 422 listing every item."""
     if body.issued_on > today:
         raise Invalid("Data z przyszłości", field="issued_on")
-    h = await service.build_handoff(
-        session, body.issued_on, body.authority, user.username, settings
-    )
+    h = await service.build_handoff(session, body.issued_on, body.authority, user.username)
     return _handoff_read(h)
 
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stdnum import iban
-
 from app.domain.documents import Address
-from app.domain.identifiers import IdentifierError, valid_nip, valid_pesel, valid_regon
+from app.domain.identifiers import (
+    IdentifierError,
+    valid_nip,
+    valid_nrb,
+    valid_pesel,
+    valid_regon,
+)
 from app.titles.xmltext import clean
 from app.titles.xsd import XmlValidationError
 
@@ -118,9 +122,9 @@ def checked_ids(pesel: str | None, nip: str | None, regon: str | None) -> dict[s
 
 def bank_account(nrb: str) -> str:
     """NRB as 26 digits (spaces and a "PL" prefix dropped), its IBAN check digits verified."""
-    digits = re.sub(r"[\s-]", "", nrb).upper().removeprefix("PL")
-    if not (len(digits) == 26 and digits.isdigit() and iban.is_valid("PL" + digits)):
+    try:
+        return valid_nrb(nrb)
+    except IdentifierError:
         raise XmlValidationError(
             "com:NrRachunkuPL", f"Nieprawidłowy numer rachunku bankowego {nrb!r}"
-        )
-    return digits
+        ) from None

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.config import Settings
 from app.documents import service as docs
-from app.domain.documents import RegisterEntry
+from app.domain.documents import RegisterEntry, TytulWykonawczy, Zawiadomienie
 from app.domain.kinds import AllocationRule, KindRules
-from app.errors import Conflict, NotFound
-from app.models import Debtor, Document, EnforcementReport, Handoff, Notice, Receivable
+from app.errors import Conflict, Incomplete, NotFound
+from app.models import Authority, Debtor, Document, EnforcementReport, Handoff, Notice, Receivable
 from app.numbering import next_number, next_numbers
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
-from app.titles import xml
+from app.titles import readiness, xml
+from app.titles.readiness import Where
 from app.titles.repository import TitleRepository
+from app.titles.xsd import XmlValidationError
+from app.unit import authorities
 
+D = TypeVar("D", TytulWykonawczy, Zawiadomienie)
 CHANGES = {
     "wplata_czesciowa": "wpłata częściowa",
     "wplata_calkowita": "wpłata całkowita",
@@ -45,9 +49,50 @@ async def title_document(session: AsyncSession, document_id: int) -> Document:
     return doc
 
 
-async def title_xml(session: AsyncSession, document_id: int, settings: Settings) -> bytes:
-    data = await docs.tytul(session, await title_document(session, document_id), settings)
+async def title_xml(session: AsyncSession, document_id: int) -> bytes:
+    data = await docs.tytul(session, await title_document(session, document_id))
     return await asyncio.to_thread(xml.build_title_xml, data)
+
+
+# The number a title or notice is checked under before its own is taken: as long as any real one.
+PROVISIONAL = 999_999
+NO_AUTHORITY = {
+    "item": "Organ egzekucyjny, do którego trafi tytuł",
+    "fix": "Ustawienia jednostki: organy egzekucyjne",
+    "href": "/jednostka#organy",
+}
+
+
+async def _valid_xml(build: Callable[[D], bytes], data: D, missing: list[dict[str, str]]) -> None:
+    """Build and validate the document's XML; an XSD refusal is one more missing item."""
+    try:
+        await asyncio.to_thread(build, data)
+    except XmlValidationError as exc:
+        missing.append({"item": f"Dane niezgodne ze schematem XML: {exc}", "fix": "", "href": ""})
+
+
+async def prepare_title(
+    session: AsyncSession, receivable: Receivable, rules: KindRules, issued_on: date
+) -> Authority:
+    """Issue 14 item 4: the title is built and its TW-1 XML validated before its number is
+    taken; missing data refuse it (422, every item with the place that fixes it) and nothing
+    changes. Returns the authority it goes to (chosen for the receivable, else the one of the
+    debtor's commune, else the default one)."""
+    debtor = await session.get(Debtor, receivable.debtor_id)
+    assert debtor is not None
+    choice = await authorities.competent(session, receivable.authority_code, debtor.commune_code)
+    if choice.authority is None:
+        raise Incomplete("Nie można wystawić tytułu wykonawczego: brak danych", [NO_AUTHORITY])
+    authority = authorities.document_authority(choice.authority)
+    number = f"TW/{authority.code}/{PROVISIONAL}/{issued_on.year}"
+    data = await docs.title_data(session, receivable, rules, debtor, issued_on, number, authority)
+    where = Where(debtor.id, receivable.id, rules.code, authority.code)
+    missing = readiness.missing(readiness.title_gaps(data), where)
+    if not missing:
+        await _valid_xml(xml.build_title_xml, data, missing)
+    if missing:
+        raise Incomplete("Nie można wystawić tytułu wykonawczego: brak danych", missing)
+    return choice.authority
 
 
 async def notify(
@@ -68,12 +113,8 @@ async def notify(
         return None
     rules = await receivable_service.rules_of(session, receivable)
     figs = await figures_mod.figures_of(session, receivable, rules, event_on)
-    doc = await receivable_service.issue_document(
-        session, receivable, "zawiadomienie", event_on, actor
-    )
     notice = Notice(
         receivable_id=receivable.id,
-        document_id=doc.id,
         title_document_id=title.id,
         change=change,
         event_on=event_on,
@@ -81,17 +122,34 @@ async def notify(
         remaining_principal=figs.principal_remaining,
         description=description or CHANGES[change],
     )
+    await _check_notice(session, receivable, title, notice, event_on)
+    doc = await receivable_service.issue_document(
+        session, receivable, "zawiadomienie", event_on, actor
+    )
+    notice.document_id = doc.id
     await repo.add(notice)
     return notice
 
 
-async def notice_xml(session: AsyncSession, notice_id: int, settings: Settings) -> bytes:
+async def _check_notice(
+    session: AsyncSession, receivable: Receivable, title: Document, notice: Notice, on: date
+) -> None:
+    """The notice's XML is built and validated before its number is taken (as a title's)."""
+    debtor = await session.get(Debtor, receivable.debtor_id)
+    assert debtor is not None
+    number = f"ZW/{PROVISIONAL}/{on.year}"
+    data = await docs.notice_data(session, receivable, debtor, title, number, on, notice)
+    missing: list[dict[str, str]] = []
+    await _valid_xml(xml.build_notice_xml, data, missing)
+    if missing:
+        raise Incomplete("Nie można sporządzić zawiadomienia dla organu egzekucyjnego", missing)
+
+
+async def notice_xml(session: AsyncSession, notice_id: int) -> bytes:
     notice = await TitleRepository(session).notice(notice_id)
     if notice is None:
         raise NotFound(f"Nie ma zawiadomienia o identyfikatorze {notice_id}")
-    return await asyncio.to_thread(
-        xml.build_notice_xml, await docs.zawiadomienie(session, notice, settings)
-    )
+    return await asyncio.to_thread(xml.build_notice_xml, await docs.zawiadomienie(session, notice))
 
 
 @dataclass(frozen=True)
@@ -102,12 +160,15 @@ class RegisterLine:
     entry: RegisterEntry
 
 
-async def register(
-    session: AsyncSession, settings: Settings, limit: int = 500, offset: int = 0
-) -> list[RegisterLine]:
+async def _authority_names(session: AsyncSession) -> dict[str, str]:
+    return {a.code: a.name for a, _communes in await authorities.listing(session)}
+
+
+async def register(session: AsyncSession, limit: int = 500, offset: int = 0) -> list[RegisterLine]:
     """Ewidencja tytułów wykonawczych (seed 003 §3.6): amounts as of each title's date."""
     repo = TitleRepository(session)
     numbers = await repo.handoff_numbers()
+    names = await _authority_names(session)
     out = []
     for doc, receivable, debtor in await repo.register(limit, offset):
         out.append(
@@ -115,7 +176,7 @@ async def register(
                 doc,
                 receivable,
                 debtor,
-                await _entry(session, doc, receivable, debtor, settings, numbers),
+                await _entry(session, doc, receivable, debtor, names, numbers),
             )
         )
     return out
@@ -126,7 +187,7 @@ async def _entry(
     doc: Document,
     receivable: Receivable,
     debtor: Debtor,
-    settings: Settings,
+    names: dict[str, str],
     numbers: dict[int, str],
 ) -> RegisterEntry:
     rules = await receivable_service.rules_of(session, receivable)
@@ -145,22 +206,29 @@ async def _entry(
         principal=figs.principal_remaining,
         interest=figs.interest_due,
         costs=figs.costs_due,
-        authority_name=docs.authority(settings, doc.scope or None).name,
+        authority_name=names.get(doc.scope, doc.scope),
         handoff_number=numbers.get(doc.handoff_id) if doc.handoff_id else None,
         events=tuple(sorted(events)),
     )
 
 
+async def _handoff_authority(session: AsyncSession, code: str | None) -> Authority:
+    if code:
+        return await authorities.known(session, code, "authority")
+    default = (await authorities.competent(session, None, None)).authority
+    if default is None:
+        raise Incomplete("Nie można przygotować przekazania: brak danych", [NO_AUTHORITY])
+    return default
+
+
 async def build_handoff(
-    session: AsyncSession,
-    issued_on: date,
-    authority_code: str | None,
-    actor: str,
-    settings: Settings,
+    session: AsyncSession, issued_on: date, authority_code: str | None, actor: str
 ) -> Handoff:
-    """All titles and notices not yet sent to one authority, as one validated XML file; marked as
-    sent in the same transaction, so a failure leaves nothing half-sent."""
-    authority = docs.authority(settings, authority_code)
+    """All titles and notices not yet sent to one authority (the default one when none is
+    named), as one validated XML file; marked as sent in the same transaction, so a failure
+    leaves nothing half-sent. Missing data of any title refuse the batch before its number is
+    taken, listing every item (issue 14 item 4)."""
+    authority = authorities.document_authority(await _handoff_authority(session, authority_code))
     repo = TitleRepository(session)
     titles = await repo.unsent_titles(authority.code, lock=True)
     notices = await repo.unsent_notices(authority.code, lock=True)
@@ -168,15 +236,18 @@ async def build_handoff(
         raise Conflict(f"Brak tytułów i zawiadomień do przekazania do: {authority.name}")
     if any(t.issued_on > issued_on for t in titles):
         raise Conflict("Paczka nie może zawierać tytułów wystawionych po dniu przekazania")
-    title_data = [await docs.tytul(session, t, settings) for t in titles]
-    notice_data = [await docs.zawiadomienie(session, n, settings) for n in notices]
-    numbers = await repo.handoff_numbers()
-    entries = []
-    for t in titles:
+    title_data = [await docs.tytul(session, t) for t in titles]
+    notice_data = [await docs.zawiadomienie(session, n) for n in notices]
+    numbers, names = await repo.handoff_numbers(), await _authority_names(session)
+    entries, missing = [], []
+    for t, data in zip(titles, title_data, strict=True):
         receivable = await receivable_service.load(session, t.receivable_id)
         debtor = await session.get(Debtor, receivable.debtor_id)
         assert debtor is not None
-        entries.append(await _entry(session, t, receivable, debtor, settings, numbers))
+        entries.append(await _entry(session, t, receivable, debtor, names, numbers))
+        missing += _title_missing(data, receivable, authority.code)
+    if missing := readiness.unique(missing):
+        raise Incomplete("Nie można przygotować przekazania: brak danych w tytułach", missing)
     seq = await next_number(session, "przekazanie", authority.code, issued_on.year)
     number = f"P/{authority.code}/{seq}/{issued_on.year}"
     content = await asyncio.to_thread(
@@ -187,7 +258,7 @@ async def build_handoff(
         title_data,
         entries,
         notice_data,
-        creditor=docs.creditor(settings),
+        creditor=await docs.creditor(session),
     )
     handoff = Handoff(
         authority_code=authority.code,
@@ -205,6 +276,19 @@ async def build_handoff(
         item.handoff_id = handoff.id
     await session.flush()
     return handoff
+
+
+def _title_missing(
+    data: TytulWykonawczy, receivable: Receivable, authority_code: str
+) -> list[dict[str, str]]:
+    where = Where(
+        receivable.debtor_id,
+        receivable.id,
+        receivable.kind_code,
+        authority_code,
+        prefix=f"Tytuł {data.number}: ",
+    )
+    return readiness.missing(readiness.title_gaps(data), where)
 
 
 async def handoffs(session: AsyncSession) -> list[Handoff]:

@@ -9,8 +9,9 @@ from datetime import date
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from pydantic import Field
 
-from app.auth.deps import SessionDep, SettingsDep
+from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.documents import batch as reminder_batch
 from app.domain.archive import year_end_cutoff
@@ -19,7 +20,8 @@ from app.errors import Invalid
 from app.receivables import worklists
 from app.sweeps import service as sweeps_service
 from app.titles import service as titles_service
-from app.web.forms import Day, FormState, WebForm, attempt, blank_form, read_form, see_other
+from app.unit import authorities
+from app.web.forms import Day, FormState, Text, WebForm, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, flash, verify_csrf
 from app.web.templating import pl_date, render
 
@@ -34,6 +36,7 @@ class RemindersForm(WebForm):
 
 class HandoffForm(WebForm):
     issued_on: Day
+    authority: Text = Field(default=None, max_length=32)
 
 
 async def _page(
@@ -44,11 +47,14 @@ async def _page(
     printed: date | None = None,
     failed: FormState | None = None,
 ) -> Response:
-    settings = request.app.state.settings
     year = year if year and 2000 <= year <= today.year else today.year
+    listed = [a for a, _communes in await authorities.listing(session)]
+    default = next((a.code for a in listed if a.is_default), "")
     forms = {
         "upomnienia": blank_form(RemindersForm, "upomnienia", issued_on=today.isoformat()),
-        "przekazanie": blank_form(HandoffForm, "przekazanie", issued_on=today.isoformat()),
+        "przekazanie": blank_form(
+            HandoffForm, "przekazanie", issued_on=today.isoformat(), authority=default
+        ),
     }
     if failed is not None:
         forms[failed.name] = failed
@@ -71,7 +77,8 @@ async def _page(
             "barred": [worklists.WorkRow.of(row) for row in barred],
             "year": year,
             "limit": worklists.LIMIT,
-            "authority": settings.authority_name,
+            "authorities": listed,
+            "authority_options": [(a.code, f"{a.name} ({a.code})") for a in listed],
         },
         failed.status if failed else 200,
     )
@@ -126,7 +133,7 @@ async def issue_reminders(
 
 @router.post("/przekazanie")
 async def hand_off(
-    request: Request, session: SessionDep, user: Collector, today: TodayDep, settings: SettingsDep
+    request: Request, session: SessionDep, user: Collector, today: TodayDep
 ) -> Response:
     """Build the handoff batch (titles and notices not yet sent) for an enforcement authority."""
     form, data = await read_form(request, HandoffForm, "przekazanie")
@@ -135,9 +142,8 @@ async def hand_off(
         async def work() -> Response:
             if data.issued_on > today:
                 raise Invalid("Data z przyszłości", field="issued_on")
-            # One enforcement authority is configured (settings); the service takes its code.
             h = await titles_service.build_handoff(
-                session, data.issued_on, None, user.username, settings
+                session, data.issued_on, data.authority, user.username
             )
             flash(
                 request,

@@ -10,6 +10,7 @@ from app.deps import TodayDep
 from app.parameters import service as rates_service
 from app.receivables import folders, worklists
 from app.sweeps import service as sweeps_service
+from app.unit.checklist import checklist
 from app.web.session import Reader, verify_csrf
 from app.web.templating import render
 
@@ -22,7 +23,9 @@ DEMAND_DAYS = 7  # how far ahead "demands whose term ends soon" looks
 async def dashboard(
     request: Request, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:
-    """Folder counts and the work lists of the day."""
+    """Folder counts and the work lists of the day; for the admin, what setup still lacks."""
+    viewer = request.state.viewer
+    setup = await checklist(session, today) if viewer.can("admin") else None
     counts = await folders.folder_counts(session, today.year)
     work = {
         "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
@@ -47,5 +50,6 @@ async def dashboard(
             "work": work,
             "demand_days": DEMAND_DAYS,
             "limit": worklists.LIMIT,
+            "setup": setup,
         },
     )

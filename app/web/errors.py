@@ -16,6 +16,7 @@ from app.auth.deps import PasswordChangeRequired
 from app.domain.parameters import MissingParameter
 from app.errors import UNSTORABLE, AppError, Unauthorized, unstorable_input
 from app.logs import describe
+from app.titles.xsd import XmlValidationError
 from app.web.forms import polish_message
 from app.web.templating import render
 
@@ -41,10 +42,11 @@ def login_url(request: Request) -> str:
     return "/logowanie" + ("" if target == "/" else f"?next={quote(target, safe='/')}")
 
 
-def _page(request: Request, status: int, title: str, detail: str) -> Response:
-    return render(
-        request, "web/error.html", {"status": status, "title": title, "detail": detail}, status
-    )
+def _page(
+    request: Request, status: int, title: str, detail: str, missing: object = None
+) -> Response:
+    context = {"status": status, "title": title, "detail": detail, "missing": missing or []}
+    return render(request, "web/error.html", context, status)
 
 
 async def _html(request: Request, exc: Exception) -> Response:
@@ -58,7 +60,9 @@ async def _html(request: Request, exc: Exception) -> Response:
     if isinstance(exc, PasswordChangeRequired):  # a password reset by the admin
         return RedirectResponse("/haslo", status_code=303)
     if isinstance(exc, AppError):
-        return _page(request, exc.status, exc.title, exc.detail)
+        return _page(request, exc.status, exc.title, exc.detail, exc.extra.get("missing"))
+    if isinstance(exc, XmlValidationError):  # as the API's 409, but a page, never raw JSON
+        return _page(request, 409, "Dokument XML niezgodny ze schematem", str(exc))
     if isinstance(exc, StarletteHTTPException):
         title = _TITLES.get(exc.status_code, "Błąd")
         detail = (
@@ -88,6 +92,7 @@ def _dispatch(api_handler: Handler) -> Handler:
 def install_error_pages(app: FastAPI) -> None:
     """Wrap the API's handlers (app.errors.add_exception_handlers must run first)."""
     for exc_class in (
+        XmlValidationError,
         MissingParameter,
         AppError,
         RequestValidationError,

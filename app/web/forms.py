@@ -18,8 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.money import AmountError, parse_amount
 from app.domain.parameters import MissingParameter
-from app.errors import Conflict, Invalid
+from app.errors import Conflict, Incomplete, Invalid
 from app.schemas import Schema
+from app.titles.xsd import XmlValidationError
 from app.web.session import flash
 
 TOP = "__top__"
@@ -116,11 +117,13 @@ class FormState:
     values: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     top: list[str] = field(default_factory=list)
+    # Missing data a document needs, each with the page that mends it (app.errors.Incomplete).
+    fixes: list[dict[str, str]] = field(default_factory=list)
     status: int = 200
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors or self.top)
+        return bool(self.errors or self.top or self.fixes)
 
     @property
     def focus(self) -> str | None:
@@ -176,10 +179,17 @@ async def attempt(
     try:
         async with session.begin_nested():
             return await work()
+    except Incomplete as exc:
+        state.add(None, exc.detail)
+        state.fixes = exc.missing
+        state.status = exc.status
     except (Invalid, Conflict) as exc:
         field = (exc.field or "").split(".")[0] or None  # "payments.0.date" → the payments field
         state.add((aliases or {}).get(field or "", field), exc.detail)
         state.status = exc.status
+    except XmlValidationError as exc:  # a document the XSD refuses: a message, never raw JSON
+        state.add(None, f"Dokument XML niezgodny ze schematem: {exc}")
+        state.status = 409
     except ValidationError as exc:  # the API schema the form is turned into
         state.add_validation(exc, aliases)
     except MissingParameter as exc:

@@ -12,11 +12,13 @@ from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
 from app.debtors import web as debtors_web
+from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
 from app.sweeps import web as sweeps_web
+from app.unit import web as unit_web
 from app.web import auth as auth_web
 from app.web import batch as batch_web
 from app.web import dashboard as dashboard_web
@@ -36,4 +38,6 @@ PAGES = (
     rates_web.router,
     postbook_web.router,
     addresses_web.router,
+    unit_web.router,
+    kinds_web.router,
 )

@@ -10,10 +10,11 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 
 from app.auth import deps as auth_deps
-from app.auth.deps import require
+from app.auth.deps import SessionDep, require
 from app.auth.roles import Permission, can
 from app.errors import Forbidden
 from app.models import User
+from app.unit import service as unit_service
 
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = auth_deps.CSRF_HEADER
@@ -118,6 +119,7 @@ def page_context(request: Request) -> dict[str, Any]:
         "today": request.app.state.clock(),
         "Permission": Permission,
         "path": request.url.path,
+        "unit_example": getattr(request.state, "unit_example", False),
     }
 
 
@@ -128,8 +130,10 @@ def page_user(permission: Permission) -> Callable[..., Coroutine[Any, Any, User]
         require(permission)
     )  # a default, not an annotation: it closes over `permission`
 
-    async def _check(request: Request, user: User = allowed) -> User:
+    async def _check(request: Request, session: SessionDep, user: User = allowed) -> User:
         request.state.viewer = Viewer.of(user)
+        # Every page says so while the unit's data are the example ones (issue 14 item 2).
+        request.state.unit_example = await unit_service.is_example(session)
         return user
 
     return _check

@@ -25,9 +25,15 @@ def test_awizo_with_a_scan_through_the_card(
     expect, base, clock = _expect(), live_server.url, live_server.clock
     clock.day = date(2025, 3, 3)
     log_in(page, base, "admin", ADMIN_PASSWORD)
-    debtor = page.request.post(f"{base}/api/v1/debtors", data=JAN).json()["id"]
+    # API writes take a bearer token; the browser's cookie alone may not change data (issue 15).
+    token = page.request.post(
+        f"{base}/api/v1/auth/token", form={"username": "admin", "password": ADMIN_PASSWORD}
+    ).json()["access_token"]
+    bearer = {"Authorization": f"Bearer {token}"}
+    debtor = page.request.post(f"{base}/api/v1/debtors", data=JAN, headers=bearer).json()["id"]
     r = page.request.post(
         f"{base}/api/v1/receivables",
+        headers=bearer,
         data={
             "debtor_id": debtor,
             "kind": "oplata_pobyt",

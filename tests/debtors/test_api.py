@@ -22,19 +22,23 @@ async def test_create_and_read_a_debtor(api):
         "7740001454",
         "192598184",
     )
-    assert body["address"] == JAN["address"]
+    # The city names one city commune (TERC 0464011): its code is added to the names given.
+    assert body["address"] == {**JAN["address"], "commune_code": "0464011"}
 
 
 async def test_address_given_as_one_line(api):
+    # Issue 14: "Włocławek" names exactly one city commune in TERC (0464011, gmina miejska; the
+    # rural commune 0418132 bears the name too but is no city): county and voivodeship follow.
     did = await create_debtor(api, address="ul. Zażółć 7, 87-800 Włocławek")
     body = (await api.get(f"/api/v1/debtors/{did}")).json()
     assert body["address"] == {
         "street": "ul. Zażółć 7",
         "postal_code": "87-800",
         "city": "Włocławek",
-        "voivodeship": None,
-        "county": None,
-        "commune": None,
+        "commune_code": "0464011",
+        "voivodeship": "kujawsko-pomorskie",
+        "county": "Włocławek",
+        "commune": "Włocławek",
     }
 
 

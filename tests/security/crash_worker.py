@@ -24,6 +24,7 @@ from app.receivables import actions
 from app.receivables import service as receivable_service
 from app.titles import service as title_service
 from app.titles import xml
+from app.unit.setup import first_start
 
 ISSUED_ON = date(2025, 4, 11)
 HANDOFF_ON = date(2025, 4, 14)
@@ -67,15 +68,12 @@ async def main(url: str, settings_json: str, what: str, receivable: str, point: 
         _stop_while_building_xml()
     engine = make_engine(url)
     async with session_scope(make_sessionmaker(engine)) as session:
+        await first_start(session, settings)  # as the service's start would (no-op when done)
         if what == "title":
-            doc = await actions.issue_title(
-                session, int(receivable), ISSUED_ON, "worker", TODAY, settings
-            )
+            doc = await actions.issue_title(session, int(receivable), ISSUED_ON, "worker", TODAY)
             done = doc.number
         else:
-            handoff = await title_service.build_handoff(
-                session, HANDOFF_ON, None, "worker", settings
-            )
+            handoff = await title_service.build_handoff(session, HANDOFF_ON, None, "worker")
             done = handoff.number
         if point == "before_commit":
             stop_here("before_commit")

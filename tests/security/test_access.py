@@ -42,6 +42,12 @@ WRITES = {
     ("POST", "/api/v1/sweeps/run"): Permission.SWEEP,  # a scheduled job run by hand
     ("POST", "/api/v1/calculator"): Permission.READ,  # computes from the body, stores nothing
     ("POST", "/api/v1/backups"): Permission.ADMIN,  # a copy of every unit's data
+    # The unit's data, its enforcement authorities and the kinds of receivables (issue 14).
+    ("PUT", "/api/v1/unit"): Permission.ADMIN,
+    ("POST", "/api/v1/authorities"): Permission.ADMIN,
+    ("PUT", "/api/v1/authorities/{code}"): Permission.ADMIN,
+    ("POST", "/api/v1/kinds"): Permission.ADMIN,
+    ("PUT", "/api/v1/kinds/{code}"): Permission.ADMIN,
 }
 _WRITE_OFF = re.compile(r"/write-offs$")  # umorzenie: a decision signed by the head of the unit
 _PARAM = re.compile(r"\{[^}]+\}")

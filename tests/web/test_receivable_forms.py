@@ -4,7 +4,6 @@ message next to the field (or above the form) and writes nothing; success is a 3
 from __future__ import annotations
 
 import re
-
 from datetime import date
 
 import pytest
