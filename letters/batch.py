@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from app.domain.documents import Upomnienie
 from letters import upomnienie
-from letters.pages import Callback, make_doc
+from letters.pages import RENDER_LOCK, Callback, make_doc
 from letters.pdfstream import PdfStreamWriter
 
 Progress = Callable[[int, int | None], None]
@@ -61,5 +61,6 @@ def _render_chunk(chunk: list[Upomnienie], tick: Callable[[], None]) -> bytes:
         story += upomnienie.story(reminder)
         story.append(Callback(tick))
     buffer = io.BytesIO()
-    make_doc(buffer, title="Upomnienia").build(story)
+    with RENDER_LOCK:
+        make_doc(buffer, title="Upomnienia").build(story)
     return buffer.getvalue()

@@ -7,6 +7,7 @@ story last passed, so a copy that runs to a second page carries its mark there t
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 from typing import Any, BinaryIO
 
@@ -102,9 +103,18 @@ def make_doc(out: BinaryIO, *, title: str, author: str = "", wide: bool = False)
     return doc
 
 
+# reportlab's TTFont objects are process-wide and keep each document's font subsets in a dict
+# they mutate while text is drawn; two documents rendered at once in threads (the API renders in
+# asyncio.to_thread) can corrupt each other's subsets (an IndexError, or a wrong glyph). Every
+# rendering of a whole document takes this lock. Rendering is pure Python under the GIL, so the
+# lock costs no parallelism that existed.
+RENDER_LOCK = threading.RLock()
+
+
 def build_pdf(story: list[Flowable], *, title: str, author: str = "", wide: bool = False) -> bytes:
     buffer = io.BytesIO()
-    make_doc(buffer, title=title, author=author, wide=wide).build(story)
+    with RENDER_LOCK:
+        make_doc(buffer, title=title, author=author, wide=wide).build(story)
     return buffer.getvalue()
 
 

@@ -17,7 +17,7 @@ from app.domain.documents import Creditor
 from letters.blocks import Lines, two_columns, wrap_text
 from letters.format import long_date
 from letters.lists import Column, table
-from letters.pages import Marker, build_pdf
+from letters.pages import RENDER_LOCK, Marker, build_pdf
 from letters.styles import FONT, FONT_BOLD, register_fonts
 
 SERVICE = "polecona ZPO (KPA)"
@@ -98,6 +98,11 @@ LABEL_W, LABEL_H, COLS, ROWS = 70 * mm, 37 * mm, 3, 8
 
 
 def render_labels(items: Sequence[PostItem], sender: Creditor) -> bytes:
+    with RENDER_LOCK:
+        return _render_labels(items, sender)
+
+
+def _render_labels(items: Sequence[PostItem], sender: Creditor) -> bytes:
     import io
 
     register_fonts()
