@@ -21,7 +21,7 @@ from app.domain.allocation import Allocation
 from app.domain.interest import DatedSchedule, RatePeriod, compile_table
 from app.domain.kinds import RATE_CODE, AllocationRule, InterestRegime, KindRules
 from app.domain.ledger import KcLedger, OpLedger, items_of
-from app.domain.limitation import time_barred_from
+from app.domain.limitation import LimitationFact, time_barred_from
 from app.domain.money import Grosze
 from app.domain.parameters import ParameterCode, ParameterTable
 
@@ -89,12 +89,16 @@ def compute_balance(
     term_ended_on: date | None = None,
     decision_final_on: date | None = None,
     interruptions: Sequence[date] = (),
+    limitation_facts: Sequence[LimitationFact] = (),
+    settled_on: date | None = None,
     detail: bool = True,
 ) -> BalanceResult:
     """The balance as of `as_of` (inclusive). `term_ended_on`/`decision_final_on` anchor the
-    limitation; `interruptions` are other interrupting events (e.g. notified enforcement
-    measures). `detail=False` returns the figures only, without the allocations and the
-    rate-period breakdown: a sweep over every receivable needs no more, and building those
+    limitation; `interruptions` are days that interrupt it whatever the kind, `limitation_facts`
+    events that interrupt or suspend it as the kind says, `settled_on` the day of the full payment
+    (limitation.time_barred_from). `detail=False` returns the figures only, without the
+    allocations and the rate-period breakdown: a sweep over every receivable needs no more, and
+    building those
     objects is a third of the cost."""
     _check_facts(tranches, payments, costs, as_of)
     ledger = _ledger(rules, tranches, rates, threshold)
@@ -109,6 +113,8 @@ def compute_balance(
         decision_final_on=decision_final_on,
         payments=[p.on for p in payments] if rules.limitation_interrupted_by_payment else (),
         interruptions=interruptions,
+        facts=limitation_facts,
+        settled_on=settled_on,
     )
     return BalanceResult(
         as_of=as_of,
@@ -171,7 +177,7 @@ class _CostBook:
 
 _PROG = ParameterCode.PROG_ODSETEK.value
 _OP_RULES = (AllocationRule.OP_PROPORTIONAL,)
-_KC_RULES = (AllocationRule.KC_451, AllocationRule.ART_28)
+_KC_RULES = (AllocationRule.KC_451, AllocationRule.ART_28, AllocationRule.KC_451_TRANCHES)
 
 
 def _ledger(
@@ -189,7 +195,7 @@ def _ledger(
             prog = compile_table(_table(threshold, _PROG, "threshold"))
         return OpLedger(items, schedule, prog)
     if rule in _KC_RULES and regime is not InterestRegime.ODSETKI_ZA_ZWLOKE:
-        return KcLedger(items, schedule)
+        return KcLedger(items, schedule, by_tranche=rule is AllocationRule.KC_451_TRANCHES)
     # Proportional allocation goes with the OP rounding and threshold, KC 451 with civil interest;
     # a kind mixing them has no defined settlement: refuse rather than guess.
     raise BalanceInputError(

@@ -136,9 +136,15 @@ class KcLedger:
     public calculators do. No interest runs on unpaid interest (KC art. 482 §1: only from the day a
     claim is brought, which is not this engine's concern)."""
 
-    def __init__(self, items: list[Item], rates: DatedSchedule | None) -> None:
+    def __init__(
+        self, items: list[Item], rates: DatedSchedule | None, *, by_tranche: bool = False
+    ) -> None:
         self.items = items
         self.rates = rates
+        # AllocationRule.KC_451_TRANCHES: each tranche is a debt of its own (a payout returned
+        # under art. 23 u.p.o.u.a.), so a payment settles the oldest tranche in full, its interest
+        # then its principal (KC art. 451 §1), before the next one (KC art. 451 §3).
+        self.by_tranche = by_tranche
 
     def _fix_interest(self, day: int) -> None:
         rates = self.rates
@@ -151,6 +157,8 @@ class KcLedger:
 
     def pay(self, day: int, amount: Grosze) -> tuple[Grosze, Grosze, Grosze]:
         self._fix_interest(day)
+        if self.by_tranche:
+            return self._pay_by_tranche(amount)
         to_interest = to_principal = 0
         for item in self.items:  # KC art. 451 §1: interest (all tranches, oldest first) …
             if item.carried and to_interest < amount:
@@ -165,6 +173,19 @@ class KcLedger:
             item.principal -= paid
             to_principal += paid
         return to_interest, to_principal, amount - to_principal
+
+    def _pay_by_tranche(self, amount: Grosze) -> tuple[Grosze, Grosze, Grosze]:
+        to_interest = to_principal = 0
+        for item in self.items:  # oldest first (items_of), interest before principal
+            if amount == 0:
+                break
+            paid = min(amount, item.carried)
+            item.carried -= paid
+            to_interest, amount = to_interest + paid, amount - paid
+            paid = min(amount, item.principal)
+            item.principal -= paid
+            to_principal, amount = to_principal + paid, amount - paid
+        return to_interest, to_principal, amount
 
     def outstanding(self, day: int, *, detail: bool) -> Outstanding:
         out = Outstanding()
