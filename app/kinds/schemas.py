@@ -12,7 +12,13 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from app.domain.identifiers import valid_nrb
-from app.domain.kinds import AllocationRule, InterestRegime, InterestStart, LimitationRule
+from app.domain.kinds import (
+    AllocationRule,
+    InterestRegime,
+    InterestStart,
+    LimitationEvent,
+    LimitationRule,
+)
 from app.models import ReceivableKind
 from app.schemas import Schema
 
@@ -29,6 +35,10 @@ CHOICES: dict[str, str] = {
     AllocationRule.OP_PROPORTIONAL: "koszty upomnienia, potem proporcjonalnie (OP art. 55 § 2)",
     AllocationRule.KC_451: "koszty, odsetki, należność główna (KC art. 451)",
     AllocationRule.ART_28: "kolejność art. 28 ustawy o pomocy osobom uprawnionym do alimentów",
+    AllocationRule.KC_451_TRANCHES: (
+        "każda wypłata osobno, najstarsza najpierw; w niej koszty, odsetki, należność główna"
+        " (KC art. 451 § 1 i 3)"
+    ),
     LimitationRule.NONE: "nie przedawnia się",
     LimitationRule.YEARS_FROM_TERM: "lata od upływu terminu płatności (instrukcja § 5)",
     LimitationRule.OP_ART_70: "5 lat od końca roku upływu terminu (OP art. 70)",
@@ -48,6 +58,34 @@ Account = Annotated[
     str | None, BeforeValidator(_blank), AfterValidator(lambda v: v and valid_nrb(v))
 ]
 Optional = BeforeValidator(_blank)
+
+EVENT_LABELS: dict[str, str] = {
+    LimitationEvent.PARTIAL_PAYMENT: "wpłata częściowa",
+    LimitationEvent.DEFERRAL: "odroczenie terminu płatności",
+    LimitationEvent.INSTALMENTS: "rozłożenie na raty",
+    LimitationEvent.ENFORCEMENT_MEASURE: "środek egzekucyjny, o którym dłużnik został powiadomiony",
+}
+_EVENT_CODES = ", ".join(e.value for e in LimitationEvent)
+
+
+def events_of(text: str | None) -> frozenset[LimitationEvent]:
+    """The stored comma-separated codes as a set (the column is '' when none)."""
+    return frozenset(LimitationEvent(c) for c in (text or "").split(",") if c)
+
+
+def _events(value: Any) -> str:
+    """'raty, odroczenie' or ['raty', 'odroczenie'] → 'odroczenie,raty' (sorted, no repeats)."""
+    if value is None:
+        return ""
+    items = value.replace(";", ",").split(",") if isinstance(value, str) else list(value)
+    codes = {str(i).strip() for i in items if str(i).strip()}
+    unknown = sorted(codes - {e.value for e in LimitationEvent})
+    if unknown:
+        raise ValueError(f"Nieznane zdarzenie {unknown[0]!r} (dozwolone: {_EVENT_CODES})")
+    return ",".join(sorted(codes))
+
+
+Events = Annotated[str, BeforeValidator(_events)]
 
 
 class KindFields(Schema):
@@ -87,6 +125,23 @@ class KindFields(Schema):
     limitation_interrupted_by_payment: bool = Field(
         default=False, title="Wpłata częściowa przerywa przedawnienie", json_schema_extra=REGIME
     )
+    limitation_interrupted_by: Events = Field(
+        default="",
+        title=f"Przerywają przedawnienie (kody po przecinku: {_EVENT_CODES})",
+        json_schema_extra=REGIME,
+    )
+    limitation_suspended_by: Events = Field(
+        default="",
+        title="Zawieszają przedawnienie (kody po przecinku, jak wyżej)",
+        json_schema_extra=REGIME,
+    )
+    decision_bar_years: int | None = Field(
+        default=None,
+        ge=1,
+        le=30,
+        title="Decyzji nie wydaje się po latach od wypłaty (art. 23 ust. 4: 10)",
+        json_schema_extra=REGIME,
+    )
     bank_account: Account = Field(
         default=None, title="Rachunek bankowy dla wpłat (gdy inny niż rachunek jednostki)"
     )
@@ -108,6 +163,10 @@ class KindFields(Schema):
         )
         if years_needed and self.limitation_years is None:
             raise ValueError("Podaj liczbę lat do przedawnienia dla wybranej reguły")
+        both = events_of(self.limitation_interrupted_by) & events_of(self.limitation_suspended_by)
+        if both:
+            name = EVENT_LABELS[min(both)]
+            raise ValueError(f"Zdarzenie „{name}” nie może jednocześnie przerywać i zawieszać")
         dzial, rozdzial = self.budget_dzial, self.budget_rozdzial
         if dzial and rozdzial and not rozdzial.startswith(dzial):
             raise ValueError("Rozdział klasyfikacji budżetowej zaczyna się od numeru działu")

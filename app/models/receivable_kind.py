@@ -23,6 +23,12 @@ class ReceivableKind(Base):
     limitation_rule: Mapped[str] = mapped_column(String(64))
     limitation_years: Mapped[int | None] = mapped_column(Integer)
     limitation_interrupted_by_payment: Mapped[bool] = mapped_column(Boolean)
+    # Issue 16 item 5: the other events that interrupt or suspend the period, as comma-separated
+    # codes of app.domain.kinds.LimitationEvent; and the absolute bar in years on the decision
+    # (art. 23 ust. 4 u.p.o.u.a.: none after 10 years from the payout).
+    limitation_interrupted_by: Mapped[str] = mapped_column(String(200), server_default="")
+    limitation_suspended_by: Mapped[str] = mapped_column(String(200), server_default="")
+    decision_bar_years: Mapped[int | None] = mapped_column(Integer)
     # Where payments of this kind go (NRB), when not the unit's default account.
     bank_account: Mapped[str | None] = mapped_column(String(34))
     # Klasyfikacja budżetowa (rozporządzenie MF z 2.03.2010 w sprawie szczegółowej klasyfikacji

@@ -114,6 +114,8 @@ async def _after_payment(
         actor=actor,
         cause=f"wpłata {format_amount(payment.amount)} zł z dnia {payment.paid_on}",
     )
+    if action is Action.ZAPLATA:  # a full payment closes: it starts no new period (issue 16)
+        await figures_mod.refresh_limitation(session, receivable, rules)
     change = "wplata_calkowita" if action is Action.ZAPLATA else "wplata_czesciowa"
     await title_service.notify(
         session, receivable, change, payment.paid_on, actor, amount=payment.amount
@@ -283,6 +285,9 @@ async def grant_instalments(
             )
         )
     await session.flush()
+    # Instalments interrupt (art. 23 ust. 3 u.p.o.u.a.) or suspend (OP art. 70 §2) limitation,
+    # as the kind says (issue 16 item 5).
+    await figures_mod.refresh_limitation(session, receivable, rules)
     return receivable
 
 

@@ -24,6 +24,7 @@ from app.receivables.schemas import (
     PeriodUpdate,
     ReceivableCreate,
     ReceivableRead,
+    TrancheRead,
     WriteOffCreate,
 )
 from app.schemas import AmountOut, Schema
@@ -59,6 +60,13 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         reminder_term_ends_on=r.reminder_term_ends_on,
         title_allowed_from=c.title_allowed_from,
         time_barred_from=f.time_barred_from,
+        costs_time_barred_from=c.costs_time_barred_from,
+        tranches=[
+            TrancheRead(
+                number=t.number, paid_out_on=t.paid_out_on, amount=t.amount, interest_from=start
+            )
+            for t, start in c.tranche_starts
+        ],
         authority=AuthorityRef(
             code=a.code if a else None, name=a.name if a else None, why=competent.why
         ),

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import facts as alimony_facts
 from app.alimony import ledger
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
 from app.domain.interest import interest_from as domain_interest_from
-from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules
-from app.domain.limitation import time_barred_from
+from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules, LimitationEvent
+from app.domain.limitation import LimitationFact, time_barred_from
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
-from app.models import Document, Payment, Receivable, WriteOff
+from app.models import (
+    Document,
+    EnforcementReport,
+    Instalment,
+    Payment,
+    Receivable,
+    ReceivableTranche,
+    WriteOff,
+)
 from app.receivables.repository import ReceivableRepository
 
 Figures = BalanceResult
@@ -29,6 +39,10 @@ class Facts:
     payments: tuple[PaymentFact, ...]
     costs: tuple[CostFact, ...]
     payment_days: tuple[date, ...]  # real payments only: they may interrupt limitation
+    # The other events that may interrupt or suspend limitation (instalments, measures), and the
+    # day of the full payment, which closes without a new period (issue 16 item 5).
+    limitation: tuple[LimitationFact, ...] = ()
+    settled_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,8 @@ class Rows:
     payments: list[Payment]
     documents: list[Document]
     write_offs: list[WriteOff]
+    tranches: list[ReceivableTranche]
+    limitation: list[LimitationFact]
 
 
 async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
@@ -46,7 +62,52 @@ async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
         await repo.payments(receivable_id),
         await repo.documents(receivable_id),
         await repo.write_offs(receivable_id),
+        await tranches_of(session, receivable_id),
+        await limitation_facts(session, receivable_id),
     )
+
+
+async def tranches_of(session: AsyncSession, receivable_id: int) -> list[ReceivableTranche]:
+    stmt = (
+        select(ReceivableTranche)
+        .where(ReceivableTranche.receivable_id == receivable_id)
+        .order_by(ReceivableTranche.number)
+    )
+    return list(await session.scalars(stmt))
+
+
+async def limitation_facts(session: AsyncSession, receivable_id: int) -> list[LimitationFact]:
+    """The events besides payments that may interrupt or suspend limitation, as the kind says:
+    - an instalment plan: granted on the day of its decision, lasting until its last
+      instalment's term (art. 23 ust. 3 pkt 2 u.p.o.u.a. interrupts; OP art. 70 §2 pkt 1, §3
+      suspends until "termin płatności raty");
+    - an enforcement measure reported by the enforcement authority (enforcement_report kind
+      'srodek', seed 003 §3.8), on the day it was reported. Assumption: the authority reports a
+      measure it has applied and notified the debtor of (u.p.e.a. requires the notice with the
+      measure, e.g. art. 72 §1 and art. 80 §1); the report's day stands for the measure's.
+    Deferrals are not recorded by this application yet."""
+    plans: dict[date, date] = {}
+    stmt = select(Instalment.decided_on, Instalment.due_on).where(
+        Instalment.receivable_id == receivable_id
+    )
+    for decided_on, due_on in await session.execute(stmt):
+        plans[decided_on] = max(due_on, plans.get(decided_on, due_on))
+    facts = [LimitationFact(LimitationEvent.INSTALMENTS, on, until) for on, until in plans.items()]
+    measures = (
+        select(EnforcementReport.reported_on)
+        .join(Document, Document.id == EnforcementReport.title_document_id)
+        .where(Document.receivable_id == receivable_id, EnforcementReport.kind == "srodek")
+    )
+    facts += [
+        LimitationFact(LimitationEvent.ENFORCEMENT_MEASURE, day)
+        for day in await session.scalars(measures)
+    ]
+    return sorted(facts, key=lambda f: f.on)
+
+
+def paid_in_full_on(receivable: Receivable) -> date | None:
+    """The day the receivable was paid in full: nothing from then on starts a new period."""
+    return receivable.closed_on if receivable.state == "zaplacona" else None
 
 
 def interest_from(receivable: Receivable, rules: KindRules) -> date:
@@ -64,6 +125,8 @@ def facts_of(
     payments: list[Payment],
     documents: list[Document],
     write_offs: list[WriteOff],
+    tranches: Sequence[ReceivableTranche] = (),
+    limitation: Sequence[LimitationFact] = (),
 ) -> Facts:
     # A write-off by decision settles that part of the balance on its date as a payment would
     # (the interest on the written-off arrears goes with them, OP art. 67d), but it is not a
@@ -81,11 +144,19 @@ def facts_of(
         for d in documents
         if d.costs and d.delivered_on and (settled_on is None or d.delivered_on <= settled_on)
     ]
+    # A receivable for several payouts (issue 16 item 4): a tranche each, with interest from the
+    # kind's start after that payout (art. 23 ust. 7 u.p.o.u.a.: the first day of the next month).
+    owed = tuple(
+        Tranche(domain_interest_from(rules.interest_start, t.paid_out_on), t.amount)
+        for t in tranches
+    ) or (Tranche(interest_from(receivable, rules), receivable.principal),)
     return Facts(
-        (Tranche(interest_from(receivable, rules), receivable.principal),),
+        owed,
         tuple(settled),
         tuple(costs),
         tuple(p.paid_on for p in payments),
+        tuple(limitation),
+        paid_in_full_on(receivable),
     )
 
 
@@ -107,7 +178,13 @@ def compute(
         term_ended_on=receivable.payment_term_ends_on,
         decision_final_on=receivable.decision_final_on,
     )
-    barred = limitation_of(receivable, rules, [d for d in facts.payment_days if d <= as_of])
+    barred = limitation_of(
+        receivable,
+        rules,
+        [d for d in facts.payment_days if d <= as_of],
+        [f for f in facts.limitation if f.on <= as_of],
+        facts.settled_on,
+    )
     return replace(result, time_barred_from=barred)
 
 
@@ -131,13 +208,19 @@ def table_of(code: str, params: list[ParameterRow]) -> ParameterTable:
 
 
 def limitation_of(
-    receivable: Receivable, rules: KindRules, payment_days: list[date]
+    receivable: Receivable,
+    rules: KindRules,
+    payment_days: list[date],
+    facts: Sequence[LimitationFact] = (),
+    settled: date | None = None,
 ) -> date | None:
     return time_barred_from(
         rules,
         term_ended_on=receivable.payment_term_ends_on,
         decision_final_on=receivable.decision_final_on,
         payments=payment_days,
+        facts=facts,
+        settled_on=settled,
     )
 
 
@@ -155,7 +238,15 @@ async def figures_of(
             return alimony
     if rows is None:
         rows = await rows_of(session, receivable.id)
-    facts = facts_of(receivable, rules, rows.payments, rows.documents, rows.write_offs)
+    facts = facts_of(
+        receivable,
+        rules,
+        rows.payments,
+        rows.documents,
+        rows.write_offs,
+        rows.tranches,
+        rows.limitation,
+    )
     params = await ReceivableRepository(session).parameter_rows()
     return compute(receivable, rules, facts, params, as_of)
 
@@ -197,4 +288,10 @@ async def refresh_limitation(
 ) -> None:
     """Store time_barred_from so that the daily sweep can find time-barred receivables in SQL."""
     payments = await ReceivableRepository(session).payments(receivable.id)
-    receivable.time_barred_from = limitation_of(receivable, rules, [p.paid_on for p in payments])
+    receivable.time_barred_from = limitation_of(
+        receivable,
+        rules,
+        [p.paid_on for p in payments],
+        await limitation_facts(session, receivable.id),
+        paid_in_full_on(receivable),
+    )

@@ -10,6 +10,7 @@ from app.domain.kinds import (
     InterestRegime,
     InterestStart,
     KindRules,
+    LimitationEvent,
     LimitationRule,
 )
 from app.domain.parameters import ParameterRow
@@ -160,4 +161,11 @@ def kind_rules(kind: ReceivableKind) -> KindRules:
         limitation_years=kind.limitation_years,
         limitation_interrupted_by_payment=kind.limitation_interrupted_by_payment,
         reminder_required=kind.reminder_required,
+        limitation_interrupted_by=_events(kind.limitation_interrupted_by),
+        limitation_suspended_by=_events(kind.limitation_suspended_by),
+        decision_bar_years=kind.decision_bar_years,
     )
+
+
+def _events(text: str | None) -> frozenset[LimitationEvent]:
+    return frozenset(LimitationEvent(c) for c in (text or "").split(",") if c)

@@ -11,6 +11,18 @@ from app.unit.schemas import AuthorityCode
 INSTALMENT_YEARS = 10
 
 
+class TrancheIn(Schema):
+    paid_out_on: PlausibleDate = Field(description="dzień wypłaty świadczenia")
+    amount: AmountIn
+
+
+class TrancheRead(Schema):
+    number: int
+    paid_out_on: date
+    amount: AmountOut
+    interest_from: date = Field(description="pierwszy dzień odsetek od tej wypłaty")
+
+
 class ReceivableCreate(Schema):
     debtor_id: int
     kind: str = Field(min_length=1, max_length=64)
@@ -26,11 +38,30 @@ class ReceivableCreate(Schema):
         description="organ egzekucyjny wskazany ręcznie (GET /api/v1/authorities); "
         "domyślnie organ właściwy dla gminy zobowiązanego",
     )
+    tranches: list[TrancheIn] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=240,
+        description="wypłaty objęte należnością (świadczenia nienależnie pobrane, art. 23 "
+        "u.p.o.u.a.): każda z własną kwotą i początkiem odsetek; principal = ich suma",
+    )
 
     @model_validator(mode="after")
     def _period(self) -> ReceivableCreate:
         if self.period_from and self.period_to and self.period_to < self.period_from:
             raise ValueError("Okres: data końcowa wcześniejsza niż początkowa")
+        if self.tranches:
+            total = sum(t.amount for t in self.tranches)
+            if total != self.principal:
+                raise ValueError(
+                    f"Kwota należności ({self.principal / 100:.2f}) różni się od sumy wypłat "
+                    f"({total / 100:.2f})"
+                )
+            late = [t.paid_out_on for t in self.tranches if t.paid_out_on > self.issue_date]
+            if late:
+                raise ValueError(
+                    f"Wypłata z dnia {late[0].isoformat()} jest późniejsza niż data wystawienia"
+                )
         return self
 
 
@@ -165,6 +196,10 @@ class ReceivableRead(Schema):
     reminder_term_ends_on: date | None
     title_allowed_from: date | None
     time_barred_from: date | None
+    costs_time_barred_from: date | None = Field(
+        description="od kiedy przedawnione są koszty upomnienia (u.p.e.a. art. 15 § 3c)"
+    )
+    tranches: list[TrancheRead]
     authority: AuthorityRef
     allowed_actions: list[str]
     documents: list[DocumentRead]

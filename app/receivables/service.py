@@ -10,10 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain import lifecycle
 from app.domain.deadlines import due_from, title_allowed_from
-from app.domain.kinds import KindRules
+from app.domain.interest import interest_from
+from app.domain.kinds import AllocationRule, InterestStart, KindRules
 from app.domain.lifecycle import Action, State
+from app.domain.limitation import decision_barred_from, reminder_costs_barred_from
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Debtor, Document, Event, Payment, Receivable, WriteOff
+from app.models import Debtor, Document, Event, Payment, Receivable, ReceivableTranche, WriteOff
 from app.numbering import next_number
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository, kind_rules
@@ -34,6 +36,26 @@ class Card:
     write_offs: list[WriteOff]
     events: list[Event]
     as_of: date
+    tranches: tuple[ReceivableTranche, ...] = ()
+
+    @property
+    def tranche_starts(self) -> list[tuple[ReceivableTranche, date]]:
+        """Each payout with its first day of interest (art. 23 ust. 7 u.p.o.u.a.)."""
+        return [(t, interest_from(self.rules.interest_start, t.paid_out_on)) for t in self.tranches]
+
+    @property
+    def costs_time_barred_from(self) -> date | None:
+        """Reminder costs prescribe on their own (u.p.e.a. art. 15 §3c, in the wording in force on
+        the card's day); None when no reminder cost was charged."""
+        if not any(d.costs and d.delivered_on for d in self.documents):
+            return None
+        r = self.receivable
+        expired = r.closed_on if r.state in ("zaplacona", "umorzona") else None
+        return reminder_costs_barred_from(
+            self.as_of,
+            receivable_barred_from=self.figures.time_barred_from,
+            receivable_expired_on=expired,
+        )
 
     @property
     def due_from(self) -> date | None:
@@ -85,6 +107,8 @@ async def create(
         raise taken
     if data.authority_code:  # issue 15 item 10: only an authority that exists
         await authorities.known(session, data.authority_code, "authority_code")
+    if data.tranches:
+        _check_tranches(kind_rules(kind), data)
     receivable = Receivable(
         debtor_id=data.debtor_id,
         kind_code=kind.code,
@@ -105,6 +129,15 @@ async def create(
             await repo.add(receivable)
     except IntegrityError:
         raise taken from None
+    for number, t in enumerate(sorted(data.tranches or (), key=lambda t: t.paid_out_on), 1):
+        session.add(
+            ReceivableTranche(
+                receivable_id=receivable.id,
+                number=number,
+                paid_out_on=t.paid_out_on,
+                amount=t.amount,
+            )
+        )
     # The wezwanie do zapłaty / rachunek starts the receivable (seed 003 §2.1).
     demand = await issue_document(session, receivable, "wezwanie", data.issue_date, actor)
     await repo.add(
@@ -120,6 +153,30 @@ async def create(
         )
     )
     return receivable
+
+
+def _check_tranches(rules: KindRules, data: ReceivableCreate) -> None:
+    """Issue 16 item 4: payouts as tranches, only for a kind whose interest runs per payout (the
+    alimony fund's receivables are settled by their own ledger, art. 28 u.p.o.u.a.); none older
+    than the kind's bar on the decision (art. 23 ust. 4 u.p.o.u.a.)."""
+    if (
+        rules.interest_start is InterestStart.DAY_AFTER_DUE
+        or rules.allocation_rule is AllocationRule.ART_28
+    ):
+        raise Invalid(
+            f"Rodzaj należności {rules.code!r} nie przyjmuje wypłat osobno (tranches): odsetki "
+            "biegną od terminu płatności całej należności",
+            field="tranches",
+        )
+    for t in data.tranches or ():
+        barred = decision_barred_from(rules, t.paid_out_on)
+        if barred is not None and data.issue_date >= barred:
+            raise Invalid(
+                f"Wypłata z dnia {t.paid_out_on.isoformat()}: od jej pobrania upłynęło więcej niż "
+                f"{rules.decision_bar_years} lat, decyzji o zwrocie się nie wydaje (art. 23 ust. 4 "
+                "ustawy o pomocy osobom uprawnionym do alimentów)",
+                field="tranches",
+            )
 
 
 _PREFIX = {"wezwanie": "WZ", "upomnienie": "UP", "tytul_wykonawczy": "TW", "zawiadomienie": "ZW"}
@@ -224,6 +281,7 @@ async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
         write_offs=rows.write_offs,
         events=await repo.events(receivable.id),
         as_of=as_of,
+        tranches=tuple(rows.tranches),
     )
 
 

@@ -328,6 +328,10 @@ async def report(
     if kind == "zwrot_nieegzekwowalny":
         receivable = await receivable_service.load(session, title.receivable_id)
         receivable.uncollectable = True  # seed 003 §2.3 f): to the uncollectable folder
+    if kind == "srodek":  # a measure may interrupt limitation, as the kind says (issue 16 item 5)
+        receivable = await receivable_service.load(session, title.receivable_id)
+        rules = await receivable_service.rules_of(session, receivable)
+        await figures_mod.refresh_limitation(session, receivable, rules)
     return entry
 
 
@@ -386,7 +390,8 @@ async def _principals_remaining(
         if receivable.kind_code not in kinds:
             kinds[receivable.kind_code] = await receivable_service.rules_of(session, receivable)
         rules = kinds[receivable.kind_code]
-        if rules.allocation_rule is AllocationRule.ART_28:  # the alimony ledger: its own reads
+        # the alimony ledger, and receivables of several payouts: their own reads
+        if rules.allocation_rule in (AllocationRule.ART_28, AllocationRule.KC_451_TRANCHES):
             figs = await figures_mod.figures_of(session, receivable, rules, on)
         else:
             facts = figures_mod.facts_of(receivable, rules, m.payments, m.documents, m.write_offs)
