@@ -1,0 +1,56 @@
+"""The receivable card shows the payouts of an art. 23 receivable (issue 16 item 4) and the day
+its reminder costs prescribe (u.p.e.a. art. 15 §3c, issue 16 item 5)."""
+
+from __future__ import annotations
+
+import re
+
+from tests.factories import create_debtor, create_receivable, deliver, sweep
+
+
+async def test_card_lists_the_payouts_with_their_interest_start(api_admin, web) -> None:
+    debtor = await create_debtor(api_admin)
+    r = await create_receivable(
+        api_admin,
+        debtor,
+        kind="nienaleznie_pobrane",
+        principal="1000.00",
+        title="Świadczenia nienależnie pobrane",
+        issue_date="2024-03-05",
+        decision_final_on="2024-03-25",
+        tranches=[
+            {"paid_out_on": "2024-01-10", "amount": "600.00"},
+            {"paid_out_on": "2024-02-29", "amount": "400.00"},
+        ],
+    )
+    page = (await web.get(f"/naleznosci/{r['id']}")).text
+    section = page[page.index('id="transze"') :]
+    rows = re.findall(
+        r"<tr><td>(\d)</td><td>([\d.]+)</td><td class=\"num\">([^<]+)</td>"
+        r"<td>([\d.]+)</td></tr>",
+        section,
+    )
+    # art. 23 ust. 7: the first day of the month after each payout (29.02.2024 → 01.03.2024)
+    assert [(n, paid, start) for n, paid, _, start in rows] == [
+        ("1", "10.01.2024", "01.02.2024"),
+        ("2", "29.02.2024", "01.03.2024"),
+    ]
+    assert "przedawnienie-kosztow" not in page  # no reminder, no costs
+
+
+async def test_card_shows_when_reminder_costs_prescribe(api_admin, web) -> None:
+    debtor = await create_debtor(api_admin)
+    r = await create_receivable(api_admin, debtor, principal="1000.00", issue_date="2024-02-20")
+    await deliver(api_admin, r["id"], "wezwanie", "2024-03-01")
+    await sweep(api_admin, "2024-03-20")
+    # Since 25.03.2024 the costs prescribe with the receivable (u.p.e.a. art. 15 §3c, Dz.U. 2023
+    # poz. 556): term 2024-03-15 + 3 years (seed 003 §5) → both time-barred from 2027-03-16.
+    reminder = await api_admin.post(
+        f"/api/v1/receivables/{r['id']}/reminders", json={"issued_on": "2024-04-02"}
+    )
+    assert reminder.status_code == 201, reminder.text
+    await deliver(api_admin, r["id"], "upomnienie", "2024-04-05")
+    page = (await web.get(f"/naleznosci/{r['id']}")).text
+    m = re.search(r'id="przedawnienie-kosztow">([\d.]+)', page)
+    assert m is not None
+    assert m.group(1) == "16.03.2027"
