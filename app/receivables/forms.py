@@ -29,6 +29,7 @@ from app.web.forms import (
     web_amount,
     web_date,
 )
+from app.web.templating import zl
 
 
 class ReceivableForm(WebForm):
@@ -40,6 +41,40 @@ class ReceivableForm(WebForm):
     period_to: OptionalDay = None
     reference: Text = Field(default=None, max_length=64)
     decision_final_on: OptionalDay = None
+    # Issue 16 item 4: the payouts an art. 23 receivable covers, one a line: "2024-01-10 500,00".
+    payouts: Text = Field(default=None, max_length=10_000)
+
+    @field_validator("payouts")
+    @classmethod
+    def _payouts(cls, v: str | None, info: ValidationInfo) -> str | None:
+        if not v or not v.strip():
+            return None
+        total = 0
+        for n, line in enumerate((x for x in v.splitlines() if x.strip()), start=1):
+            match = _LINE.match(line)
+            if not match:
+                raise ValueError(f"Wiersz {n}: podaj datę wypłaty i kwotę, np. 2024-01-10 500,00")
+            try:
+                web_date(match[1])
+                total += web_amount(match[2])
+            except ValueError as exc:
+                raise ValueError(f"Wiersz {n}: {exc}") from None
+        principal = info.data.get("principal")
+        if principal is not None and total != principal:
+            raise ValueError(
+                f"Suma wypłat {zl(total)} różni się od kwoty należności {zl(principal)}"
+            )
+        return v
+
+    def tranches(self) -> list[dict[str, object]] | None:
+        if not self.payouts:
+            return None
+        pairs = [_LINE.match(x) for x in self.payouts.splitlines() if x.strip()]
+        return [
+            {"paid_out_on": web_date(m[1]), "amount": format_amount(web_amount(m[2]))}
+            for m in pairs
+            if m
+        ]
 
     @field_validator("period_to")
     @classmethod
@@ -50,9 +85,10 @@ class ReceivableForm(WebForm):
         return v
 
     def to_schema(self, debtor_id: int) -> ReceivableCreate:
-        data = self.model_dump() | {
+        data = self.model_dump(exclude={"payouts"}) | {
             "debtor_id": debtor_id,
             "principal": format_amount(self.principal),
+            "tranches": self.tranches(),
         }
         return ReceivableCreate.model_validate(data)
 

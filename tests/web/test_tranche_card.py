@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from tests.factories import create_debtor, create_receivable, deliver, sweep
+from tests.web.conftest import post_form
 
 
 async def test_card_lists_the_payouts_with_their_interest_start(api_admin, web) -> None:
@@ -54,3 +55,29 @@ async def test_card_shows_when_reminder_costs_prescribe(api_admin, web) -> None:
     m = re.search(r'id="przedawnienie-kosztow">([\d.]+)', page)
     assert m is not None
     assert m.group(1) == "16.03.2027"
+
+
+async def test_the_new_receivable_form_takes_payouts(api_admin, web) -> None:
+    debtor = await create_debtor(api_admin)
+    url = f"/zobowiazani/{debtor}/naleznosci/nowa"
+    form = {
+        "kind": "nienaleznie_pobrane",
+        "principal": "1 000,00",
+        "title": "Świadczenia nienależnie pobrane",
+        "issue_date": "2024-03-05",
+        "decision_final_on": "2024-03-25",
+        "payouts": "2024-01-10 600,00\n2024-02-29 399,99",
+    }
+    r = await post_form(web, url, form, page=url)
+    assert r.status_code == 422
+    assert "Suma wypłat 999,99 zł różni się od kwoty należności 1 000,00 zł" in r.text.replace(
+        "\xa0", " "
+    )
+    r = await post_form(web, url, form | {"payouts": "2024-01-10 600,00\n2024-02-29 400,00"}, url)
+    assert r.status_code == 303, r.text
+    rid = int(r.headers["location"].rsplit("/", 1)[1])
+    c = (await api_admin.get(f"/api/v1/receivables/{rid}", params={"as_of": "2024-03-31"})).json()
+    assert [(t["paid_out_on"], t["amount"], t["interest_from"]) for t in c["tranches"]] == [
+        ("2024-01-10", "600.00", "2024-02-01"),
+        ("2024-02-29", "400.00", "2024-03-01"),
+    ]
