@@ -155,3 +155,61 @@ async def test_full_payment_starts_no_new_period(api):
     assert r.json()["receivable_state"] == "zaplacona"
     c = await card(api, rid, "2025-06-10")
     assert c["time_barred_from"] == "2027-03-16"
+
+
+OP_70 = {
+    "code": "oplata_op70",
+    "label": "Opłata za pobyt (przedawnienie jak OP art. 70)",
+    "legal_basis": "art. 42² ustawy o wychowaniu w trzeźwości; OP art. 70 (orzecznictwo)",
+    "interest_regime": "odsetki_za_zwloke",
+    "allocation_rule": "op_proportional",
+    "limitation_rule": "op_art_70",
+    "limitation_years": 5,
+    "limitation_interrupted_by_payment": False,
+    "limitation_interrupted_by": "srodek_egzekucyjny",
+    "limitation_suspended_by": "raty, odroczenie",
+}
+
+
+async def test_op_70_kind_as_data_interrupted_by_a_reported_measure(api):
+    r = await api.post("/api/v1/kinds", json=OP_70)
+    assert r.status_code == 201, r.text
+    # stored sorted, one code each
+    assert r.json()["limitation_suspended_by"] == "odroczenie,raty"
+    bad = await api.post(
+        "/api/v1/kinds", json={**OP_70, "code": "zla", "limitation_suspended_by": "raty,zwloka"}
+    )
+    assert bad.status_code == 422
+    assert "zwloka" in bad.text
+    both = await api.post(
+        "/api/v1/kinds",
+        json={**OP_70, "code": "zla", "limitation_suspended_by": "srodek_egzekucyjny"},
+    )
+    assert both.status_code == 422
+
+    rid = (await create_receivable(api, await create_debtor(api), kind="oplata_op70"))["id"]
+    await deliver(api, rid, "wezwanie", "2025-03-05")  # term ends 2025-03-19
+    # OP art. 70 §1: 5 years from the end of 2025 → time-barred from 2031-01-01
+    assert (await card(api, rid, "2025-03-20"))["time_barred_from"] == "2031-01-01"
+    await sweep(api, "2025-03-20")
+    # a part payment does not interrupt under art. 70
+    r = await api.post(
+        f"/api/v1/receivables/{rid}/payments", json={"paid_on": "2025-03-25", "amount": "50.00"}
+    )
+    assert r.status_code == 201, r.text
+    assert (await card(api, rid, "2025-03-25"))["time_barred_from"] == "2031-01-01"
+    reminder = await api.post(
+        f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-01"}
+    )
+    assert reminder.status_code == 201, reminder.text
+    await deliver(api, rid, "upomnienie", "2025-04-03")
+    title = await api.post(f"/api/v1/receivables/{rid}/titles", json={"issued_on": "2025-04-11"})
+    assert title.status_code == 201, title.text
+    # art. 70 §4: a measure the debtor was notified of, reported 2026-03-10: anew from
+    # 2026-03-11, 5 years end 2031-03-10 → time-barred from 2031-03-11.
+    r = await api.post(
+        f"/api/v1/titles/{title.json()['id']}/reports",
+        json={"reported_on": "2026-03-10", "kind": "srodek", "description": "zajęcie rachunku"},
+    )
+    assert r.status_code == 201, r.text
+    assert (await card(api, rid, "2026-03-10"))["time_barred_from"] == "2031-03-11"
