@@ -86,6 +86,7 @@ def _events(value: Any) -> str:
 
 
 Events = Annotated[str, BeforeValidator(_events)]
+CHOICES.update(EVENT_LABELS)
 
 
 class KindFields(Schema):

@@ -81,3 +81,46 @@ async def test_the_new_receivable_form_takes_payouts(api_admin, web) -> None:
         ("2024-01-10", "600.00", "2024-02-01"),
         ("2024-02-29", "400.00", "2024-03-01"),
     ]
+
+
+async def test_kinds_show_and_take_their_limitation_events(as_role, api_admin) -> None:
+    admin = await as_role("admin")
+    page = (await admin.get("/rodzaje")).text
+    # The seeded art. 23 kind (migration i16a_tranches_limitation; art. 23 ust. 3 and 4 u.p.o.u.a.)
+    assert (
+        "przerywa: odroczenie terminu płatności; rozłożenie na raty; środek egzekucyjny, "
+        "o którym dłużnik został powiadomiony"
+    ) in page
+    assert "decyzji nie wydaje się po 10 latach od wypłaty" in page
+    assert "przerywa: wpłata częściowa" in page  # the stay fee, seed 003 §5.2
+    form = {
+        "code": "oplata_op70",
+        "label": "Opłata (OP art. 70)",
+        "legal_basis": "OP art. 70",
+        "interest_regime": "odsetki_za_zwloke",
+        "interest_start": "day_after_due",
+        "allocation_rule": "op_proportional",
+        "payment_term_days": "14",
+        "reminder_term_days": "7",
+        "reminder_required": "on",
+        "limitation_rule": "op_art_70",
+        "limitation_years": "5",
+        "limitation_interrupted_by": "srodek_egzekucyjny",
+        "limitation_suspended_by": "raty;  odroczenie",
+        "decision_bar_years": "",
+        "bank_account": "",
+    }
+    r = await post_form(
+        admin, "/rodzaje/nowy", {**form, "limitation_suspended_by": "x"}, "/rodzaje"
+    )
+    assert r.status_code == 422
+    assert "Nieznane zdarzenie" in r.text
+    r = await post_form(admin, "/rodzaje/nowy", form, page="/rodzaje")
+    assert r.status_code == 303, r.text
+    kind = (await api_admin.get("/api/v1/kinds/oplata_op70")).json()
+    assert (kind["limitation_interrupted_by"], kind["limitation_suspended_by"]) == (
+        "srodek_egzekucyjny",
+        "odroczenie,raty",
+    )
+    page = (await admin.get("/rodzaje")).text
+    assert "zawiesza: odroczenie terminu płatności; rozłożenie na raty" in page
