@@ -42,7 +42,7 @@ async def receivable_data(
     params = await ReceivableRepository(session).parameter_rows()
     code = RATE_CODE.get(rules.interest_regime)
     rate = ParameterTable.of(code, params).value_on(as_of) if code else 0
-    start = figures_mod.interest_from(receivable, rules)
+    start = await figures_mod.first_interest_day(session, receivable, rules)
     return d.ReceivableData(
         kind_code=rules.code,
         kind_label=rules.label,

@@ -119,6 +119,16 @@ def interest_from(receivable: Receivable, rules: KindRules) -> date:
     return domain_interest_from(rules.interest_start, receivable.issued_on)
 
 
+async def first_interest_day(
+    session: AsyncSession, receivable: Receivable, rules: KindRules
+) -> date:
+    """interest_from, for a receivable of several payouts the earliest payout's start (a letter or
+    a title names one day from which interest runs; the card lists each payout's)."""
+    tranches = await tranches_of(session, receivable.id)
+    starts = [domain_interest_from(rules.interest_start, t.paid_out_on) for t in tranches]
+    return min(starts) if starts else interest_from(receivable, rules)
+
+
 def facts_of(
     receivable: Receivable,
     rules: KindRules,

@@ -213,3 +213,20 @@ async def test_op_70_kind_as_data_interrupted_by_a_reported_measure(api):
     )
     assert r.status_code == 201, r.text
     assert (await card(api, rid, "2026-03-10"))["time_barred_from"] == "2031-03-11"
+
+
+async def test_the_reminder_names_the_earliest_payouts_interest_start(api):
+    import io
+
+    from pypdf import PdfReader
+
+    rid = (await _art_23(api))["id"]
+    await deliver(api, rid, "wezwanie", "2024-03-08")
+    await sweep(api, "2024-03-25")
+    rem = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2024-04-02"})
+    assert rem.status_code == 201, rem.text
+    pdf = (await api.get(f"/api/v1/documents/{rem.json()['id']}.pdf")).content
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    # The first payout (2024-01-10) bears interest from 01.02.2024 (art. 23 ust. 7), not from
+    # the month after the issue date (01.04.2024).
+    assert "naliczane od dnia 01.02.2024" in text.replace("\n", " ")
