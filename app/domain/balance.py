@@ -98,8 +98,7 @@ def compute_balance(
     events that interrupt or suspend it as the kind says, `settled_on` the day of the full payment
     (limitation.time_barred_from). `detail=False` returns the figures only, without the
     allocations and the rate-period breakdown: a sweep over every receivable needs no more, and
-    building those
-    objects is a third of the cost."""
+    building those objects is a third of the cost."""
     _check_facts(tranches, payments, costs, as_of)
     ledger = _ledger(rules, tranches, rates, threshold)
     book = _CostBook(costs)

@@ -7,9 +7,8 @@ the events that interrupt it (limitation_interrupted_by, and limitation_interrup
 a part payment), the events that suspend it (limitation_suspended_by) and the absolute bar on the
 decision (decision_bar_years, art. 23 ust. 4 u.p.o.u.a.). Periods in years are counted as KC
 art. 112 (and OP art. 12 §4) does: a period counted from an event ends on the day of the last year
-that matches the event by date,
-and when there is no such day (29 February) on the last day of that month. The result is the day
-AFTER the period's last day: `time_barred_from`.
+that matches the event by date, and when there is no such day (29 February) on the last day of
+that month. The result is the day AFTER the period's last day: `time_barred_from`.
 """
 
 from __future__ import annotations
