@@ -136,6 +136,12 @@ async def test_art_23_instalments_interrupt_limitation(api):
     assert r.status_code == 201, r.text
     assert r.json()["time_barred_from"] == "2026-02-02"
     assert (await card(api, rid, "2023-03-01"))["time_barred_from"] == "2026-02-02"
+    # The sweep reads the stored day: on 2025-06-01 the receivable is not time-barred (it would
+    # be from 2025-05-11 without the interruption).
+    await sweep(api, "2025-06-01")
+    assert (await card(api, rid, "2025-06-01"))["state"] != "przedawniona"
+    await sweep(api, "2026-02-02")
+    assert (await card(api, rid, "2026-02-02"))["state"] == "przedawniona"
 
 
 async def test_full_payment_starts_no_new_period(api):
