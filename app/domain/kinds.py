@@ -54,6 +54,12 @@ class KindRules:
     limitation_interrupted_by_payment: bool
     # Enforcement without a prior reminder only in the cases of rozporządzenie MF z 30.10.2014.
     reminder_required: bool = True
+    # Enforcement only on a final decision fixing the amount; the payment term runs from its
+    # finality (app/domain/enforcement.py: art. 27 and 23 u.p.o.u.a., art. 30 u.ś.r.).
+    decision_required: bool = False
+    # The dated parameter (percent of one payment of a benefit) limiting a deduction from benefits
+    # currently paid (potrącenie); None: the kind is not recovered by deduction.
+    deduction_limit_code: str | None = None
 
 
 # The dated rate table each interest regime reads (OP art. 56 §1; KC art. 481 §2).

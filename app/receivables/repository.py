@@ -160,4 +160,6 @@ def kind_rules(kind: ReceivableKind) -> KindRules:
         limitation_years=kind.limitation_years,
         limitation_interrupted_by_payment=kind.limitation_interrupted_by_payment,
         reminder_required=kind.reminder_required,
+        decision_required=kind.decision_required,
+        deduction_limit_code=kind.deduction_limit_code,
     )

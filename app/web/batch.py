@@ -112,17 +112,12 @@ async def issue_reminders(
                 session, data.issued_on, user.username, today
             )
             numbers = ", ".join(d.number for d in result.issued) or "żadnego"
+            # Issue 16 item 8: every receivable not reminded is named with its reason.
+            skipped = "; ".join(f"nr {k.receivable_id}: {k.reason}" for k in result.skipped)
             flash(
                 request,
                 f"Wystawiono upomnienia z dniem {pl_date(data.issued_on)}: {numbers}."
-                + (
-                    f" Pominięto {len(result.skipped_small)} (kwota nie przekracza "
-                    "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1; upomnienie"
-                    " musi wyjść przed ostatnimi 6 miesiącami przed przedawnieniem, wystawianie"
-                    " zbiorcze obejmie je od miesiąca przed tym terminem)."
-                    if result.skipped_small
-                    else ""
-                ),
+                + (f" Pominięto {len(result.skipped)}: {skipped}." if result.skipped else ""),
             )
             return see_other(f"/prace-zbiorcze?dzien={data.issued_on.isoformat()}")
 

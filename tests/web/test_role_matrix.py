@@ -40,6 +40,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/receivables/{receivable_id}/deliveries"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/payments"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/reminders"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/decision"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/deductions"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/titles"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/instalments"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/write-offs"): P.SIGN,
