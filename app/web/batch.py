@@ -66,7 +66,8 @@ async def _page(
         "web/batch.html",
         {
             "forms": forms,
-            "ready": await worklists.reminders_ready(session),
+            "ready": await worklists.reminders_ready(session, today),
+            "awaiting_decision": await worklists.awaiting_decision(session),
             "before_limitation": await worklists.reminders_before_limitation(session, today),
             "to_print": await worklists.documents_undelivered(
                 session, "upomnienie", State.UPOMNIENIE

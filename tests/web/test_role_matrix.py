@@ -153,6 +153,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/naleznosci/{receivable_id}/historia"): P.READ,
     ("POST", "/naleznosci/{receivable_id}/doreczenie"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/wplata"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/decyzja"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/potracenie"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/upomnienie"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/tytul"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/raty"): P.COLLECT,
