@@ -111,7 +111,13 @@ async def record_deduction(
     payment, _created = await actions.record_payment(
         session,
         receivable_id,
-        PaymentCreate(paid_on=data.deducted_on, amount=data.amount, reference=reference),
+        PaymentCreate.model_validate(
+            {
+                "paid_on": data.deducted_on,
+                "amount": format_amount(data.amount),
+                "reference": reference,
+            }
+        ),
         actor,
         today,
         source=DEDUCTION,
