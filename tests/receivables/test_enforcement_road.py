@@ -79,6 +79,10 @@ async def test_the_fund_decision_its_finality_then_the_reminder_and_the_title(ap
     assert r.status_code == 201, r.text
     c = await card(api, rid, "2026-06-11")
     assert (c["state"], c["next_step"]["code"]) == ("tytul_wykonawczy", "egzekucja")
+    # The title names the decision as the source of the obligation (u.p.e.a. art. 27 § 1).
+    xml = await api.get(f"/api/v1/titles/{r.json()['id']}.xml")
+    assert xml.status_code == 200, xml.text
+    assert "decyzja FA.4101.12.2026 z dnia 20.04.2026, ostateczna od 09.05.2026" in xml.text
 
 
 async def test_a_decision_is_refused_for_a_kind_without_one_and_when_out_of_order(api, session):
