@@ -76,6 +76,22 @@ LIMIT_ROW = {
     ),
 }
 
+UPOUA = "ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów"
+FUND_LIMIT_CODE = "potracenie_fundusz_procent"
+FUND_LIMIT_ROW = {
+    "code": FUND_LIMIT_CODE,
+    # The act is in force since 1 October 2008.
+    "valid_from": date(2008, 10, 1),
+    "value": 100,
+    "unit": "procent",
+    "source": (
+        f"art. 23 ust. 5 {UPOUA} (tekst jedn. Dz.U. 2022 poz. 1205): kwoty nienależnie pobranych "
+        "świadczeń wraz z odsetkami ustalone ostateczną decyzją podlegają potrąceniu z bieżąco "
+        "wypłacanych świadczeń z funduszu; ustawa nie ogranicza potrącenia do części świadczenia "
+        "(informacja o wysokości potrącenia, MOPS Puławy, jak wyżej)"
+    ),
+}
+
 FUND_BASIS = (
     "art. 27 ustawy z dnia 7 września 2007 r. o pomocy osobom uprawnionym do alimentów: zwrot "
     "świadczeń wypłaconych z funduszu alimentacyjnego wraz z odsetkami ustawowymi za opóźnienie "
@@ -113,9 +129,12 @@ def upgrade() -> None:
         sa.column("code", sa.String),
         sa.column("decision_required", sa.Boolean),
         sa.column("legal_basis", sa.Text),
+        sa.column("deduction_limit_code", sa.String),
     )
     op.execute(
-        kind.update().where(kind.c.code == "nienaleznie_pobrane").values(decision_required=True)
+        kind.update()
+        .where(kind.c.code == "nienaleznie_pobrane")
+        .values(decision_required=True, deduction_limit_code=FUND_LIMIT_CODE)
     )
     op.execute(
         kind.update()
@@ -123,11 +142,11 @@ def upgrade() -> None:
         .values(decision_required=True, legal_basis=FUND_BASIS)
     )
     op.bulk_insert(_kind, [FAMILY_KIND])
-    op.bulk_insert(_parameter, [LIMIT_ROW])
+    op.bulk_insert(_parameter, [LIMIT_ROW, FUND_LIMIT_ROW])
 
 
 def downgrade() -> None:
-    op.execute(_parameter.delete().where(_parameter.c.code == LIMIT_CODE))
+    op.execute(_parameter.delete().where(_parameter.c.code.in_([LIMIT_CODE, FUND_LIMIT_CODE])))
     op.execute(_kind.delete().where(_kind.c.code == FAMILY_KIND["code"]))
     with op.batch_alter_table("receivable", schema=None) as batch_op:
         batch_op.drop_column("decision_delivered_on")

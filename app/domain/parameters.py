@@ -53,6 +53,8 @@ class ParameterCode(StrEnum):
     # Issue 16 item 10 (migration i16b_decisions, with its source): the most that may be deducted
     # from one payment of family benefits (art. 30 u.ś.r.), in percent of that payment.
     POTRACENIE_SWIADCZENIA_RODZINNE_PROCENT = "potracenie_swiadczenia_rodzinne_procent"
+    # … and from benefits of the alimony fund (art. 23 ust. 5 u.p.o.u.a.), in percent.
+    POTRACENIE_FUNDUSZ_PROCENT = "potracenie_fundusz_procent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,9 @@ LABELS: dict[str, str] = {
     ParameterCode.KWOTA_MINIMALNA: "kwota minimalna (u.p.e.a. art. 6)",
     ParameterCode.POTRACENIE_SWIADCZENIA_RODZINNE_PROCENT: (
         "limit potrącenia ze świadczeń rodzinnych (u.ś.r. art. 30)"
+    ),
+    ParameterCode.POTRACENIE_FUNDUSZ_PROCENT: (
+        "limit potrącenia ze świadczeń z funduszu alimentacyjnego (u.p.o.u.a. art. 23 ust. 5)"
     ),
 }
 

@@ -211,3 +211,25 @@ async def test_the_batch_lists_every_skipped_receivable_with_its_reason(api, ses
     assert "u.p.e.a. art. 6 § 1" in reasons[small]
     assert "decyzj" in reasons[fund]
     assert r.json()["skipped_below_minimum"] == [small]
+
+
+async def test_benefits_received_without_right_under_art_23_are_deducted_from_the_fund(api):
+    # art. 23 ust. 5 u.p.o.u.a.: amounts fixed by a final decision "podlegają potrąceniu
+    # z bieżąco wypłacanych świadczeń z funduszu" (limit: 100 % of the benefit, dated parameter).
+    rid = (
+        await create_receivable(
+            api,
+            await create_debtor(api),
+            kind="nienaleznie_pobrane",
+            principal="500.00",
+            title="Świadczenie z funduszu alimentacyjnego za 01/2026 pobrane nienależnie",
+            issue_date="2026-01-15",
+            decision_final_on="2026-03-02",
+        )
+    )["id"]
+    url = f"/api/v1/receivables/{rid}/deductions"
+    benefit = {"benefit_amount": "500.00", "benefit": "świadczenie z funduszu za 03/2026"}
+    r = await api.post(url, json={**benefit, "deducted_on": "2026-03-10", "amount": "500.01"})
+    assert r.status_code == 422
+    r = await api.post(url, json={**benefit, "deducted_on": "2026-03-10", "amount": "50.00"})
+    assert r.status_code == 201, r.text

@@ -39,6 +39,13 @@ async def test_fund_card_asks_for_the_decision_then_counts_the_term_from_its_fin
     # 14 days from finality (2026-05-09) end on Saturday 23 May → Monday 25.05.2026.
     assert "termin płatności upływa 25.05.2026" in page
     assert "Wystaw upomnienie" in page
+    assert 'id="wyplaty-po-decyzji"' not in page
+    # A payout after the decision is not covered by it: the card says so.
+    r = await api_admin.post(
+        f"/api/v1/alimony/debtors/{did}/payouts", json={"paid_on": "2026-05-10", "amount": "500.00"}
+    )
+    assert r.status_code == 201, r.text
+    assert 'id="wyplaty-po-decyzji"' in (await web.get(url)).text
 
 
 async def test_batch_page_lists_the_skipped_with_their_reasons(web, api_admin, session):
