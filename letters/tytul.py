@@ -76,7 +76,7 @@ def receivable_rows(t: TytulWykonawczy) -> list[tuple[str, str]]:
     rows = [
         ("Akt normatywny", r.legal_basis),
         ("Rodzaj należności pieniężnej", kind),
-        ("Obowiązek wynika z", r.title),
+        ("Obowiązek wynika z", f"{r.decision} ({r.title})" if r.decision else r.title),
     ]
     if t.reminder is not None:
         delivered = (

@@ -48,6 +48,7 @@ def receivable_rows(u: Upomnienie) -> list[tuple[str, str]]:
         ("Rodzaj należności pieniężnej", r.kind_label),
         ("Podstawa prawna", r.legal_basis),
         ("Tytuł należności", title),
+        *([("Decyzja ustalająca należność", r.decision)] if r.decision else []),
         ("Okres, którego dotyczy należność", period(r.period_from, r.period_to)),
         ("Termin płatności", day(r.due_date)),
         ("Kwota należności głównej", amount_zl(r.principal)),

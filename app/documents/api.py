@@ -43,10 +43,16 @@ class BatchCreate(Schema):
     issued_on: DateIn
 
 
+class SkippedRead(Schema):
+    receivable_id: int
+    reason: str
+
+
 class BatchRead(Schema):
     issued_on: date
     issued: list[str]
     skipped_below_minimum: list[int]
+    skipped: list[SkippedRead]  # every wymagalna receivable not reminded, with its reason
 
 
 @router.post("/reminders/batch", status_code=201, responses=_ERR)  # type: ignore[arg-type]
@@ -61,6 +67,9 @@ async def issue_reminders(
         issued_on=body.issued_on,
         issued=[d.number for d in result.issued],
         skipped_below_minimum=result.skipped_small,
+        skipped=[
+            SkippedRead(receivable_id=k.receivable_id, reason=k.reason) for k in result.skipped
+        ],
     )
 
 

@@ -58,7 +58,19 @@ async def receivable_data(
         interest_from=start if start != date.max else receivable.issued_on,
         costs=figs.costs_due,
         reference=receivable.reference or f"N/{receivable.id}",
+        decision=decision_text(receivable),
     )
+
+
+def decision_text(receivable: Receivable) -> str | None:
+    """The decision fixing the amount as documents quote it (u.p.e.a. art. 27 § 1: the title
+    names the source of the obligation); dates as dd.mm.rrrr."""
+    if receivable.decision_ref is None or receivable.decision_issued_on is None:
+        return None
+    text = f"decyzja {receivable.decision_ref} z dnia {receivable.decision_issued_on:%d.%m.%Y}"
+    if receivable.decision_final_on is not None:
+        text += f", ostateczna od {receivable.decision_final_on:%d.%m.%Y}"
+    return text
 
 
 async def _context(session: AsyncSession, doc: Document) -> tuple[Receivable, KindRules, Debtor]:

@@ -102,6 +102,9 @@ class ReceivableData:
     legal_basis_code: str | None = (
         None  # kod ze słownika podstaw prawnych MF (TW-1 @kodPodstawyPrawnej)
     )
+    # The decision the obligation comes from (issue 16 item 8), e.g. "decyzja FA.4101.12.2026
+    # z dnia 20.04.2026, ostateczna od 09.05.2026"; None for receivables not fixed by decision.
+    decision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,6 +75,12 @@ class KindRules:
     limitation_interrupted_by: frozenset[LimitationEvent] = frozenset()
     limitation_suspended_by: frozenset[LimitationEvent] = frozenset()
     decision_bar_years: int | None = None
+    # Enforcement only on a final decision fixing the amount; the payment term runs from its
+    # finality (app/domain/enforcement.py: art. 27 and 23 u.p.o.u.a., art. 30 u.ś.r.).
+    decision_required: bool = False
+    # The dated parameter (percent of one payment of a benefit) limiting a deduction from benefits
+    # currently paid (potrącenie); None: the kind is not recovered by deduction.
+    deduction_limit_code: str | None = None
 
     @property
     def interrupting(self) -> frozenset[LimitationEvent]:

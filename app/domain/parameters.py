@@ -50,6 +50,11 @@ class ParameterCode(StrEnum):
     DORECZENIE_AWIZO_DNI = "doreczenie_awizo_dni"  # KPA art. 44 §1
     E_DORECZENIE_FIKCJA_DNI = "e_doreczenie_fikcja_dni"  # u.d.e. art. 41 ust. 1 pkt 3, 42 ust. 2
     E_DORECZENIA_STOSOWANIE = "e_doreczenia_stosowanie"  # u.d.e. art. 155, art. 147 ust. 5
+    # Issue 16 item 10 (migration i16b_decisions, with its source): the most that may be deducted
+    # from one payment of family benefits (art. 30 u.ś.r.), in percent of that payment.
+    POTRACENIE_SWIADCZENIA_RODZINNE_PROCENT = "potracenie_swiadczenia_rodzinne_procent"
+    # … and from benefits of the alimony fund (art. 23 ust. 5 u.p.o.u.a.), in percent.
+    POTRACENIE_FUNDUSZ_PROCENT = "potracenie_fundusz_procent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,12 @@ LABELS: dict[str, str] = {
     ParameterCode.KOSZTY_UPOMNIENIA: "koszty upomnienia",
     ParameterCode.OPLATA_MANIPULACYJNA: "opłata manipulacyjna",
     ParameterCode.KWOTA_MINIMALNA: "kwota minimalna (u.p.e.a. art. 6)",
+    ParameterCode.POTRACENIE_SWIADCZENIA_RODZINNE_PROCENT: (
+        "limit potrącenia ze świadczeń rodzinnych (u.ś.r. art. 30)"
+    ),
+    ParameterCode.POTRACENIE_FUNDUSZ_PROCENT: (
+        "limit potrącenia ze świadczeń z funduszu alimentacyjnego (u.p.o.u.a. art. 23 ust. 5)"
+    ),
 }
 
 

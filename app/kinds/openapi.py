@@ -9,7 +9,12 @@ from typing import Any
 
 from fastapi import FastAPI
 
-SEEDED = ("fundusz_alimentacyjny", "nienaleznie_pobrane", "oplata_pobyt")
+SEEDED = (
+    "fundusz_alimentacyjny",
+    "nienaleznie_pobrane",
+    "nienaleznie_swiadczenia_rodzinne",
+    "oplata_pobyt",
+)
 _TARGETS = (("ReceivableCreate", "kind"),)
 
 

@@ -119,6 +119,18 @@ class KindFields(Schema):
     reminder_required: bool = Field(
         default=True, title="Tytuł wykonawczy tylko po upomnieniu", json_schema_extra=REGIME
     )
+    decision_required: bool = Field(
+        default=False,
+        title="Egzekucja dopiero po ostatecznej decyzji (termin płatności od jej ostateczności)",
+        json_schema_extra=REGIME,
+    )
+    deduction_limit_code: Annotated[str | None, Optional] = Field(
+        default=None,
+        max_length=64,
+        pattern=r"^[a-z0-9_]+$",
+        title="Potrącenie ze świadczeń: kod parametru limitu w % (puste: bez potrąceń)",
+        json_schema_extra=REGIME,
+    )
     limitation_rule: LimitationRule = Field(title="Przedawnienie", json_schema_extra=REGIME)
     limitation_years: int | None = Field(
         default=None, ge=1, le=30, title="Lata do przedawnienia", json_schema_extra=REGIME

@@ -43,6 +43,11 @@ class Receivable(CreatedAt, Base):
     issued_on: Mapped[date] = mapped_column(Date)
     # For kinds whose limitation runs from a decision becoming final (art. 23 ust. 5 u.p.o.u.a.).
     decision_final_on: Mapped[date | None] = mapped_column(Date)
+    # The decision fixing the amount (kinds with decision_required; issue 16 item 8): its number,
+    # the day it was issued and the day it was delivered (KPA art. 129 §2: the appeal term).
+    decision_ref: Mapped[str | None] = mapped_column(String(100))
+    decision_issued_on: Mapped[date | None] = mapped_column(Date)
+    decision_delivered_on: Mapped[date | None] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(32))
     # Where a receivable in instalments returns to when an instalment is missed.
     state_before_instalments: Mapped[str | None] = mapped_column(String(32))

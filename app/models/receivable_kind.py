@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Integer, String, Text, true
+from sqlalchemy import Boolean, Integer, String, Text, false, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -20,6 +20,10 @@ class ReceivableKind(Base):
     payment_term_days: Mapped[int] = mapped_column(Integer)
     reminder_term_days: Mapped[int] = mapped_column(Integer)
     reminder_required: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    # Issue 16 items 8 and 10 (app.domain.enforcement): a final decision before enforcement, and
+    # the dated parameter limiting a deduction from benefits currently paid (None: no deduction).
+    decision_required: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    deduction_limit_code: Mapped[str | None] = mapped_column(String(64))
     limitation_rule: Mapped[str] = mapped_column(String(64))
     limitation_years: Mapped[int | None] = mapped_column(Integer)
     limitation_interrupted_by_payment: Mapped[bool] = mapped_column(Boolean)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.deliveries import service as delivery_service
+from app.domain import enforcement
 from app.domain.deadlines import title_allowed_from
 from app.domain.delivery import DeliveryFacts, Method
 from app.domain.lifecycle import Action, State
@@ -49,9 +50,16 @@ async def record_delivery(
 
 
 async def record_payment(
-    session: AsyncSession, receivable_id: int, data: PaymentCreate, actor: str, today: date
+    session: AsyncSession,
+    receivable_id: int,
+    data: PaymentCreate,
+    actor: str,
+    today: date,
+    *,
+    source: str = "wplata",
 ) -> tuple[Payment, bool]:
-    """Book a payment once (a repeated reference returns the first booking) and move the state."""
+    """Book a payment once (a repeated reference returns the first booking) and move the state.
+    `source`: "wplata", or "potracenie" for a deduction from benefits (receivables/decisions)."""
     receivable = await service.load(session, receivable_id, for_update=True)
     service.not_in_future(data.paid_on, today, "paid_on")
     if data.paid_on < receivable.issued_on:
@@ -66,6 +74,7 @@ async def record_payment(
         paid_on=data.paid_on,
         amount=data.amount,
         reference=data.reference,
+        source=source,
         created_by=actor,
     )
     try:
@@ -127,6 +136,14 @@ async def issue_reminder(
 ) -> Document:
     receivable = await service.load(session, receivable_id, for_update=True)
     service.not_in_future(issued_on, today, "issued_on")
+    rules = await service.rules_of(session, receivable)
+    # Issue 16 item 8: a kind fixed by decision gets its reminder only once the decision is final
+    # and its term has run out (app/domain/enforcement.py).
+    if rules.decision_required and receivable.decision_final_on is None:
+        refusal = enforcement.reminder_refusal(
+            rules, service.enforcement_facts(receivable), issued_on
+        )
+        raise Conflict(f"Upomnienie niedozwolone: {refusal}", state=receivable.state)
     term = receivable.payment_term_ends_on
     if term is None or issued_on <= term:
         raise Conflict(
@@ -190,6 +207,12 @@ async def issue_title(
     receivable = await service.load(session, receivable_id, for_update=True)
     rules = await service.rules_of(session, receivable)
     service.not_in_future(issued_on, today, "issued_on")
+    if rules.decision_required and receivable.decision_final_on is None:
+        raise Conflict(
+            "Tytuł wykonawczy dopiero na podstawie ostatecznej decyzji ustalającej należność:"
+            " zapisz decyzję i dzień, w którym stała się ostateczna",
+            state=receivable.state,
+        )
     if receivable.state == State.UPOMNIENIE or rules.reminder_required:
         _check_reminder_term(receivable, issued_on)
     authority = await title_service.prepare_title(session, receivable, rules, issued_on)

@@ -9,16 +9,19 @@ from app.audit.reads import audited
 from app.auth.deps import Collector, Reader, SessionDep, Signer
 from app.deps import TodayDep
 from app.errors import PROBLEM, NotFound
-from app.receivables import actions, details, folders, service
+from app.receivables import actions, decisions, details, folders, service
 from app.receivables.schemas import (
     AuthorityChoice,
     AuthorityRef,
+    DecisionCreate,
+    DeductionCreate,
     DeliveryCreate,
     DocumentRead,
     EventRead,
     InstalmentPlanCreate,
     IssueCreate,
     IssuedRead,
+    NextStepRead,
     PaymentCreate,
     PaymentRead,
     PeriodUpdate,
@@ -38,6 +41,7 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
     r, f = c.receivable, c.figures
     competent = await details.authority_of(session, r, c.debtor)
     a = competent.authority
+    step = c.next_step
     return ReceivableRead(
         id=r.id,
         debtor_id=r.debtor_id,
@@ -67,6 +71,13 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
             )
             for t, start in c.tranche_starts
         ],
+        decision_ref=r.decision_ref,
+        decision_issued_on=r.decision_issued_on,
+        decision_delivered_on=r.decision_delivered_on,
+        decision_final_on=r.decision_final_on,
+        next_step=NextStepRead(
+            code=step.code, text=step.text, basis=step.basis, from_day=step.from_day
+        ),
         authority=AuthorityRef(
             code=a.code if a else None, name=a.name if a else None, why=competent.why
         ),
@@ -140,6 +151,36 @@ async def record_payment(
     )
     if not created:
         response.status_code = 200
+    c = await service.card(session, receivable_id, payment.paid_on)
+    return PaymentRead(
+        id=payment.id,
+        paid_on=payment.paid_on,
+        amount=payment.amount,
+        reference=payment.reference,
+        receivable_state=c.receivable.state,
+        balance=c.figures.balance,
+        overpayment=c.figures.overpayment,
+    )
+
+
+@router.post("/{receivable_id}/decision", responses=_ERR)  # type: ignore[arg-type]
+async def record_decision(
+    receivable_id: int, body: DecisionCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> ReceivableRead:
+    """Record the decision fixing the amount (e.g. of the debtor's commune on the reimbursement
+    of the alimony fund, art. 27 u.p.o.u.a.): its delivery and the day it became final; the
+    payment term runs from that day, then the reminder and the title (issue 16 item 8)."""
+    await decisions.record_decision(session, receivable_id, body, user.username, today)
+    return await _read(session, receivable_id, today)
+
+
+@router.post("/{receivable_id}/deductions", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+async def record_deduction(
+    receivable_id: int, body: DeductionCreate, session: SessionDep, user: Collector, today: TodayDep
+) -> PaymentRead:
+    """Book a deduction from a benefit paid out (potrącenie, art. 30 u.ś.r.) within the kind's
+    dated limit, on a final decision only (issue 16 item 10)."""
+    payment = await decisions.record_deduction(session, receivable_id, body, user.username, today)
     c = await service.card(session, receivable_id, payment.paid_on)
     return PaymentRead(
         id=payment.id,

@@ -242,12 +242,12 @@ async def figures_of(
     rows: Rows | None = None,
 ) -> Figures:
     """`rows`: the receivable's rows when the caller has read them already (the card)."""
+    if rows is None:
+        rows = await rows_of(session, receivable.id)
     if rules.allocation_rule is AllocationRule.ART_28:
         alimony = await _alimony_figures(session, receivable, as_of)
         if alimony is not None:
-            return alimony
-    if rows is None:
-        rows = await rows_of(session, receivable.id)
+            return _with_reminder_costs(alimony, rows.documents, as_of)
     facts = facts_of(
         receivable,
         rules,
@@ -259,6 +259,16 @@ async def figures_of(
     )
     params = await ReceivableRepository(session).parameter_rows()
     return compute(receivable, rules, facts, params, as_of)
+
+
+def _with_reminder_costs(figs: Figures, documents: list[Document], as_of: date) -> Figures:
+    """Issue 16 item 8: a fund receivable now reaches its reminder; the reminder's cost is owed
+    from its delivery (u.p.e.a. art. 15 §4) on top of the fund's claims (the art. 28 ledger
+    allocates recoveries between the claims only, so the cost stays owed until paid)."""
+    costs = sum(d.costs for d in documents if d.delivered_on and d.delivered_on <= as_of)
+    if not costs:
+        return figs
+    return replace(figs, costs_due=figs.costs_due + costs, balance=figs.balance + costs)
 
 
 async def _alimony_figures(

@@ -12,6 +12,8 @@ from app.deliveries.schemas import facts_from
 from app.domain.delivery import DeliveryFacts
 from app.domain.money import format_amount
 from app.receivables.schemas import (
+    DecisionCreate,
+    DeductionCreate,
     DeliveryCreate,
     InstalmentPlanCreate,
     PaymentCreate,
@@ -237,3 +239,34 @@ class PeriodForm(WebForm):
     period_from: Day
     period_to: Day
     reason: Text = Field(default=None, max_length=500)
+
+
+class DecisionForm(WebForm):
+    """The decision fixing the amount (issue 16 item 8): the API's DecisionCreate."""
+
+    decision_ref: str = Field(min_length=1, max_length=100)
+    issued_on: Day
+    delivered_on: Day
+    final_on: OptionalDay = None
+    pay_by: OptionalDay = None
+
+    def to_schema(self) -> DecisionCreate:
+        return DecisionCreate.model_validate(self.model_dump())
+
+
+class DeductionForm(WebForm):
+    """A deduction from a benefit paid out (issue 16 item 10): the API's DeductionCreate."""
+
+    deducted_on: Day
+    amount: Amount
+    benefit_amount: Amount
+    benefit: str = Field(min_length=1, max_length=100)
+
+    def to_schema(self) -> DeductionCreate:
+        return DeductionCreate.model_validate(
+            self.model_dump()
+            | {
+                "amount": format_amount(self.amount),
+                "benefit_amount": format_amount(self.benefit_amount),
+            }
+        )

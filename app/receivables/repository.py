@@ -164,6 +164,8 @@ def kind_rules(kind: ReceivableKind) -> KindRules:
         limitation_interrupted_by=_events(kind.limitation_interrupted_by),
         limitation_suspended_by=_events(kind.limitation_suspended_by),
         decision_bar_years=kind.decision_bar_years,
+        decision_required=kind.decision_required,
+        deduction_limit_code=kind.deduction_limit_code,
     )
 
 

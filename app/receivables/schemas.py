@@ -138,6 +138,50 @@ class WriteOffCreate(Schema):
         return self
 
 
+class DecisionCreate(Schema):
+    """The decision fixing the amount (kinds with decision_required, issue 16 item 8)."""
+
+    decision_ref: str = Field(min_length=1, max_length=100, description="numer (znak) decyzji")
+    issued_on: PlausibleDate = Field(description="data wydania decyzji")
+    delivered_on: PlausibleDate = Field(description="data doręczenia decyzji dłużnikowi")
+    final_on: PlausibleDate | None = Field(
+        default=None,
+        description="dzień, w którym decyzja stała się ostateczna (puste: jeszcze nie jest)",
+    )
+    pay_by: PlausibleDate | None = Field(
+        default=None,
+        description="termin zapłaty z decyzji; puste: liczba dni rodzaju od dnia ostateczności",
+    )
+
+    @model_validator(mode="after")
+    def _order(self) -> DecisionCreate:
+        if self.delivered_on < self.issued_on:
+            raise ValueError("Doręczenie decyzji wcześniejsze niż jej wydanie")
+        if self.final_on is not None and self.final_on < self.delivered_on:
+            raise ValueError("Decyzja nie staje się ostateczna przed jej doręczeniem")
+        if self.pay_by is not None and (self.final_on is None or self.pay_by < self.final_on):
+            raise ValueError("Termin zapłaty z decyzji nie wcześniej niż dzień jej ostateczności")
+        return self
+
+
+class DeductionCreate(Schema):
+    """A deduction from a benefit currently paid (potrącenie, art. 30 u.ś.r.; issue 16 item 10)."""
+
+    deducted_on: PlausibleDate = Field(description="dzień wypłaty świadczenia, z którego potrącono")
+    amount: AmountIn = Field(description="kwota potrącona")
+    benefit_amount: AmountIn = Field(description="kwota świadczenia przysługująca do wypłaty")
+    benefit: str = Field(
+        min_length=1, max_length=100, description="jakie świadczenie i za jaki miesiąc"
+    )
+
+
+class NextStepRead(Schema):
+    code: str
+    text: str
+    basis: str
+    from_day: date | None
+
+
 class DocumentRead(Schema):
     id: int
     kind: str
@@ -200,6 +244,11 @@ class ReceivableRead(Schema):
         description="od kiedy przedawnione są koszty upomnienia (u.p.e.a. art. 15 § 3c)"
     )
     tranches: list[TrancheRead]
+    decision_ref: str | None = None
+    decision_issued_on: date | None = None
+    decision_delivered_on: date | None = None
+    decision_final_on: date | None = None
+    next_step: NextStepRead | None = None
     authority: AuthorityRef
     allowed_actions: list[str]
     documents: list[DocumentRead]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain import lifecycle
+from app.domain import enforcement, lifecycle
 from app.domain.deadlines import due_from, title_allowed_from
 from app.domain.interest import interest_from
 from app.domain.kinds import AllocationRule, InterestStart, KindRules
@@ -68,8 +68,33 @@ class Card:
         return title_allowed_from(term) if term else None
 
     @property
+    def next_step(self) -> enforcement.NextStep:
+        """The next legal step (issue 16 item 8): decision, delivery, term, reminder, title."""
+        kinds = {d.kind for d in self.documents}
+        facts = replace(
+            enforcement_facts(self.receivable),
+            demand_issued="wezwanie" in kinds,
+            reminder_issued="upomnienie" in kinds,
+            reminder_term_ends_on=self.receivable.reminder_term_ends_on,
+        )
+        return enforcement.next_step(self.rules, facts, self.as_of)
+
+    @property
     def allowed_actions(self) -> list[str]:
         return sorted(a.value for a in lifecycle.allowed_actions(State(self.receivable.state)))
+
+
+def enforcement_facts(receivable: Receivable) -> enforcement.EnforcementFacts:
+    """The facts the road to enforcement depends on, from the receivable's row."""
+    return enforcement.EnforcementFacts(
+        state=State(receivable.state),
+        decision_ref=receivable.decision_ref,
+        decision_issued_on=receivable.decision_issued_on,
+        decision_delivered_on=receivable.decision_delivered_on,
+        decision_final_on=receivable.decision_final_on,
+        payment_term_ends_on=receivable.payment_term_ends_on,
+        reminder_term_ends_on=receivable.reminder_term_ends_on,
+    )
 
 
 def _not_found(receivable_id: int) -> NotFound:

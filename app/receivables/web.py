@@ -21,6 +21,8 @@ from app.errors import NotFound
 from app.receivables import audit, details, folders, service
 from app.receivables.forms import (
     AuthorityChoiceForm,
+    DecisionForm,
+    DeductionForm,
     DeliveryForm,
     InstalmentsForm,
     IssueForm,
@@ -48,6 +50,8 @@ ACTION_FORMS: dict[str, type[WebForm]] = {
     "organ": ReportForm,
     "organ_wybor": AuthorityChoiceForm,
     "okres": PeriodForm,
+    "decyzja": DecisionForm,
+    "potracenie": DeductionForm,
 }
 # The receivable's data mended before its title (app/receivables/details.py).
 DETAIL_FORMS = ("okres", "organ_wybor")
@@ -72,6 +76,11 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
         ]
         if state == State.TYTUL_WYKONAWCZY:
             shown.append("organ")  # the enforcement authority's answers about the title
+        # Issue 16 items 8 and 10: the decision before enforcement; deductions from benefits.
+        if card.rules.decision_required and state in (State.WYSTAWIONA, State.WYMAGALNA):
+            shown.append("decyzja")
+        if card.rules.deduction_limit_code and "zaplata" in allowed:
+            shown.append("potracenie")
     if viewer.can("sign") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
         shown.append("umorzenie")
     titled = any(d.kind == "tytul_wykonawczy" for d in card.documents)
@@ -96,6 +105,13 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
         "umorzenie": {"decided_on": iso, "scope": "calosc"},
         "organ": {"reported_on": iso, "kind": "srodek"},
         "organ_wybor": {"authority_code": card.receivable.authority_code or ""},
+        "decyzja": {
+            "decision_ref": card.receivable.decision_ref or "",
+            "issued_on": _iso(card.receivable.decision_issued_on),
+            "delivered_on": _iso(card.receivable.decision_delivered_on),
+            "final_on": _iso(card.receivable.decision_final_on),
+        },
+        "potracenie": {"deducted_on": iso},
         "okres": {
             "period_from": _iso(card.receivable.period_from),
             "period_to": _iso(card.receivable.period_to),

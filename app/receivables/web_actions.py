@@ -18,10 +18,12 @@ from app.deliveries import service as delivery_service
 from app.deps import TodayDep
 from app.errors import Conflict, Invalid
 from app.files import service as files
-from app.receivables import actions, details
+from app.receivables import actions, decisions, details
 from app.receivables.forms import (
     REPORT_KINDS,
     AuthorityChoiceForm,
+    DecisionForm,
+    DeductionForm,
     DeliveryForm,
     InstalmentsForm,
     IssueForm,
@@ -125,6 +127,43 @@ async def payment(
         return f"Zaksięgowano wpłatę {zl(p.amount)} z dnia {pl_date(p.paid_on)}."
 
     return await _submit(request, session, receivable_id, today, PaymentForm, "wplata", use_case)
+
+
+@router.post("/decyzja")
+async def decision(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Record the decision fixing the amount, its delivery and the day it became final."""
+
+    async def use_case(data: DecisionForm) -> str:
+        r = await decisions.record_decision(
+            session, receivable_id, data.to_schema(), user.username, today
+        )
+        if r.decision_final_on is None:
+            return f"Zapisano decyzję {r.decision_ref}; zapisz, od kiedy jest ostateczna."
+        return (
+            f"Zapisano decyzję {r.decision_ref}, ostateczną {pl_date(r.decision_final_on)}; "
+            f"termin płatności upływa {pl_date(r.payment_term_ends_on)}."
+        )
+
+    return await _submit(request, session, receivable_id, today, DecisionForm, "decyzja", use_case)
+
+
+@router.post("/potracenie")
+async def deduction(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Book a deduction from a benefit paid out (art. 30 u.ś.r.)."""
+
+    async def use_case(data: DeductionForm) -> str:
+        p = await decisions.record_deduction(
+            session, receivable_id, data.to_schema(), user.username, today
+        )
+        return f"Zaksięgowano potrącenie {zl(p.amount)} z dnia {pl_date(p.paid_on)}."
+
+    return await _submit(
+        request, session, receivable_id, today, DeductionForm, "potracenie", use_case
+    )
 
 
 @router.post("/upomnienie")

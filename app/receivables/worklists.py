@@ -8,13 +8,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, select
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.domain.deadlines import small_reminder_bound, small_reminder_deadline
 from app.domain.lifecycle import Action, State
-from app.models import Debtor, Document, Event, Receivable
+from app.models import Debtor, Document, Event, Receivable, ReceivableKind
 
 LIMIT = 50
 
@@ -72,11 +72,38 @@ async def demands_undelivered(session: AsyncSession) -> list[WorkRow]:
     )
 
 
-async def reminders_ready(session: AsyncSession) -> list[WorkRow]:
-    """Wymagalne: the payment term ran out unpaid, an upomnienie may be sent (seed 003 §3.2)."""
-    return await _rows(
-        session, Receivable.state == State.WYMAGALNA, Receivable.payment_term_ends_on
+def _decided() -> ColumnElement[bool]:
+    """The kind needs no decision, or its decision has become final (issue 16 item 8)."""
+    return ReceivableKind.decision_required.is_(False) | Receivable.decision_final_on.is_not(None)
+
+
+_KIND = (ReceivableKind, ReceivableKind.code == Receivable.kind_code)
+
+
+async def reminders_ready(session: AsyncSession, today: date | None = None) -> list[WorkRow]:
+    """Wymagalne: the payment term ran out unpaid, an upomnienie may be sent (seed 003 §3.2).
+    Not those of a kind fixed by decision whose decision is not final yet, nor those whose term
+    (from that decision) still runs on `today`: those are awaiting_decision (issue 16 item 8)."""
+    r = Receivable
+    where = (r.state == State.WYMAGALNA) & r.payment_term_ends_on.is_not(None) & _decided()
+    if today is not None:
+        where = where & (r.payment_term_ends_on < today)
+    return await _rows(session, where, r.payment_term_ends_on, _KIND)
+
+
+async def awaiting_decision(session: AsyncSession) -> list[WorkRow]:
+    """Open receivables of a kind that is enforced only on a final decision (the alimony fund:
+    the decision of the debtor's commune on the reimbursement, art. 27 u.p.o.u.a.; art. 30
+    u.ś.r.) whose decision is not recorded as final: `day` is its delivery (or the receivable's
+    issue). They get no reminder until then, and the batch says so."""
+    r = Receivable
+    where = (
+        r.state.in_((State.WYSTAWIONA, State.WYMAGALNA))
+        & ReceivableKind.decision_required.is_(True)
+        & r.decision_final_on.is_(None)
     )
+    day = func.coalesce(r.decision_delivered_on, r.issued_on)
+    return await _rows(session, where, day, _KIND)
 
 
 async def reminders_before_limitation(session: AsyncSession, today: date) -> list[WorkRow]:

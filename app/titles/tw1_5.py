@@ -136,12 +136,22 @@ def _zobowiazany(parent: etree._Element, debtor: DebtorData) -> None:
     sub(osoba, t(COM, "Odpowiedzialnosc"), _ODPOWIEDZIALNOSC_WLASNA)
 
 
+_ZNAKOWY = 240  # etd:TZnakowy maxLength
+
+
 def _naleznosc(parent: etree._Element, title: TytulWykonawczy) -> None:
     r = title.receivable
     sub(parent, t(COM, "AktNormatywny"), r.legal_basis)
     attrs = {"kodPodstawyPrawnej": r.legal_basis_code} if r.legal_basis_code else {}
     sub(parent, t(COM, "RodzajNaleznosci"), r.kind_label, **attrs)
-    sub(sub(parent, t(COM, "Obowiazek")), t(COM, "InnyDokument"), r.title)
+    # The source of the obligation: the decision that fixed it, when the kind has one (issue 16
+    # item 8), else what the receivable is for.
+    # (InnyDokument holds at most 240 characters: the decision alone when both do not fit.)
+    source = r.title
+    if r.decision:
+        source = f"{r.decision}: {r.title}"
+        source = source if len(source) <= _ZNAKOWY else r.decision
+    sub(sub(parent, t(COM, "Obowiazek")), t(COM, "InnyDokument"), source)
     if title.reminder is not None:
         if title.reminder.delivered_on is None:
             raise XmlValidationError(

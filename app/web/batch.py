@@ -66,7 +66,8 @@ async def _page(
         "web/batch.html",
         {
             "forms": forms,
-            "ready": await worklists.reminders_ready(session),
+            "ready": await worklists.reminders_ready(session, today),
+            "awaiting_decision": await worklists.awaiting_decision(session),
             "before_limitation": await worklists.reminders_before_limitation(session, today),
             "to_print": await worklists.documents_undelivered(
                 session, "upomnienie", State.UPOMNIENIE
@@ -112,17 +113,12 @@ async def issue_reminders(
                 session, data.issued_on, user.username, today
             )
             numbers = ", ".join(d.number for d in result.issued) or "żadnego"
+            # Issue 16 item 8: every receivable not reminded is named with its reason.
+            skipped = "; ".join(f"nr {k.receivable_id}: {k.reason}" for k in result.skipped)
             flash(
                 request,
                 f"Wystawiono upomnienia z dniem {pl_date(data.issued_on)}: {numbers}."
-                + (
-                    f" Pominięto {len(result.skipped_small)} (kwota nie przekracza "
-                    "dziesięciokrotności kosztów upomnienia, u.p.e.a. art. 6 § 1; upomnienie"
-                    " musi wyjść przed ostatnimi 6 miesiącami przed przedawnieniem, wystawianie"
-                    " zbiorcze obejmie je od miesiąca przed tym terminem)."
-                    if result.skipped_small
-                    else ""
-                ),
+                + (f" Pominięto {len(result.skipped)}: {skipped}." if result.skipped else ""),
             )
             return see_other(f"/prace-zbiorcze?dzien={data.issued_on.isoformat()}")
 

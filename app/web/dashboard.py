@@ -30,7 +30,8 @@ async def dashboard(
     work = {
         "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
         "demands_undelivered": await worklists.demands_undelivered(session),
-        "reminders_ready": await worklists.reminders_ready(session),
+        "reminders_ready": await worklists.reminders_ready(session, today),
+        "awaiting_decision": await worklists.awaiting_decision(session),
         "reminders_before_limitation": await worklists.reminders_before_limitation(session, today),
         "reminders_undelivered": await worklists.reminders_undelivered(session),
         "titles_ready": [
