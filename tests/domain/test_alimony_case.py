@@ -132,10 +132,13 @@ def test_the_decision_path_to_the_requests_after_it_is_final() -> None:
     assert (n.step, n.kind, n.due_on) == (Step.DECYZJA_UCHYLANIE, "wydana", date(2026, 11, 26))
     issued = (*opened, rec(Step.DECYZJA_UCHYLANIE, date(2026, 11, 20), "wydana"))
     n = next_step(case(*issued))
-    assert n is not None and n.waiting and n.kind == "doreczona"
+    assert n is not None
+    assert n.waiting
+    assert n.kind == "doreczona"
     delivered = (*issued, rec(Step.DECYZJA_UCHYLANIE, date(2026, 12, 10), "doreczona"))
     n = next_step(case(*delivered))
-    assert n is not None and (n.kind, n.due_on) == ("ostateczna", date(2026, 12, 29))
+    assert n is not None
+    assert (n.kind, n.due_on) == ("ostateczna", date(2026, 12, 29))
     final = (*delivered, rec(Step.DECYZJA_UCHYLANIE, date(2026, 12, 29), "ostateczna"))
     steps = next_steps(case(*final))
     # 29.12 + 7 = 5.01.2027 (Tuesday; 6.01 is Epiphany, not reached)
@@ -192,7 +195,8 @@ def test_the_decision_is_barred_by_six_months_of_half_the_alimony() -> None:
     with pytest.raises(EvasionBarred) as err:
         check_step(c, issue, barred)
     assert [str(m) for m in err.value.months] == [f"2026-{m:02d}" for m in range(5, 11)]
-    assert "2026-05" in str(err.value) and "2026-10" in str(err.value)
+    assert "2026-05" in str(err.value)
+    assert "2026-10" in str(err.value)
     free = evasion_decision_check(_paid([25000, 25000, 25000, 24999, 25000, 25000]), issue.on)
     check_step(c, issue, free)  # no exception
     assert licence_return_reasons(c, barred) == (ReturnReason.WPLATY,)
