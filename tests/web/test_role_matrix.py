@@ -87,6 +87,10 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/alimony/krz"): P.READ,
     ("POST", "/api/v1/alimony/{register}/submissions"): P.COLLECT,
     ("GET", "/api/v1/alimony/year-end-write-offs"): P.READ,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/case"): P.COLLECT,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/case"): P.READ,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/case/steps"): P.COLLECT,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/case/steps/{step_id}.pdf"): P.READ,
     # issue 17: deliveries, e-Doręczenia, post book, address search, signing
     ("POST", "/api/v1/documents/{document_id}/deliveries"): P.COLLECT,
     ("GET", "/api/v1/documents/{document_id}/deliveries"): P.READ,
@@ -232,6 +236,7 @@ PARAMS = {
     "delivery_id": "999999",
     "file_id": "999999",
     "search_id": "999999",
+    "step_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
