@@ -49,7 +49,7 @@ class AlimonyCaseRepository:
             .order_by(AlimonyCase.opened_on, AlimonyCase.id)
             .limit(limit)
         )
-        return [(c, d) for c, d in rows.tuples()]
+        return [(c, d) for c, d in rows.all()]
 
     async def big_entry(self, debtor_id: int) -> AlimonyRegisterEntry | None:
         """The debtor's open BIG entry (art. 8a ust. 1 pkt 1), if any."""

@@ -175,6 +175,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/alimenty/zobowiazani/{debtor_id}/wyegzekwowane"): P.COLLECT,
     ("POST", "/alimenty/zobowiazani/{debtor_id}/egzekucje"): P.COLLECT,
     ("POST", "/alimenty/zobowiazani/{debtor_id}/umorzenie"): P.SIGN,
+    ("GET", "/alimenty/zobowiazani/{debtor_id}/sprawa"): P.READ,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/sprawa"): P.COLLECT,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/sprawa/kroki/{form_name}"): P.COLLECT,
     ("GET", "/alimenty/rejestry/{register}"): P.READ,
     ("POST", "/alimenty/rejestry/{register}/przekazanie"): P.COLLECT,
     ("GET", "/uzytkownicy"): P.ADMIN,
@@ -237,6 +240,7 @@ PARAMS = {
     "file_id": "999999",
     "search_id": "999999",
     "step_id": "999999",
+    "form_name": "wezwanie",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
