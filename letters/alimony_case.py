@@ -46,7 +46,7 @@ class CaseLetter:
     addressee: tuple[str, ...] = ()
     values: dict[str, str] = field(default_factory=dict)
     evasion: tuple[EvasionRow, ...] = ()
-    findings: tuple[tuple[str, str], ...] = ()
+    findings: tuple[tuple[str, str], ...] = ()  # (date, what was done) the letter lists
 
 
 TITLES: dict[str, tuple[str, str]] = {
@@ -72,6 +72,11 @@ TITLES: dict[str, tuple[str, str]] = {
     "wniosek-o-sciganie": ("WNIOSEK O ŚCIGANIE", "za przestępstwo z art. 209 § 1 Kodeksu karnego"),
     "wniosek-zatrzymanie-prawa-jazdy": ("WNIOSEK", "o zatrzymanie prawa jazdy"),
     "wniosek-zwrot-prawa-jazdy": ("WNIOSEK", "o zwrot zatrzymanego prawa jazdy"),
+    "wniosek-o-podjecie-dzialan": ("WNIOSEK", "o podjęcie działań wobec dłużnika alimentacyjnego"),
+    "informacja-o-dzialaniach": (
+        "INFORMACJA",
+        "o działaniach podjętych wobec dłużnika alimentacyjnego",
+    ),
 }
 
 
@@ -149,6 +154,18 @@ def _zwrot(c: CaseLetter) -> list[Flowable]:
     return out
 
 
+def _wniosek_organ(c: CaseLetter) -> list[Flowable]:
+    return [*paragraphs("ac_wniosek_organ.txt", **_context(c)), _debtor_table(c)]
+
+
+def _informacja_organ(c: CaseLetter) -> list[Flowable]:
+    return [
+        *paragraphs("ac_informacja_organ.txt", **_context(c)),
+        kv_table(list(c.findings) or [("—", "nie podjęto jeszcze czynności")]),
+        _debtor_table(c),
+    ]
+
+
 BODIES: dict[str, Callable[[CaseLetter], list[Flowable]]] = {
     "wezwanie-na-wywiad": _wezwanie,
     "pouczenie-big": _big,
@@ -159,6 +176,8 @@ BODIES: dict[str, Callable[[CaseLetter], list[Flowable]]] = {
     "wniosek-o-sciganie": _sciganie,
     "wniosek-zatrzymanie-prawa-jazdy": _prawo_jazdy,
     "wniosek-zwrot-prawa-jazdy": _zwrot,
+    "wniosek-o-podjecie-dzialan": _wniosek_organ,
+    "informacja-o-dzialaniach": _informacja_organ,
 }
 # Letters to an office, not to the debtor.
 TO_OFFICE = {
@@ -166,6 +185,8 @@ TO_OFFICE = {
     "wniosek-o-sciganie",
     "wniosek-zatrzymanie-prawa-jazdy",
     "wniosek-zwrot-prawa-jazdy",
+    "wniosek-o-podjecie-dzialan",
+    "informacja-o-dzialaniach",
 }
 
 
@@ -186,8 +207,6 @@ def story(c: CaseLetter) -> list[Flowable]:
     if draft:
         out.append(Paragraph("PROJEKT – do podpisu przez osobę upoważnioną", Styles.small))
     out += [to, title(heading, subtitle), *body(c)]
-    if c.findings:
-        out += [Paragraph(esc("Ustalenia"), Styles.section), kv_table(list(c.findings))]
     out.append(signature(c.signatory))
     if draft:
         out += paragraphs("decyzja_pouczenie.txt")

@@ -137,3 +137,23 @@ async def get_step_letter(
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+@router.get(
+    "/debtors/{debtor_id}/case/letters/{name}.pdf",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("PDF pisma między organami w sprawie alimentacyjnej")],
+)  # type: ignore[arg-type]
+async def get_case_letter(
+    debtor_id: int, name: str, session: SessionDep, _user: Reader, today: TodayDep
+) -> Response:
+    """When the communes differ: the request to act (wniosek-o-podjecie-dzialan) or the
+    information on what was done (informacja-o-dzialaniach), as of today (409 when they do not)."""
+    file_name, document = await case_letters.between_organs(session, debtor_id, name, today)
+    pdf = await asyncio.to_thread(case_letters.render, document)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
+    )

@@ -152,3 +152,54 @@ async def document(session: AsyncSession, debtor_id: int, step_id: int) -> tuple
         evasion=evasion,
     )
     return f"{kind}-{debtor_id}-{row.done_on.isoformat()}.pdf", letter
+
+
+# Letters between the two communes when they differ (issue 18 item 1; u.p.o.u.a. art. 3–4).
+BETWEEN_ORGANS = ("wniosek-o-podjecie-dzialan", "informacja-o-dzialaniach")
+
+
+async def between_organs(
+    session: AsyncSession, debtor_id: int, kind: str, today: date
+) -> tuple[str, CaseLetter]:
+    """The request to act (from the creditor's commune) or the information on what was done
+    (from the debtor's commune); 409 when both communes are the same."""
+    if kind not in BETWEEN_ORGANS:
+        raise NotFound(f"Nie ma pisma „{kind}”")
+    case = await case_service.case_or_404(session, debtor_id)
+    if case.creditor_commune == case.debtor_commune:
+        raise Conflict(
+            "Organ właściwy wierzyciela i organ właściwy dłużnika to ta sama gmina: pism między"
+            " organami nie ma"
+        )
+    debtor = await alimony_service.debtor_or_404(session, debtor_id)
+    places = await teryt_service.communes(session, [case.creditor_commune, case.debtor_commune])
+    creditor_organ = organ_name(places.get(case.creditor_commune))
+    debtor_organ = organ_name(places.get(case.debtor_commune))
+    request = kind == "wniosek-o-podjecie-dzialan"
+    rows: tuple[tuple[str, str], ...] = ()
+    if not request:
+        steps = await AlimonyCaseRepository(session).steps([case.id])
+        rows = tuple(
+            (
+                day(s.done_on),
+                rules.STEP_LABELS[Step(s.step)]
+                + (f" ({s.kind.replace('_', ' ')})" if s.kind else ""),
+            )
+            for s in steps
+        )
+    letter = CaseLetter(
+        kind=kind,
+        creditor=await unit_service.creditor(session),
+        organ=creditor_organ if request else debtor_organ,
+        debtor=debtor_service.document_data(debtor),
+        issued_on=today,
+        case_ref=case_ref(case),
+        signatory=await unit_service.signatory(session),
+        addressee=(debtor_organ if request else creditor_organ,),
+        values={
+            "trigger": rules.TRIGGER_LABELS[rules.Trigger(case.trigger)],
+            "opened": day(case.opened_on),
+        },
+        findings=rows,
+    )
+    return f"{kind}-{debtor_id}-{today.isoformat()}.pdf", letter

@@ -175,6 +175,16 @@ async def test_the_whole_path_from_the_trigger_to_the_licence(api: httpx.AsyncCl
     )
     assert r.status_code == 409
     assert "2026-10" in r.json()["detail"]
+    # The communes differ: the letters between the organs (u.p.o.u.a. art. 3–4).
+    r = await api.get(f"{BASE}/debtors/{did}/case/letters/wniosek-o-podjecie-dzialan.pdf")
+    assert r.status_code == 200
+    page = text(r.content)
+    assert "Wójt Gminy Wola Krzysztoporska" in page  # the creditor's organ asks
+    assert "Burmistrz (Prezydent) Miasta Piotrków Trybunalski" in page  # the debtor's acts
+    r = await api.get(f"{BASE}/debtors/{did}/case/letters/informacja-o-dzialaniach.pdf")
+    page = text(r.content)
+    assert "Wniosek o ściganie (art. 209 § 1 k.k.)" in page
+    assert "03.09.2026" in page
     case = await get(api, f"/debtors/{did}/case")
     assert case["licence_return_conditions"] == []
     assert case["next_step"] is None
@@ -205,6 +215,8 @@ async def test_bad_input_writes_nothing(api: httpx.AsyncClient) -> None:
     assert r.status_code == 422
     assert r.json()["errors"][0]["field"] == "creditor_commune_terc"
     r = await api.get(f"{BASE}/debtors/{did}/case")
+    assert r.status_code == 404
+    r = await api.get(f"{BASE}/debtors/{did}/case/letters/informacja-o-dzialaniach.pdf")
     assert r.status_code == 404
     r = await api.post(
         f"{BASE}/debtors/{did}/case",

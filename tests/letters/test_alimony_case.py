@@ -196,6 +196,47 @@ CASES = [
             "2026-05",
         ],
     ),
+    (
+        replace(
+            letter(
+                "wniosek-o-podjecie-dzialan",
+                trigger="przyznanie świadczenia z funduszu alimentacyjnego",
+                opened="01.09.2026",
+            ),
+            addressee=("Burmistrz (Prezydent) Miasta Piotrków Trybunalski",),
+        ),
+        [
+            "o podjęcie działań wobec dłużnika alimentacyjnego",
+            "art. 3 i art. 4",
+            "organ właściwy wierzyciela",
+            "Burmistrz (Prezydent) Miasta Piotrków Trybunalski",
+            "przyznanie świadczenia z funduszu alimentacyjnego",
+            "01.09.2026",
+            "wywiadu alimentacyjnego",
+            "44051401359",
+        ],
+    ),
+    (
+        replace(
+            letter(
+                "informacja-o-dzialaniach",
+                trigger="przyznanie świadczenia z funduszu alimentacyjnego",
+                opened="01.09.2026",
+            ),
+            addressee=("Wójt Gminy Wola Krzysztoporska",),
+            findings=(
+                ("03.09.2026", "Wywiad alimentacyjny (wezwanie)"),
+                ("18.09.2026", "Wszczęcie postępowania (uchylanie się)"),
+            ),
+        ),
+        [
+            "o działaniach podjętych wobec dłużnika alimentacyjnego",
+            "organ właściwy dłużnika",
+            "03.09.2026",
+            "Wywiad alimentacyjny (wezwanie)",
+            "Wszczęcie postępowania (uchylanie się)",
+        ],
+    ),
 ]
 
 

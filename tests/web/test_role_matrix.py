@@ -91,6 +91,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/alimony/debtors/{debtor_id}/case"): P.READ,
     ("POST", "/api/v1/alimony/debtors/{debtor_id}/case/steps"): P.COLLECT,
     ("GET", "/api/v1/alimony/debtors/{debtor_id}/case/steps/{step_id}.pdf"): P.READ,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/case/letters/{name}.pdf"): P.READ,
     # issue 17: deliveries, e-Doręczenia, post book, address search, signing
     ("POST", "/api/v1/documents/{document_id}/deliveries"): P.COLLECT,
     ("GET", "/api/v1/documents/{document_id}/deliveries"): P.READ,
@@ -241,6 +242,7 @@ PARAMS = {
     "search_id": "999999",
     "step_id": "999999",
     "form_name": "wezwanie",
+    "name": "informacja-o-dzialaniach",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
