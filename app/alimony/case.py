@@ -20,7 +20,7 @@ from app.domain import alimony_case as rules
 from app.domain.alimony import EvasionCheck, Register, big_plan
 from app.domain.alimony_case import CaseFacts, NextStep, Step, StepRecord
 from app.errors import Conflict, Invalid, NotFound
-from app.models import AlimonyCase, AlimonyCaseStep, AlimonyRegisterEntry, Debtor
+from app.models import AlimonyCase, AlimonyCaseStep, AlimonyRegisterEntry, Debtor, Receivable
 from app.teryt import service as teryt_service
 
 ACT = registers.ACT
@@ -108,6 +108,7 @@ async def record_step(
     due = data.scheduled_for if data.step == Step.WYWIAD else None
     if data.step == Step.WYWIAD and data.kind == rules.WYWIAD_WEZWANIE and due is None:
         raise Invalid("Wezwanie na wywiad wymaga terminu wywiadu", field="scheduled_for")
+    _relief_details(data)
     record = StepRecord(Step(data.step), data.on, data.kind, due)
     evasion = None
     if record.step in (Step.DECYZJA_UCHYLANIE, Step.WNIOSEK_ZWROT_PRAWA_JAZDY):
@@ -145,6 +146,25 @@ async def record_step(
     )
     await repo.add(row)
     return row
+
+
+_RELIEF_NEEDS: dict[str, tuple[str, str]] = {
+    rules.Relief.UMORZENIE: ("amount", "kwota umorzenia"),
+    rules.Relief.RATY: ("instalments", "liczba rat"),
+    rules.Relief.ODROCZENIE: ("deferred_to", "dzień, do którego odroczono termin"),
+}
+
+
+def _relief_details(data: StepCreate) -> None:
+    """A relief decision names what it grants (art. 30 ust. 2): the amount written off, the
+    number of instalments, or the day the payment is deferred to; and it is justified."""
+    if data.step != Step.DECYZJA_ULGA:
+        return
+    need = _RELIEF_NEEDS.get(data.kind)
+    if need is not None and getattr(data, need[0]) is None:
+        raise Invalid(f"Decyzja o uldze wymaga pola: {need[1]}", field=need[0])
+    if not data.description:
+        raise Invalid("Decyzja o uldze wymaga uzasadnienia", field="description")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +222,7 @@ class CaseView:
     return_reasons: tuple[rules.ReturnReason, ...]
     big: BigStatus
     communes: dict[str, teryt_service.Commune]
+    fund_receivables: list[Receivable]
 
     @property
     def next(self) -> NextStep | None:
@@ -226,6 +247,7 @@ async def view(session: AsyncSession, debtor_id: int, today: date) -> CaseView:
         communes=await teryt_service.communes(
             session, [case.creditor_commune, case.debtor_commune]
         ),
+        fund_receivables=await AlimonyCaseRepository(session).fund_receivables(debtor_id),
     )
 
 

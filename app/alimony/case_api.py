@@ -25,6 +25,7 @@ from app.auth.deps import Collector, Reader, SessionDep
 from app.auth.roles import Permission, can
 from app.deps import TodayDep
 from app.domain.alimony_case import STEP_LABELS, NextStep, Step
+from app.domain.money import format_amount
 from app.errors import PROBLEM, Forbidden
 from app.models import AlimonyCaseStep
 
@@ -36,6 +37,14 @@ _ERR: dict[int | str, dict[str, Any]] = {
 SIGNED = {Step.DECYZJA_UCHYLANIE.value, Step.DECYZJA_ULGA.value}
 
 
+def _details(details: dict[str, Any]) -> dict[str, Any]:
+    """Amounts as "123.45" like every amount of the API (stored as grosze)."""
+    out = dict(details)
+    if isinstance(out.get("amount"), int):
+        out["amount"] = format_amount(out["amount"])
+    return out
+
+
 def step_read(debtor_id: int, row: AlimonyCaseStep) -> StepRead:
     letter = case_service.letter_of(row)
     return StepRead(
@@ -45,7 +54,7 @@ def step_read(debtor_id: int, row: AlimonyCaseStep) -> StepRead:
         on=row.done_on,
         kind=row.kind,
         due_on=row.due_on,
-        details=dict(row.details or {}),
+        details=_details(row.details or {}),
         letter=(f"/api/v1/alimony/debtors/{debtor_id}/case/steps/{row.id}.pdf" if letter else None),
     )
 

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import AlimonyCase, AlimonyCaseStep, AlimonyRegisterEntry, Debtor
+from app.models import (
+    AlimonyCase,
+    AlimonyCaseStep,
+    AlimonyPayout,
+    AlimonyRegisterEntry,
+    Debtor,
+    Receivable,
+)
 
 
 class AlimonyCaseRepository:
@@ -63,3 +70,12 @@ class AlimonyCaseRepository:
             .order_by(AlimonyRegisterEntry.entered_on.desc())
             .limit(1)
         )
+
+    async def fund_receivables(self, debtor_id: int) -> list[Receivable]:
+        """The receivables the fund's payouts to this debtor created (art. 27): where relief of
+        art. 30 ust. 2 (raty, odroczenie, umorzenie) takes effect in the lifecycle."""
+        ids = select(AlimonyPayout.receivable_id).where(AlimonyPayout.debtor_id == debtor_id)
+        rows = await self.session.scalars(
+            select(Receivable).where(Receivable.id.in_(ids)).order_by(Receivable.id)
+        )
+        return list(rows)

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from tests.alimony.support import BASE, get, post
+from tests.alimony.support import BASE, fund_debtor, get, post
 from tests.factories import create_debtor
 from tests.letters.pdfcheck import text
 
@@ -228,3 +228,64 @@ async def test_bad_input_writes_nothing(api: httpx.AsyncClient) -> None:
         },
     )
     assert r.status_code == 422
+
+
+async def test_the_big_pouczenie_links_the_entry_and_relief_is_decided(
+    api: httpx.AsyncClient,
+) -> None:
+    """Seed 001 zał. 9 pkt 7, u.p.o.u.a. art. 8a ust. 1 pkt 1: the fund paid 500.00 on 10.02 and
+    10.03.2026; on 23.11.2026 the arrears are older than 6 months, the debtor goes to BIG, and the
+    pouczenie names the entry. Relief on request (art. 30 ust. 2) is decided within a month."""
+    did = await fund_debtor(api)
+    await post(
+        api,
+        f"/debtors/{did}/case",
+        {
+            "trigger": "fundusz_alimentacyjny",
+            "opened_on": "2026-02-10",
+            "creditor_commune_terc": WOLA,
+            "debtor_commune_terc": WOLA,
+        },
+    )
+    case = await get(api, f"/debtors/{did}/case")
+    assert case["big"]["action"] == "wpisac"
+    await post(api, "/big/submissions", {"as_of": "2026-11-23"}, 200)
+    row = await step(api, did, {"step": "pouczenie_big", "on": "2026-11-23"})
+    page = await pdf(api, row)
+    assert "przekazana do biura informacji gospodarczej dnia 23.11.2026" in page
+    case = await get(api, f"/debtors/{did}/case")
+    assert case["big"]["entry_id"] is not None
+    assert (case["big"]["entered_on"], case["big"]["action"]) == ("2026-11-23", "bez_zmian")
+    # The letters between organs do not exist when both communes are the same.
+    r = await api.get(f"{BASE}/debtors/{did}/case/letters/wniosek-o-podjecie-dzialan.pdf")
+    assert r.status_code == 409
+
+    await step(
+        api,
+        did,
+        {"step": "wniosek_ulga", "on": "2026-10-30", "kind": "raty", "description": "Utrata pracy"},
+    )
+    case = await get(api, f"/debtors/{did}/case")
+    # art. 35 § 3 k.p.a.: 30.10 + 1 month = Monday 30.11.2026.
+    relief = [n for n in case["pending"] if n["step"] == "decyzja_ulga"]
+    assert [(n["due_on"], n["status"]) for n in relief] == [("2026-11-30", "do_zrobienia")]
+    r = await api.post(
+        f"{BASE}/debtors/{did}/case/steps",
+        json={"step": "decyzja_ulga", "on": "2026-11-20", "kind": "raty", "description": "x"},
+    )
+    assert r.status_code == 422
+    assert r.json()["errors"][0]["field"] == "instalments"
+    row = await step(
+        api,
+        did,
+        {
+            "step": "decyzja_ulga",
+            "on": "2026-11-20",
+            "kind": "umorzenie",
+            "amount": "250.00",
+            "description": "Trudna sytuacja zdrowotna",
+        },
+    )
+    assert row["details"]["amount"] == "250.00"
+    case = await get(api, f"/debtors/{did}/case")
+    assert not [n for n in case["pending"] if n["step"] == "decyzja_ulga"]
