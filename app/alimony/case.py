@@ -109,6 +109,7 @@ async def record_step(
     if data.step == Step.WYWIAD and data.kind == rules.WYWIAD_WEZWANIE and due is None:
         raise Invalid("Wezwanie na wywiad wymaga terminu wywiadu", field="scheduled_for")
     _relief_details(data)
+    _interview_findings(data)
     record = StepRecord(Step(data.step), data.on, data.kind, due)
     evasion = None
     if record.step in (Step.DECYZJA_UCHYLANIE, Step.WNIOSEK_ZWROT_PRAWA_JAZDY):
@@ -146,6 +147,23 @@ async def record_step(
     )
     await repo.add(row)
     return row
+
+
+# Seed 001 zał. 9 pkt 2 a–c: what the interview establishes (art. 5 ust. 1 u.p.o.u.a.).
+INTERVIEW_FINDINGS = {
+    "family": "sytuacja rodzinna",
+    "income": "sytuacja dochodowa i zawodowa",
+    "health": "stan zdrowia",
+    "reasons": "przyczyny nieponoszenia kosztów utrzymania",
+}
+
+
+def _interview_findings(data: StepCreate) -> None:
+    if data.step != Step.WYWIAD or data.kind != rules.WYWIAD_PRZEPROWADZONY:
+        return
+    for name, label in INTERVIEW_FINDINGS.items():
+        if not getattr(data, name):
+            raise Invalid(f"Wywiad alimentacyjny ustala także: {label}", field=name)
 
 
 _RELIEF_NEEDS: dict[str, tuple[str, str]] = {

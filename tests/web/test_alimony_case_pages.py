@@ -9,6 +9,7 @@ import re
 
 import httpx
 
+from tests.alimony.support import fund_debtor, post
 from tests.factories import create_debtor
 from tests.web.conftest import post_form
 
@@ -92,3 +93,63 @@ async def test_the_case_through_its_forms_and_on_the_dashboard(
     dashboard = _text((await web.get("/")).text)
     assert "Sprawy dłużników alimentacyjnych" in dashboard
     assert "Przeprowadzić wywiad (albo zapisać, że dłużnik go uniemożliwił) 30.11.2026" in dashboard
+
+
+async def test_the_interview_needs_its_findings_and_relief_shows_the_fund_receivables(
+    web: httpx.AsyncClient, api_admin: httpx.AsyncClient
+) -> None:
+    """Seed 001 zał. 9 pkt 2 a–c: the interview establishes the family, income and work, health
+    and the reasons; a missing one is refused at its field. Relief (art. 30 ust. 2) shows with
+    the fund's receivable where instalments and deferral are recorded."""
+    did = await fund_debtor(api_admin)
+    await post(
+        api_admin,
+        f"/debtors/{did}/case",
+        {
+            "trigger": "fundusz_alimentacyjny",
+            "opened_on": "2026-02-10",
+            "creditor_commune_terc": WOLA,
+            "debtor_commune_terc": WOLA,
+        },
+    )
+    url = f"/alimenty/zobowiazani/{did}/sprawa"
+    r = await post_form(
+        web,
+        f"{url}/kroki/wywiad",
+        {
+            "action": "wywiad:przeprowadzony",
+            "on": "2026-03-02",
+            "family": "Samotny, dwoje dzieci z poprzedniego związku",
+            "income": "Bez pracy od 2025 r.",
+            "reasons": "Brak dochodu",
+        },
+        page=url,
+    )
+    assert r.status_code == 422
+    assert "Wywiad alimentacyjny ustala także: stan zdrowia" in _text(r.text)
+    assert "Samotny, dwoje dzieci" in r.text  # the values typed are kept
+    await post(
+        api_admin,
+        f"/debtors/{did}/case/steps",
+        {
+            "step": "wniosek_ulga",
+            "on": "2026-11-02",
+            "kind": "umorzenie",
+            "description": "Choroba",
+        },
+    )
+    await post(
+        api_admin,
+        f"/debtors/{did}/case/steps",
+        {
+            "step": "decyzja_ulga",
+            "on": "2026-11-20",
+            "kind": "umorzenie",
+            "amount": "250.00",
+            "description": "Długotrwała choroba",
+        },
+    )
+    page = _text((await web.get(url)).text)
+    assert "Ulga na wniosek dłużnika (art. 30 ust. 2)" in page
+    assert "kwota 250,00 zł" in page
+    assert "raty i odroczenie zapisuje się na karcie należności" in page
