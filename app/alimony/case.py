@@ -5,6 +5,7 @@ next step, its deadline, the art. 5 ust. 3a check and the BIG entry."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,8 @@ from app.alimony.repository import AlimonyRepository
 from app.domain import alimony_case as rules
 from app.domain.alimony import EvasionCheck, Register, big_plan
 from app.domain.alimony_case import CaseFacts, NextStep, Step, StepRecord
+from app.domain.parameters import ParameterCode as P
+from app.domain.parameters import ParameterRow, ParameterTable
 from app.errors import Conflict, Invalid, NotFound
 from app.models import AlimonyCase, AlimonyCaseStep, AlimonyRegisterEntry, Debtor, Receivable
 from app.teryt import service as teryt_service
@@ -48,14 +51,35 @@ def record_of(row: AlimonyCaseStep) -> StepRecord:
     return StepRecord(Step(row.step), row.done_on, row.kind, row.due_on)
 
 
-def facts(case: AlimonyCase, steps: list[AlimonyCaseStep]) -> CaseFacts:
+def facts(
+    case: AlimonyCase, steps: list[AlimonyCaseStep], terms: rules.Terms = rules.TERMS
+) -> CaseFacts:
     return rules.facts_of(
         case.trigger,
         case.opened_on,
         case.creditor_commune,
         case.debtor_commune,
         [record_of(s) for s in steps],
+        terms,
     )
+
+
+def terms_of(rows: Sequence[ParameterRow], on: date) -> rules.Terms:
+    """The procedure's terms in force on `on`, from the dated parameter table."""
+
+    def value(code: P) -> int:
+        return ParameterTable.of(code.value, rows).value_on(on)
+
+    return rules.Terms(
+        case_months=value(P.ALIMENTY_SPRAWA_MIESIACE),
+        appeal_days=value(P.ALIMENTY_ODWOLANIE_DNI),
+        letter_days=value(P.ALIMENTY_PISMO_DNI),
+        registration_days=value(P.ALIMENTY_REJESTRACJA_PUP_DNI),
+    )
+
+
+async def terms(session: AsyncSession, on: date) -> rules.Terms:
+    return terms_of(await AlimonyRepository(session).parameter_rows(), on)
 
 
 async def case_or_404(session: AsyncSession, debtor_id: int) -> AlimonyCase:
@@ -251,7 +275,7 @@ async def view(session: AsyncSession, debtor_id: int, today: date) -> CaseView:
     case = await case_or_404(session, debtor_id)
     debtor = await alimony_service.debtor_or_404(session, debtor_id)
     steps = await AlimonyCaseRepository(session).steps([case.id])
-    current = facts(case, steps)
+    current = facts(case, steps, await terms(session, today))
     evasion = await registers.evasion_check(session, debtor_id, today)
     return CaseView(
         debtor=debtor,
@@ -290,8 +314,9 @@ async def worklist(session: AsyncSession, today: date, limit: int) -> list[WorkI
     for s in steps:
         by_case.setdefault(s.case_id, []).append(s)
     found = []
+    in_force = await terms(session, today)
     for case, debtor in cases:
-        n = rules.next_step(facts(case, by_case.get(case.id, [])))
+        n = rules.next_step(facts(case, by_case.get(case.id, []), in_force))
         if n is not None:
             found.append(WorkItem(debtor.id, debtor.name, n, n.status(today)))
     found.sort(key=lambda w: (w.next.due_on is None, w.next.due_on or date.max))

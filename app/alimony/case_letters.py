@@ -90,16 +90,18 @@ async def document(session: AsyncSession, debtor_id: int, step_id: int) -> tuple
                 else "Informacja zostanie przekazana, gdy zaległość przekroczy 6 miesięcy."
             )
         case Step.ZOBOWIAZANIE_PUP:
+            registration = (await case_service.terms(session, row.done_on)).registration_days
             values = {
                 "pup": details.get("addressee")
                 or "powiatowym urzędzie pracy właściwym dla miejsca zamieszkania",
-                "deadline": day(rules.kpa_term_end(row.done_on, rules.REGISTRATION_DAYS)),
+                "deadline": day(rules.kpa_term_end(row.done_on, registration)),
             }
         case Step.INFORMACJA_PUP:
             duty = _on(steps, Step.ZOBOWIAZANIE_PUP)
+            registration = (await case_service.terms(session, row.done_on)).registration_days
             values["duty"] = (
                 f"zobowiązanie z dnia {_d(duty)}, termin rejestracji do dnia"
-                f" {day(rules.kpa_term_end(duty.done_on, rules.REGISTRATION_DAYS))}"
+                f" {day(rules.kpa_term_end(duty.done_on, registration))}"
                 if duty is not None
                 else "—"
             )

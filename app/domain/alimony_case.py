@@ -167,18 +167,28 @@ KINDS: dict[Step, frozenset[str]] = {
 
 # --- terms ----------------------------------------------------------------------------------------
 
-# k.p.a. art. 35 § 3: a case that needs explanation is dealt with within a month; we use it for the
-# interview after opening, for the decision after its proceedings are opened and for the relief.
-CASE_MONTHS = 1
-# k.p.a. art. 129 § 2: 14 days for an appeal from the delivery of the decision; with no appeal the
-# decision is final (ostateczna) the day after (k.p.a. art. 16 § 1).
-APPEAL_DAYS = 14
-# Our procedural term, no statute (the act says the organ acts; a specialist sends these letters
-# within a week): the information to the PUP after the obligation, the notice of opening after a
-# refusal, the requests of art. 5 ust. 3b after the decision is final or CEPiK answers.
-LETTER_DAYS = 7
-# Our term for the debtor to register at the PUP, printed on the obligation (the act sets none).
-REGISTRATION_DAYS = 14
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """The terms of the procedure, from the dated parameter table (migration i18_alimony_case
+    names the sources); the defaults are the values in force since the statutes took effect."""
+
+    # k.p.a. art. 35 § 3: a case that needs explanation is dealt with within a month; used for the
+    # interview after opening, the decision after its proceedings are opened, and the relief.
+    case_months: int = 1
+    # k.p.a. art. 129 § 2: 14 days for an appeal from the delivery of the decision; with no appeal
+    # the decision is final (ostateczna) the day after (k.p.a. art. 16 § 1).
+    appeal_days: int = 14
+    # The unit's own term, no statute (the act says the organ acts; a specialist sends these
+    # letters within a week): the information to the PUP after the obligation, the notice of
+    # opening after a refusal, the requests of art. 5 ust. 3b after the decision is final or
+    # CEPiK answers.
+    letter_days: int = 7
+    # The term for the debtor to register at the PUP, set by the organ on the obligation (the act
+    # sets none).
+    registration_days: int = 14
+
+
+TERMS = Terms()
 
 
 def kpa_term_end(start: date, days: int) -> date:
@@ -194,10 +204,10 @@ def kpa_month_term_end(start: date, months: int) -> date:
     return shift_to_working_day(add_months(start, months))
 
 
-def final_from(delivered_on: date) -> date:
+def final_from(delivered_on: date, appeal_days: int = TERMS.appeal_days) -> date:
     """The first day the decision is final when no appeal comes: the day after the 14-day appeal
     term (k.p.a. art. 129 § 2, art. 57 § 1 and § 4)."""
-    return kpa_term_end(delivered_on, APPEAL_DAYS) + timedelta(days=1)
+    return kpa_term_end(delivered_on, appeal_days) + timedelta(days=1)
 
 
 # --- the case as facts -------------------------------------------------------------------------
@@ -218,6 +228,7 @@ class CaseFacts:
     creditor_commune: str  # TERC
     debtor_commune: str
     steps: tuple[StepRecord, ...] = ()
+    terms: Terms = TERMS
 
     @property
     def communes_differ(self) -> bool:
@@ -414,7 +425,7 @@ def _work_steps(case: CaseFacts) -> list[NextStep]:
                 Step.INFORMACJA_PUP,
                 "",
                 "Poinformować PUP o potrzebie aktywizacji zawodowej dłużnika",
-                kpa_term_end(duty.on, LETTER_DAYS),
+                kpa_term_end(duty.on, case.terms.letter_days),
                 "art. 5 ust. 2 pkt 2 u.p.o.u.a.",
             )
         )
@@ -426,7 +437,7 @@ def _work_steps(case: CaseFacts) -> list[NextStep]:
                 Step.ODMOWA,
                 Ground.REJESTRACJA,
                 "Sprawdzić w PUP rejestrację dłużnika",
-                kpa_term_end(duty.on, REGISTRATION_DAYS),
+                kpa_term_end(duty.on, case.terms.registration_days),
                 "art. 5 ust. 2 pkt 1 u.p.o.u.a.",
             )
         )
@@ -445,7 +456,7 @@ def _decision_steps(case: CaseFacts) -> list[NextStep]:
                 Step.WSZCZECIE_UCHYLANIE,
                 "",
                 "Wszcząć postępowanie o uznanie za uchylającego się (zawiadomienie)",
-                kpa_term_end(refusal.on, LETTER_DAYS),
+                kpa_term_end(refusal.on, case.terms.letter_days),
                 "art. 5 ust. 3 u.p.o.u.a.; art. 61 § 4 k.p.a.",
             )
         ]
@@ -456,7 +467,7 @@ def _decision_steps(case: CaseFacts) -> list[NextStep]:
                 Step.DECYZJA_UCHYLANIE,
                 DecisionStage.WYDANA,
                 "Wydać decyzję o uznaniu za uchylającego się (po sprawdzeniu wpłat 50 %)",
-                kpa_month_term_end(opened.on, CASE_MONTHS),
+                kpa_month_term_end(opened.on, case.terms.case_months),
                 "art. 5 ust. 3 i 3a u.p.o.u.a.; art. 35 § 3 k.p.a.",
             )
         ]
@@ -477,7 +488,7 @@ def _decision_steps(case: CaseFacts) -> list[NextStep]:
                 Step.DECYZJA_UCHYLANIE,
                 DecisionStage.OSTATECZNA,
                 "Zapisać dzień, w którym decyzja stała się ostateczna (brak odwołania)",
-                final_from(last.on),
+                final_from(last.on, case.terms.appeal_days),
                 "art. 129 § 2 i art. 16 § 1 k.p.a.",
             )
         ]
@@ -494,7 +505,7 @@ def _after_final(case: CaseFacts, final_on: date) -> list[NextStep]:
                 Step.WNIOSEK_O_SCIGANIE,
                 "",
                 "Złożyć wniosek o ściganie (art. 209 § 1 k.k.)",
-                kpa_term_end(final_on, LETTER_DAYS),
+                kpa_term_end(final_on, case.terms.letter_days),
                 "art. 5 ust. 3b pkt 1 u.p.o.u.a.; art. 209 § 1 i § 2 k.k.",
             )
         )
@@ -505,7 +516,7 @@ def _after_final(case: CaseFacts, final_on: date) -> list[NextStep]:
                 Step.CEPIK,
                 "",
                 "Zapisać odpowiedź z centralnej ewidencji kierowców",
-                kpa_term_end(final_on, LETTER_DAYS),
+                kpa_term_end(final_on, case.terms.letter_days),
                 "art. 5 ust. 3b pkt 2 u.p.o.u.a.",
             )
         )
@@ -515,7 +526,7 @@ def _after_final(case: CaseFacts, final_on: date) -> list[NextStep]:
                 Step.WNIOSEK_PRAWO_JAZDY,
                 "",
                 "Skierować do starosty wniosek o zatrzymanie prawa jazdy",
-                kpa_term_end(cepik.on, LETTER_DAYS),
+                kpa_term_end(cepik.on, case.terms.letter_days),
                 "art. 5 ust. 3b pkt 2 u.p.o.u.a.",
             )
         )
@@ -534,7 +545,7 @@ def _interview_steps(case: CaseFacts) -> list[NextStep]:
                     Step.WYWIAD,
                     WYWIAD_WEZWANIE,
                     "Wezwać dłużnika na wywiad alimentacyjny",
-                    kpa_month_term_end(case.opened_on, CASE_MONTHS),
+                    kpa_month_term_end(case.opened_on, case.terms.case_months),
                     "art. 5 ust. 1 u.p.o.u.a.; art. 35 § 3 k.p.a.",
                 )
             ]
@@ -581,7 +592,7 @@ def _relief_steps(case: CaseFacts) -> list[NextStep]:
             Step.DECYZJA_ULGA,
             "",
             "Rozpatrzyć wniosek dłużnika o ulgę (decyzja)",
-            kpa_month_term_end(applied.on, CASE_MONTHS),
+            kpa_month_term_end(applied.on, case.terms.case_months),
             "art. 30 ust. 2 u.p.o.u.a.; art. 35 § 3 k.p.a.",
         )
     ]
@@ -604,6 +615,9 @@ def facts_of(
     creditor_commune: str,
     debtor_commune: str,
     steps: Iterable[StepRecord],
+    terms: Terms = TERMS,
 ) -> CaseFacts:
     ordered: Sequence[StepRecord] = sorted(steps, key=lambda s: s.on)
-    return CaseFacts(Trigger(trigger), opened_on, creditor_commune, debtor_commune, tuple(ordered))
+    return CaseFacts(
+        Trigger(trigger), opened_on, creditor_commune, debtor_commune, tuple(ordered), terms
+    )

@@ -50,6 +50,11 @@ class ParameterCode(StrEnum):
     DORECZENIE_AWIZO_DNI = "doreczenie_awizo_dni"  # KPA art. 44 §1
     E_DORECZENIE_FIKCJA_DNI = "e_doreczenie_fikcja_dni"  # u.d.e. art. 41 ust. 1 pkt 3, 42 ust. 2
     E_DORECZENIA_STOSOWANIE = "e_doreczenia_stosowanie"  # u.d.e. art. 155, art. 147 ust. 5
+    # The procedure against an alimony debtor (issue 18; migration i18_alimony_case with sources).
+    ALIMENTY_SPRAWA_MIESIACE = "alimenty_sprawa_miesiace"  # k.p.a. art. 35 § 3: 1 miesiąc
+    ALIMENTY_ODWOLANIE_DNI = "alimenty_odwolanie_dni"  # k.p.a. art. 129 § 2: 14 dni
+    ALIMENTY_PISMO_DNI = "alimenty_pismo_dni"  # termin wewnętrzny jednostki: 7 dni
+    ALIMENTY_REJESTRACJA_PUP_DNI = "alimenty_rejestracja_pup_dni"  # termin organu: 14 dni
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,10 @@ LABELS: dict[str, str] = {
     ParameterCode.KOSZTY_UPOMNIENIA: "koszty upomnienia",
     ParameterCode.OPLATA_MANIPULACYJNA: "opłata manipulacyjna",
     ParameterCode.KWOTA_MINIMALNA: "kwota minimalna (u.p.e.a. art. 6)",
+    ParameterCode.ALIMENTY_SPRAWA_MIESIACE: "termin załatwienia sprawy (k.p.a. art. 35 § 3)",
+    ParameterCode.ALIMENTY_ODWOLANIE_DNI: "termin odwołania (k.p.a. art. 129 § 2)",
+    ParameterCode.ALIMENTY_PISMO_DNI: "termin wysłania pisma w sprawie alimentacyjnej",
+    ParameterCode.ALIMENTY_REJESTRACJA_PUP_DNI: "termin rejestracji dłużnika w PUP",
 }
 
 

@@ -4,6 +4,7 @@ the bar of art. 5 ust. 3a."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -19,6 +20,7 @@ from app.domain.alimony_case import (
     Status,
     Step,
     StepRecord,
+    Terms,
     Trigger,
     check_step,
     final_from,
@@ -215,3 +217,17 @@ def test_the_licence_request_needs_the_cepik_answer() -> None:
     )
     with pytest.raises(IllegalStep, match="prawa jazdy"):
         check_step(final, rec(Step.WNIOSEK_PRAWO_JAZDY, date(2027, 1, 4)))
+
+
+def test_the_terms_come_from_the_parameter_table() -> None:
+    """Terms is filled from the dated parameters (migration i18_alimony_case): a unit that sends
+    its letters within 10 days instead of 7 sees the later deadline. Refusal on Tuesday
+    20.10.2026 + 10 days = Friday 30.10.2026."""
+    refused = (
+        rec(Step.WYWIAD, date(2026, 10, 5), "wezwanie", date(2026, 10, 20)),
+        rec(Step.ODMOWA, date(2026, 10, 20), Ground.WYWIAD),
+    )
+    slow = replace(case(*refused), terms=Terms(letter_days=10))
+    n = next_step(slow)
+    assert n is not None
+    assert (n.step, n.due_on) == (Step.WSZCZECIE_UCHYLANIE, date(2026, 10, 30))
