@@ -132,6 +132,8 @@ async def record_step(
     due = data.scheduled_for if data.step == Step.WYWIAD else None
     if data.step == Step.WYWIAD and data.kind == rules.WYWIAD_WEZWANIE and due is None:
         raise Invalid("Wezwanie na wywiad wymaga terminu wywiadu", field="scheduled_for")
+    if due is not None and due < data.on:
+        raise Invalid("Termin wywiadu przed datą wezwania", field="scheduled_for")
     _relief_details(data)
     _interview_findings(data)
     record = StepRecord(Step(data.step), data.on, data.kind, due)

@@ -167,6 +167,7 @@ KINDS: dict[Step, frozenset[str]] = {
 
 # --- terms ----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Terms:
     """The terms of the procedure, from the dated parameter table (migration i18_alimony_case
@@ -321,6 +322,9 @@ def _requires(case: CaseFacts, record: StepRecord) -> str | None:
                 return "najpierw wszczęcie postępowania z zawiadomieniem (art. 61 § 4 k.p.a.)"
             before = _DECISION_ORDER[DecisionStage(kind)]
             stage = case.decision_stage()
+            previous = case.last(Step.DECYZJA_UCHYLANIE) or case.last(Step.WSZCZECIE_UCHYLANIE)
+            if previous is not None and record.on < previous.on:
+                return f"data wcześniejsza niż poprzednia czynność ({previous.on.isoformat()})"
             if stage != before and not (
                 kind == DecisionStage.WYDANA and stage is DecisionStage.UCHYLONA
             ):

@@ -170,6 +170,16 @@ def test_the_decision_path_to_the_requests_after_it_is_final() -> None:
         ((), rec(Step.CEPIK, OPENED, "posiada"), "ostateczna"),
         ((), rec(Step.WYWIAD, OPENED, "nieznany"), "nieznany rodzaj"),
         ((), rec(Step.WYWIAD, date(2026, 9, 30), "wezwanie"), "wcześniejsza"),
+        (
+            (
+                rec(Step.WYWIAD, date(2026, 10, 5), "wezwanie", date(2026, 10, 20)),
+                rec(Step.ODMOWA, date(2026, 10, 20), Ground.WYWIAD),
+                rec(Step.WSZCZECIE_UCHYLANIE, date(2026, 10, 26)),
+                rec(Step.DECYZJA_UCHYLANIE, date(2026, 11, 20), "wydana"),
+            ),
+            rec(Step.DECYZJA_UCHYLANIE, date(2026, 11, 19), "doreczona"),
+            "wcześniejsza niż poprzednia",
+        ),
     ],
 )
 def test_a_step_out_of_order_is_refused_with_its_reason(
