@@ -15,6 +15,7 @@ from app import docs as api_docs
 from app import health, web
 from app.addresses import api as addresses_api
 from app.alimony import api as alimony_api
+from app.alimony import case_api as alimony_case_api
 from app.api_headers import ApiHeaders
 from app.audit import api as audit_api
 from app.auth import api as auth_api
@@ -117,6 +118,7 @@ def create_app(
         documents_api.router,
         bank_api.router,
         alimony_api.router,
+        alimony_case_api.router,
         parameters_api.router,
         reports_api.router,
         deliveries_api.router,

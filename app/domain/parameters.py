@@ -55,6 +55,11 @@ class ParameterCode(StrEnum):
     POTRACENIE_SWIADCZENIA_RODZINNE_PROCENT = "potracenie_swiadczenia_rodzinne_procent"
     # … and from benefits of the alimony fund (art. 23 ust. 5 u.p.o.u.a.), in percent.
     POTRACENIE_FUNDUSZ_PROCENT = "potracenie_fundusz_procent"
+    # The procedure against an alimony debtor (issue 18; migration i18_alimony_case with sources).
+    ALIMENTY_SPRAWA_MIESIACE = "alimenty_sprawa_miesiace"  # k.p.a. art. 35 § 3: 1 miesiąc
+    ALIMENTY_ODWOLANIE_DNI = "alimenty_odwolanie_dni"  # k.p.a. art. 129 § 2: 14 dni
+    ALIMENTY_PISMO_DNI = "alimenty_pismo_dni"  # termin wewnętrzny jednostki: 7 dni
+    ALIMENTY_REJESTRACJA_PUP_DNI = "alimenty_rejestracja_pup_dni"  # termin organu: 14 dni
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,10 @@ LABELS: dict[str, str] = {
     ParameterCode.POTRACENIE_FUNDUSZ_PROCENT: (
         "limit potrącenia ze świadczeń z funduszu alimentacyjnego (u.p.o.u.a. art. 23 ust. 5)"
     ),
+    ParameterCode.ALIMENTY_SPRAWA_MIESIACE: "termin załatwienia sprawy (k.p.a. art. 35 § 3)",
+    ParameterCode.ALIMENTY_ODWOLANIE_DNI: "termin odwołania (k.p.a. art. 129 § 2)",
+    ParameterCode.ALIMENTY_PISMO_DNI: "termin wysłania pisma w sprawie alimentacyjnej",
+    ParameterCode.ALIMENTY_REJESTRACJA_PUP_DNI: "termin rejestracji dłużnika w PUP",
 }
 
 

@@ -3,6 +3,8 @@
 from app.models.address_search import AddressSearch
 from app.models.alimony_allocation import AlimonyAllocation
 from app.models.alimony_award import AlimonyAward
+from app.models.alimony_case import AlimonyCase
+from app.models.alimony_case_step import AlimonyCaseStep
 from app.models.alimony_enforcement import AlimonyEnforcement
 from app.models.alimony_payout import AlimonyPayout
 from app.models.alimony_recovery import AlimonyRecovery
@@ -53,6 +55,8 @@ __all__ = [
     "BankStatement",
     "AlimonyAllocation",
     "AlimonyAward",
+    "AlimonyCase",
+    "AlimonyCaseStep",
     "AlimonyEnforcement",
     "AlimonyPayout",
     "AlimonyRecovery",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from app.alimony import case as alimony_case
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.parameters import service as rates_service
@@ -40,6 +41,8 @@ async def dashboard(
         ],
         "instalments_missed": await worklists.instalments_missed(session, today),
     }
+    # Issue 18 item 8: alimony cases with what is due, overdue or awaited.
+    alimony_cases = await alimony_case.worklist(session, today, worklists.LIMIT)
     settings = request.app.state.settings
     return render(
         request,
@@ -49,6 +52,7 @@ async def dashboard(
             "rates": await rates_service.freshness(session, today, settings.rates_check_days),
             "folders": [(f, counts[f.code]) for f in folders.FOLDERS],
             "work": work,
+            "alimony_cases": alimony_cases,
             "demand_days": DEMAND_DAYS,
             "limit": worklists.LIMIT,
             "setup": setup,

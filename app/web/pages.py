@@ -7,6 +7,7 @@ without an import cycle between app.web and every concept (tests/test_architectu
 from __future__ import annotations
 
 from app.addresses import web as addresses_web
+from app.alimony import case_web as alimony_case_web
 from app.alimony import web as alimony_web
 from app.auth import web as users_web
 from app.backup import web as backup_web
@@ -33,6 +34,7 @@ PAGES = (
     sweeps_web.router,
     calculator_web.router,
     alimony_web.router,
+    alimony_case_web.router,
     users_web.router,
     backup_web.router,
     rates_web.router,

@@ -89,6 +89,11 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/alimony/krz"): P.READ,
     ("POST", "/api/v1/alimony/{register}/submissions"): P.COLLECT,
     ("GET", "/api/v1/alimony/year-end-write-offs"): P.READ,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/case"): P.COLLECT,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/case"): P.READ,
+    ("POST", "/api/v1/alimony/debtors/{debtor_id}/case/steps"): P.COLLECT,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/case/steps/{step_id}.pdf"): P.READ,
+    ("GET", "/api/v1/alimony/debtors/{debtor_id}/case/letters/{name}.pdf"): P.READ,
     # issue 17: deliveries, e-Doręczenia, post book, address search, signing
     ("POST", "/api/v1/documents/{document_id}/deliveries"): P.COLLECT,
     ("GET", "/api/v1/documents/{document_id}/deliveries"): P.READ,
@@ -175,6 +180,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/alimenty/zobowiazani/{debtor_id}/wyegzekwowane"): P.COLLECT,
     ("POST", "/alimenty/zobowiazani/{debtor_id}/egzekucje"): P.COLLECT,
     ("POST", "/alimenty/zobowiazani/{debtor_id}/umorzenie"): P.SIGN,
+    ("GET", "/alimenty/zobowiazani/{debtor_id}/sprawa"): P.READ,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/sprawa"): P.COLLECT,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/sprawa/kroki/{form_name}"): P.COLLECT,
     ("GET", "/alimenty/rejestry/{register}"): P.READ,
     ("POST", "/alimenty/rejestry/{register}/przekazanie"): P.COLLECT,
     ("GET", "/uzytkownicy"): P.ADMIN,
@@ -236,6 +244,9 @@ PARAMS = {
     "delivery_id": "999999",
     "file_id": "999999",
     "search_id": "999999",
+    "step_id": "999999",
+    "form_name": "wezwanie",
+    "name": "informacja-o-dzialaniach",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
