@@ -50,6 +50,8 @@ class ParameterCode(StrEnum):
     DORECZENIE_AWIZO_DNI = "doreczenie_awizo_dni"  # KPA art. 44 §1
     E_DORECZENIE_FIKCJA_DNI = "e_doreczenie_fikcja_dni"  # u.d.e. art. 41 ust. 1 pkt 3, 42 ust. 2
     E_DORECZENIA_STOSOWANIE = "e_doreczenia_stosowanie"  # u.d.e. art. 155, art. 147 ust. 5
+    # Issue 20 (migration i20_corrections): the creditor's days for its postanowienie on a zarzut.
+    ZARZUT_STANOWISKO_DNI = "zarzut_stanowisko_dni"  # u.p.e.a. art. 34
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ LABELS: dict[str, str] = {
     ParameterCode.KOSZTY_UPOMNIENIA: "koszty upomnienia",
     ParameterCode.OPLATA_MANIPULACYJNA: "opłata manipulacyjna",
     ParameterCode.KWOTA_MINIMALNA: "kwota minimalna (u.p.e.a. art. 6)",
+    ParameterCode.ZARZUT_STANOWISKO_DNI: "termin wierzyciela na postanowienie w sprawie zarzutu",
 }
 
 

@@ -27,3 +27,10 @@ class Payment(CreatedAt, Base):
     reference: Mapped[str | None] = mapped_column(String(140))
     source: Mapped[str] = mapped_column(String(32), default="wplata", server_default="wplata")
     created_by: Mapped[str | None] = mapped_column(String(64))
+    # Issue 20: a reversal (storno) keeps the row and says when, why and who; the payment then
+    # counts for nothing. Its reference moves to reversed_reference, so that the same bank line
+    # or receipt can be booked again (the unique key above ignores NULLs).
+    reversed_on: Mapped[date | None] = mapped_column(Date)
+    reversal_reason: Mapped[str | None] = mapped_column(String(500))
+    reversed_by: Mapped[str | None] = mapped_column(String(64))
+    reversed_reference: Mapped[str | None] = mapped_column(String(140))

@@ -59,6 +59,8 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         reminder_term_ends_on=r.reminder_term_ends_on,
         title_allowed_from=c.title_allowed_from,
         time_barred_from=f.time_barred_from,
+        paused_reason=r.paused_reason,
+        enforcement_suspended_on=r.enforcement_suspended_on,
         authority=AuthorityRef(
             code=a.code if a else None, name=a.name if a else None, why=competent.why
         ),
@@ -87,6 +89,8 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         ],
     )
 
+
+read_receivable = _read  # the other concepts' routes answer with the same read model
 
 AsOf = Annotated[date | None, Query(description="Stan na dzień (RRRR-MM-DD); domyślnie dziś")]
 

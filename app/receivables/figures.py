@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import facts as alimony_facts
 from app.alimony import ledger
+from app.domain import corrections
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
 from app.domain.interest import interest_from as domain_interest_from
 from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules
 from app.domain.limitation import time_barred_from
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
-from app.models import Document, Payment, Receivable, WriteOff
+from app.models import Document, Payment, Receivable, ReceivableAmendment, WriteOff
 from app.receivables.repository import ReceivableRepository
 
 Figures = BalanceResult
@@ -29,6 +31,11 @@ class Facts:
     payments: tuple[PaymentFact, ...]
     costs: tuple[CostFact, ...]
     payment_days: tuple[date, ...]  # real payments only: they may interrupt limitation
+    # Issue 20: the amended amounts (zmiana / uchylenie decyzji) and the term of an increase.
+    original: int = 0
+    amendments: tuple[corrections.Amendment, ...] = ()
+    term_days: int = 14
+    paid: tuple[PaymentFact, ...] = ()  # the payments alone (without the write-offs)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class Rows:
     payments: list[Payment]
     documents: list[Document]
     write_offs: list[WriteOff]
+    amendments: list[ReceivableAmendment] = field(default_factory=list)
 
 
 async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
@@ -46,7 +54,14 @@ async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
         await repo.payments(receivable_id),
         await repo.documents(receivable_id),
         await repo.write_offs(receivable_id),
+        await repo.amendments(receivable_id),
     )
+
+
+def counted(payments: list[Payment]) -> list[Payment]:
+    """Issue 20: a reversed payment (storno) counts for nothing, as if it had never been booked;
+    its row stays for the history."""
+    return [p for p in payments if p.reversed_on is None]
 
 
 def interest_from(receivable: Receivable, rules: KindRules) -> date:
@@ -64,11 +79,14 @@ def facts_of(
     payments: list[Payment],
     documents: list[Document],
     write_offs: list[WriteOff],
+    amendments: Sequence[ReceivableAmendment] = (),
 ) -> Facts:
+    payments = counted(payments)
     # A write-off by decision settles that part of the balance on its date as a payment would
     # (the interest on the written-off arrears goes with them, OP art. 67d), but it is not a
     # payment for the limitation period.
-    settled = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
+    paid = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
+    settled = list(paid)
     settled += [
         PaymentFact(w.decided_on, w.amount, f"umorzenie {w.decision_ref}") for w in write_offs
     ]
@@ -81,11 +99,16 @@ def facts_of(
         for d in documents
         if d.costs and d.delivered_on and (settled_on is None or d.delivered_on <= settled_on)
     ]
+    ordered = sorted(amendments, key=lambda a: (a.effective_on, a.id))
     return Facts(
         (Tranche(interest_from(receivable, rules), receivable.principal),),
         tuple(settled),
         tuple(costs),
         tuple(p.paid_on for p in payments),
+        original=ordered[0].old_principal if ordered else receivable.principal,
+        amendments=tuple(corrections.Amendment(a.effective_on, a.new_principal) for a in ordered),
+        term_days=rules.payment_term_days,
+        paid=tuple(paid),
     )
 
 
@@ -95,10 +118,13 @@ def compute(
     code = RATE_CODE.get(rules.interest_regime)
     rates = table_of(code, params) if code else None
     threshold = table_of(ParameterCode.PROG_ODSETEK, params)
+    tranches = _tranches(facts, as_of)
+    if not tranches:
+        return _annulled(facts, as_of)
     # Facts after as_of are not known yet on that date.
     result = compute_balance(
         rules,
-        facts.tranches,
+        tranches,
         [p for p in facts.payments if p.on <= as_of],
         [c for c in facts.costs if c.on <= as_of],
         rates,
@@ -109,6 +135,22 @@ def compute(
     )
     barred = limitation_of(receivable, rules, [d for d in facts.payment_days if d <= as_of])
     return replace(result, time_barred_from=barred)
+
+
+def _tranches(facts: Facts, as_of: date) -> tuple[Tranche, ...]:
+    """The amounts owed as of the day, after the amended decisions in force on it."""
+    if not facts.amendments:
+        return facts.tranches
+    first = facts.tranches[0].interest_from
+    owed = corrections.tranches(first, facts.original, facts.amendments, facts.term_days, as_of)
+    return tuple(Tranche(start, amount) for start, amount in owed)
+
+
+def _annulled(facts: Facts, as_of: date) -> Figures:
+    """Issue 20: the decision was annulled: nothing is owed, no interest, no reminder costs (the
+    duty they enforced never existed); every payment is an overpayment (OP art. 72 §1 pkt 1)."""
+    paid = sum(p.amount for p in facts.paid if p.on <= as_of)
+    return BalanceResult(as_of, 0, 0, 0, 0, paid, (), (), 0, 0, None)
 
 
 _TABLES: dict[int, tuple[list[ParameterRow], dict[str, ParameterTable]]] = {}
@@ -155,7 +197,9 @@ async def figures_of(
             return alimony
     if rows is None:
         rows = await rows_of(session, receivable.id)
-    facts = facts_of(receivable, rules, rows.payments, rows.documents, rows.write_offs)
+    facts = facts_of(
+        receivable, rules, rows.payments, rows.documents, rows.write_offs, rows.amendments
+    )
     params = await ReceivableRepository(session).parameter_rows()
     return compute(receivable, rules, facts, params, as_of)
 
@@ -196,5 +240,5 @@ async def refresh_limitation(
     session: AsyncSession, receivable: Receivable, rules: KindRules
 ) -> None:
     """Store time_barred_from so that the daily sweep can find time-barred receivables in SQL."""
-    payments = await ReceivableRepository(session).payments(receivable.id)
+    payments = counted(await ReceivableRepository(session).payments(receivable.id))
     receivable.time_barred_from = limitation_of(receivable, rules, [p.paid_on for p in payments])

@@ -21,6 +21,7 @@ from app.models import (
     Parameter,
     Payment,
     Receivable,
+    ReceivableAmendment,
     ReceivableChange,
     ReceivableKind,
     WriteOff,
@@ -101,6 +102,14 @@ class ReceivableRepository:
             select(WriteOff)
             .where(WriteOff.receivable_id == receivable_id)
             .order_by(WriteOff.decided_on, WriteOff.id)
+        )
+        return list(await self.session.scalars(stmt))
+
+    async def amendments(self, receivable_id: int) -> list[ReceivableAmendment]:
+        stmt = (
+            select(ReceivableAmendment)
+            .where(ReceivableAmendment.receivable_id == receivable_id)
+            .order_by(ReceivableAmendment.effective_on, ReceivableAmendment.id)
         )
         return list(await self.session.scalars(stmt))
 

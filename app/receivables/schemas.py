@@ -165,6 +165,9 @@ class ReceivableRead(Schema):
     reminder_term_ends_on: date | None
     title_allowed_from: date | None
     time_barred_from: date | None
+    # Issue 20: why the automatic steps are paused (an open dispute), None when they run.
+    paused_reason: str | None = None
+    enforcement_suspended_on: date | None = None
     authority: AuthorityRef
     allowed_actions: list[str]
     documents: list[DocumentRead]

@@ -43,6 +43,17 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/receivables/{receivable_id}/titles"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/instalments"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/write-offs"): P.SIGN,
+    # Issue 20: corrections and overpayments.
+    ("POST", "/api/v1/payments/{payment_id}/reversal"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/amendments"): P.SIGN,
+    ("POST", "/api/v1/receivables/{receivable_id}/annulment"): P.SIGN,
+    ("POST", "/api/v1/titles/{document_id}/withdrawal"): P.SIGN,
+    ("POST", "/api/v1/titles/{document_id}/enforcement-acts"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/disputes"): P.COLLECT,
+    ("POST", "/api/v1/disputes/{dispute_id}/resolution"): P.COLLECT,
+    ("GET", "/api/v1/debtors/{debtor_id}/overpayments"): P.READ,
+    ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
+    ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): P.SIGN,
     ("GET", "/api/v1/folders"): P.READ,
     ("GET", "/api/v1/folders/{code}"): P.READ,
     ("POST", "/api/v1/sweeps/run"): P.SWEEP,
@@ -232,6 +243,9 @@ PARAMS = {
     "delivery_id": "999999",
     "file_id": "999999",
     "search_id": "999999",
+    "payment_id": "999999",  # issue 20
+    "dispute_id": "999999",
+    "overpayment_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
