@@ -56,6 +56,14 @@ def upgrade() -> None:
         b.add_column(sa.Column("reversal_reason", sa.String(500), nullable=True))
         b.add_column(sa.Column("reversed_by", sa.String(64), nullable=True))
         b.add_column(sa.Column("reversed_reference", sa.String(140), nullable=True))
+    # The missed-instalment rule sums the payments not reversed from the index alone (PostgreSQL).
+    op.drop_index("ix_payment_receivable_paid", table_name="payment")
+    op.create_index(
+        "ix_payment_receivable_paid",
+        "payment",
+        ["receivable_id", "paid_on"],
+        postgresql_include=["amount", "reversed_on"],
+    )
     with op.batch_alter_table("receivable") as b:
         b.add_column(sa.Column("enforcement_suspended_on", sa.Date(), nullable=True))
         b.add_column(sa.Column("paused_reason", sa.String(200), nullable=True))
@@ -151,6 +159,13 @@ def downgrade() -> None:
     with op.batch_alter_table("receivable") as b:
         b.drop_column("paused_reason")
         b.drop_column("enforcement_suspended_on")
+    op.drop_index("ix_payment_receivable_paid", table_name="payment")
+    op.create_index(
+        "ix_payment_receivable_paid",
+        "payment",
+        ["receivable_id", "paid_on"],
+        postgresql_include=["amount"],
+    )
     with op.batch_alter_table("payment") as b:
         b.drop_column("reversed_reference")
         b.drop_column("reversed_by")

@@ -38,6 +38,8 @@ async def issue_due_reminders(
         await session.scalars(
             select(Receivable.id)
             .where(Receivable.state == State.WYMAGALNA, Receivable.payment_term_ends_on < issued_on)
+            # Issue 20: an open dispute (zarzut, skarga) pauses the automatic steps.
+            .where(Receivable.paused_reason.is_(None))
             .order_by(Receivable.id)
         )
     )

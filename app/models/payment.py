@@ -14,9 +14,13 @@ class Payment(CreatedAt, Base):
     __table_args__ = (
         UniqueConstraint("receivable_id", "reference"),
         # The sweep's missed-instalment rule reads the payments since a plan from the index alone
-        # (migration 0006; INCLUDE is PostgreSQL's).
+        # (migration 0006; INCLUDE is PostgreSQL's). Issue 20: a reversed payment does not count,
+        # so reversed_on is included too (migration i20_corrections).
         Index(
-            "ix_payment_receivable_paid", "receivable_id", "paid_on", postgresql_include=["amount"]
+            "ix_payment_receivable_paid",
+            "receivable_id",
+            "paid_on",
+            postgresql_include=["amount", "reversed_on"],
         ),
     )
 
