@@ -65,3 +65,19 @@ async def test_the_head_amends_the_decision_through_the_card(as_role, api_admin)
     assert r.status_code == 303, r.text
     c = await card(api_admin, rid, "2024-06-03")
     assert (c["principal"], c["events"][-1]["action"]) == ("800.00", "zmiana_decyzji")
+
+
+async def test_the_debtor_page_and_the_card_show_the_overpayment(web, api_admin) -> None:
+    rid, _pid = await _paid(api_admin)
+    r = await api_admin.post(
+        f"/api/v1/receivables/{rid}/annulment",
+        json={"effective_on": "2024-07-01", "reason": "decyzja SKO 4/2024"},
+    )
+    assert r.status_code == 201, r.text
+    did = r.json()["debtor_id"]
+    page = (await web.get(f"/zobowiazani/{did}")).text
+    assert 'id="nadplaty"' in page
+    assert "300,00\u00a0zł" in page
+    card_page = (await web.get(f"/naleznosci/{rid}")).text
+    assert 'id="nadplata-dostepna">300,00\u00a0zł' in card_page
+    assert "anulowana (decyzja uchylona)" in card_page
