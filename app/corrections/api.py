@@ -4,9 +4,12 @@ service.py, enforcement.py and disputes.py."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import asyncio
 
-from app.auth.deps import Collector, SessionDep, Signer
+from fastapi import APIRouter, Response
+
+from app.audit.reads import audited
+from app.auth.deps import Collector, Reader, SessionDep, Signer
 from app.corrections import disputes, enforcement, service
 from app.corrections.schemas import (
     AmendmentCreate,
@@ -120,3 +123,26 @@ async def resolve_dispute(
 ) -> DisputeRead:
     """Record how a dispute ended; the automatic steps resume if none is left open."""
     return _dispute(await disputes.resolve(session, dispute_id, body, user.username, today))
+
+
+@router.get(
+    "/disputes/{dispute_id}/draft.pdf",
+    response_class=Response,
+    responses=_ERR,
+    dependencies=[audited("PDF projektu postanowienia w sprawie zarzutu")],
+)  # type: ignore[arg-type]
+async def dispute_draft(
+    dispute_id: int, session: SessionDep, _user: Reader, today: TodayDep
+) -> Response:
+    """The draft postanowienie on a zarzut (u.p.e.a. art. 34), with its deadline."""
+    from letters.postanowienie import render_zarzut_draft
+
+    draft = await disputes.draft(session, dispute_id, today)
+    pdf = await asyncio.to_thread(render_zarzut_draft, draft)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="projekt-postanowienia-{dispute_id}.pdf"'
+        },
+    )

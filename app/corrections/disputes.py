@@ -5,21 +5,27 @@ which the reminder batch and the list of titles due read in SQL (the sweeps stay
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.corrections.repository import CorrectionRepository
 from app.corrections.schemas import DisputeCreate, DisputeResolve
 from app.corrections.service import apply
+from app.debtors import service as debtor_service
 from app.domain import disputes as rules
 from app.domain import lifecycle
 from app.domain.lifecycle import Action, State
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Conflict, Invalid, NotFound
-from app.models import Dispute, Receivable
+from app.models import Debtor, Dispute, Receivable
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
 from app.titles.repository import TitleRepository
+from app.unit import service as unit_service
+
+if TYPE_CHECKING:
+    from letters.postanowienie import ZarzutDraft
 
 
 async def _move(
@@ -97,3 +103,29 @@ async def resolve(
 
 async def of_receivable(session: AsyncSession, receivable_id: int) -> list[Dispute]:
     return await CorrectionRepository(session).disputes(receivable_id)
+
+
+async def draft(session: AsyncSession, dispute_id: int, today: date) -> ZarzutDraft:
+    """What the printed draft postanowienie on a zarzut needs (only a zarzut has one)."""
+    from letters.postanowienie import ZarzutDraft
+
+    dispute = await CorrectionRepository(session).dispute(dispute_id)
+    if dispute is None:
+        raise NotFound(f"Nie ma sporu o identyfikatorze {dispute_id}")
+    title = await TitleRepository(session).latest_title(dispute.receivable_id)
+    if dispute.kind != "zarzut" or dispute.answer_due_on is None or title is None:
+        raise Conflict("Projekt postanowienia sporządza się tylko dla zarzutu")
+    receivable = await receivable_service.load(session, dispute.receivable_id)
+    debtor = await session.get(Debtor, receivable.debtor_id)
+    assert debtor is not None
+    return ZarzutDraft(
+        creditor=await unit_service.creditor(session),
+        debtor=debtor_service.document_data(debtor),
+        title_number=title.number,
+        title_issued_on=title.issued_on,
+        received_on=dispute.received_on,
+        answer_due_on=dispute.answer_due_on,
+        description=dispute.description,
+        drafted_on=today,
+        signatory=await unit_service.signatory(session),
+    )

@@ -7,6 +7,7 @@ from datetime import date
 
 from app.documents import batch as reminder_batch
 from tests.factories import card, create_debtor, create_receivable, deliver, sweep
+from tests.letters.pdfcheck import text as pdf_text
 
 
 async def test_a_withdrawn_title_goes_back_and_notifies_the_authority(api, title):
@@ -124,3 +125,20 @@ async def test_a_challenged_receivable_gets_no_batch_reminder_nor_title_listing(
         await deliver(api, rid, "upomnienie", "2025-04-03")
     ready = (await api.get("/api/v1/sweeps/ready-for-title", params={"as_of": "2025-04-11"})).json()
     assert [x["receivable_id"] for x in ready] == [quiet]
+
+
+async def test_the_draft_postanowienie_on_a_zarzut_is_printed(api, title):
+    rid, _tid = title
+    d = await api.post(
+        f"/api/v1/receivables/{rid}/disputes",
+        json={
+            "kind": "zarzut",
+            "received_on": "2025-04-22",
+            "description": "nieistnienie obowiązku",
+        },
+    )
+    r = await api.get(f"/api/v1/disputes/{d.json()['id']}/draft.pdf")
+    assert r.status_code == 200, r.text
+    text = pdf_text(r.content)
+    for phrase in ("POSTANOWIENIE", "TW/UM/1/2025", "22.05.2025", "nieistnienie obowiązku"):
+        assert phrase in text
