@@ -23,6 +23,7 @@ from app.receivables import overpaid
 from app.receivables import service as receivable_service
 from app.titles import service as title_service
 
+SET_OFF_SOURCE = "zaliczenie_nadplaty"  # app/overpayments/service.py
 TO_MATCH = "do_dopasowania"  # app/bank/service.py: the line waits for manual matching again
 
 
@@ -122,6 +123,10 @@ def _check_reversal(payment: Payment, data: ReversalCreate, today: date) -> None
         raise Conflict(
             f"Wpłatę wycofano już (storno z dnia {payment.reversed_on.isoformat()})",
             payment_id=payment.id,
+        )
+    if payment.source == SET_OFF_SOURCE:
+        raise Conflict(
+            "To zaliczenie nadpłaty, nie wpłata: koryguje się je postanowieniem w sprawie nadpłaty"
         )
     if data.reversed_on < payment.paid_on:
         raise Invalid("Storno nie może być wcześniejsze niż wpłata", field="reversed_on")

@@ -24,6 +24,13 @@ async def test_a_withdrawn_title_goes_back_and_notifies_the_authority(api, title
     assert [n["change"] for n in pending] == ["wycofanie"]
     xml = await api.get(f"/api/v1/notices/{pending[0]['id']}.xml")
     assert b"<zaw:WycofanieTytulu>" in xml.content
+    # Its paper form: the zawiadomienie document on the card, printed with its request.
+    notice_doc = r.json()["documents"][-1]
+    assert notice_doc["kind"] == "zawiadomienie"
+    pdf = await api.get(f"/api/v1/documents/{notice_doc['id']}.pdf")
+    assert pdf.status_code == 200, pdf.text
+    printed = pdf_text(pdf.content)
+    assert "wycofuje tytuł wykonawczy nr TW/UM/1/2025" in printed
     again = await api.post(
         f"/api/v1/titles/{tid}/withdrawal", json={"withdrawn_on": "2025-05-03", "reason": "abc"}
     )

@@ -45,6 +45,11 @@ async def test_an_overpayment_is_set_off_then_the_rest_refunded(api, session):
     )
     c = await card(api, other, "2024-08-01")
     assert (c["state"], c["balance"]) == ("zaplacona", "0.00")
+    # A set-off is undone by a decision on the overpayment, not by a storno.
+    storno = await api.post(
+        f"/api/v1/payments/{paid.id}/reversal", json={"reversed_on": "2024-08-05", "reason": "abc"}
+    )
+    assert storno.status_code == 409
 
     refund = await api.post(
         f"/api/v1/overpayments/{oid}/refund",

@@ -81,3 +81,54 @@ async def test_the_debtor_page_and_the_card_show_the_overpayment(web, api_admin)
     card_page = (await web.get(f"/naleznosci/{rid}")).text
     assert 'id="nadplata-dostepna">300,00\u00a0zł' in card_page
     assert "anulowana (decyzja uchylona)" in card_page
+
+
+async def test_a_zarzut_and_its_resolution_through_the_card(web, api_admin) -> None:
+    from tests.titles.test_api import _titled
+
+    rid, _tid = await _titled(api_admin)
+    url = f"/naleznosci/{rid}"
+    r = await post_form(
+        web,
+        f"{url}/spor",
+        {"kind": "zarzut", "received_on": "2025-04-22", "description": "brak upomnienia"},
+        page=url,
+    )
+    assert r.status_code == 303, r.text
+    page = (await web.get(r.headers["location"])).text
+    # 30 days from 2025-04-22 (u.p.e.a. art. 34, parameter zarzut_stanowisko_dni): 22.05.2025.
+    assert "Postanowienie wierzyciela do 22.05.2025." in page
+    assert 'id="wstrzymanie"' in page
+    assert "projekt postanowienia (PDF)" in page
+    assert (await card(api_admin, rid, "2025-04-22"))["events"][-1]["action"] == "spor"
+    option = page.split('name="dispute_id"')[1].split('value="')[1].split('"')[0]
+    r = await post_form(
+        web,
+        f"{url}/spor-rozstrzygniety",
+        {"dispute_id": option, "resolved_on": "2025-05-20", "resolution": "nieuzasadniony"},
+        page=url,
+    )
+    assert r.status_code == 303, r.text
+    assert (await card(api_admin, rid, "2025-05-20"))["paused_reason"] is None
+
+
+async def test_the_head_withdraws_the_title_through_the_card(as_role, api_admin) -> None:
+    from tests.titles.test_api import _titled
+
+    rid, _tid = await _titled(api_admin)
+    head = await as_role("kierownik")
+    url = f"/naleznosci/{rid}"
+    r = await post_form(
+        head, f"{url}/wycofanie-tytulu", {"withdrawn_on": "2025-05-02", "reason": ""}, page=url
+    )
+    assert r.status_code == 422
+    assert 'id="e-wycofanie-reason"' in r.text
+    assert (await card(api_admin, rid, "2025-05-02"))["state"] == "tytul_wykonawczy"
+    r = await post_form(
+        head,
+        f"{url}/wycofanie-tytulu",
+        {"withdrawn_on": "2025-05-02", "reason": "błędny adres"},
+        page=url,
+    )
+    assert r.status_code == 303, r.text
+    assert (await card(api_admin, rid, "2025-05-02"))["state"] == "upomnienie"
