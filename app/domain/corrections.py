@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.domain.kinds import AllocationRule, KindRules
 from app.domain.money import Grosze
 from app.domain.workdays import shift_to_working_day
 
@@ -123,3 +124,12 @@ def refund_allowed(arrears: Sequence[str]) -> None:
             "Zobowiązany ma zaległości (" + ", ".join(arrears) + "): nadpłatę zalicza się najpierw"
             " na ich poczet (OP art. 76 § 1)",
         )
+
+
+def refunded_when_time_barred(rules: KindRules) -> bool:
+    """A payment on a receivable that is already time-barred. Under the Ordynacja (kinds settled
+    under OP art. 55 §2) the liability expired with limitation (OP art. 59 §1 pkt 9): what is paid
+    on it is undue, an overpayment to refund or set off (OP art. 72 §1 pkt 1). Under the civil
+    rules (KC art. 451 kinds) the claim survives, only unenforceable (KC art. 117 §2): what is
+    paid on it is kept (KC art. 411 pkt 3)."""
+    return rules.allocation_rule is AllocationRule.OP_PROPORTIONAL

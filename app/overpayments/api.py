@@ -6,7 +6,13 @@ from app.auth.deps import Reader, SessionDep, Signer
 from app.deps import TodayDep
 from app.errors import PROBLEM
 from app.overpayments import service
-from app.overpayments.schemas import OverpaymentRead, RefundCreate, SetOffCreate, SettlementRead
+from app.overpayments.schemas import (
+    OverpaymentRead,
+    RefundCreate,
+    SetOffCreate,
+    SettlementRead,
+    YearEndOverpaymentRead,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["overpayments"])
 _ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
@@ -57,3 +63,20 @@ async def set_off(
 ) -> OverpaymentRead:
     """Set an overpayment off against another receivable of the debtor (OP art. 76, 76a)."""
     return _read(await service.set_off(session, overpayment_id, body, user.username, today))
+
+
+@router.get("/overpayments/year-end/{year}", responses=_ERR)  # type: ignore[arg-type]
+async def year_end(year: int, session: SessionDep, _user: Reader) -> list[YearEndOverpaymentRead]:
+    """Overpayments still to refund or set off on 31 December of the year (year-end list)."""
+    return [
+        YearEndOverpaymentRead(
+            overpayment_id=o.id,
+            debtor_id=o.debtor_id,
+            debtor_name=name,
+            receivable_id=o.receivable_id,
+            arisen_on=o.arisen_on,
+            amount=o.amount,
+            open_amount=open_amount,
+        )
+        for o, name, open_amount in await service.open_at_year_end(session, year)
+    ]

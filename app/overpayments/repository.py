@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Overpayment, OverpaymentSettlement
+from app.models import Debtor, Overpayment, OverpaymentSettlement
 
 
 class OverpaymentRepository:
@@ -48,3 +50,21 @@ class OverpaymentRepository:
             .order_by(OverpaymentSettlement.id)
         )
         return list(await self.session.scalars(stmt))
+
+    async def open_at(self, end: date) -> list[tuple[Overpayment, Debtor, int]]:
+        """Overpayments arisen by `end`, each with its debtor and what was settled by then."""
+        settled = (
+            select(func.coalesce(func.sum(OverpaymentSettlement.amount), 0))
+            .where(
+                OverpaymentSettlement.overpayment_id == Overpayment.id,
+                OverpaymentSettlement.decided_on <= end,
+            )
+            .scalar_subquery()
+        )
+        stmt = (
+            select(Overpayment, Debtor, settled)
+            .join(Debtor, Debtor.id == Overpayment.debtor_id)
+            .where(Overpayment.arisen_on <= end)
+            .order_by(Debtor.name, Overpayment.id)
+        )
+        return [(o, d, int(s)) for o, d, s in (await self.session.execute(stmt)).all()]

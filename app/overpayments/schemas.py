@@ -35,3 +35,15 @@ class OverpaymentRead(Schema):
     amount: AmountOut
     available: AmountOut
     settlements: list[SettlementRead]
+
+
+class YearEndOverpaymentRead(Schema):
+    """An overpayment still to refund or set off on 31 December (the year-end list)."""
+
+    overpayment_id: int
+    debtor_id: int
+    debtor_name: str
+    receivable_id: int
+    arisen_on: date
+    amount: AmountOut
+    open_amount: AmountOut

@@ -180,3 +180,10 @@ async def _target(session: AsyncSession, row: Overpayment, receivable_id: int) -
     if target.state in {s.value for s in lifecycle.CLOSED_STATES}:
         raise Conflict(f"Należność nr {target.id} jest zamknięta (stan „{target.state}”)")
     return target
+
+
+async def open_at_year_end(session: AsyncSession, year: int) -> list[tuple[Overpayment, str, int]]:
+    """Issue 20: the overpayments the year-end list shows: arisen by 31 December and not settled
+    by decisions of that day or earlier (what the books owe the debtors at the balance date)."""
+    rows = await OverpaymentRepository(session).open_at(date(year, 12, 31))
+    return [(o, d.name, o.amount - settled) for o, d, settled in rows if o.amount > settled]

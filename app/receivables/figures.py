@@ -36,6 +36,7 @@ class Facts:
     amendments: tuple[corrections.Amendment, ...] = ()
     term_days: int = 14
     paid: tuple[PaymentFact, ...] = ()  # the payments alone (without the write-offs)
+    overpaid: tuple[PaymentFact, ...] = ()  # paid after limitation, refunded by the kind's rule
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def facts_of(
     amendments: Sequence[ReceivableAmendment] = (),
 ) -> Facts:
     payments = counted(payments)
+    payments, late = _after_limitation(receivable, rules, payments)
     # A write-off by decision settles that part of the balance on its date as a payment would
     # (the interest on the written-off arrears goes with them, OP art. 67d), but it is not a
     # payment for the limitation period.
@@ -109,7 +111,21 @@ def facts_of(
         amendments=tuple(corrections.Amendment(a.effective_on, a.new_principal) for a in ordered),
         term_days=rules.payment_term_days,
         paid=tuple(paid),
+        overpaid=tuple(PaymentFact(p.paid_on, p.amount, p.reference) for p in late),
     )
+
+
+def _after_limitation(
+    receivable: Receivable, rules: KindRules, payments: list[Payment]
+) -> tuple[list[Payment], list[Payment]]:
+    """Issue 20: the payments that count, and those made on a receivable already time-barred
+    whose kind refunds them (app/domain/corrections.refunded_when_time_barred)."""
+    barred = receivable.time_barred_from
+    if receivable.state != "przedawniona" or barred is None:
+        return payments, []
+    if not corrections.refunded_when_time_barred(rules):
+        return payments, []
+    return [p for p in payments if p.paid_on < barred], [p for p in payments if p.paid_on >= barred]
 
 
 def compute(
@@ -134,7 +150,8 @@ def compute(
         decision_final_on=receivable.decision_final_on,
     )
     barred = limitation_of(receivable, rules, [d for d in facts.payment_days if d <= as_of])
-    return replace(result, time_barred_from=barred)
+    late = sum(p.amount for p in facts.overpaid if p.on <= as_of)
+    return replace(result, time_barred_from=barred, overpayment=result.overpayment + late)
 
 
 def _tranches(facts: Facts, as_of: date) -> tuple[Tranche, ...]:
@@ -149,7 +166,7 @@ def _tranches(facts: Facts, as_of: date) -> tuple[Tranche, ...]:
 def _annulled(facts: Facts, as_of: date) -> Figures:
     """Issue 20: the decision was annulled: nothing is owed, no interest, no reminder costs (the
     duty they enforced never existed); every payment is an overpayment (OP art. 72 §1 pkt 1)."""
-    paid = sum(p.amount for p in facts.paid if p.on <= as_of)
+    paid = sum(p.amount for p in (*facts.paid, *facts.overpaid) if p.on <= as_of)
     return BalanceResult(as_of, 0, 0, 0, 0, paid, (), (), 0, 0, None)
 
 
@@ -241,4 +258,8 @@ async def refresh_limitation(
 ) -> None:
     """Store time_barred_from so that the daily sweep can find time-barred receivables in SQL."""
     payments = counted(await ReceivableRepository(session).payments(receivable.id))
+    barred = receivable.time_barred_from
+    if receivable.state == "przedawniona" and barred is not None:
+        # Issue 20: a payment on a claim already time-barred does not revive it.
+        payments = [p for p in payments if p.paid_on < barred]
     receivable.time_barred_from = limitation_of(receivable, rules, [p.paid_on for p in payments])

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from app.models import Payment
 from tests.corrections.test_reversal import _pay, _stay_fee
-from tests.factories import card, create_receivable, sweep
+from tests.factories import card, create_debtor, create_receivable, sweep
 
 
 async def _annulled_with_300(api) -> tuple[int, int]:
@@ -51,6 +51,9 @@ async def test_an_overpayment_is_set_off_then_the_rest_refunded(api, session):
     )
     assert storno.status_code == 409
 
+    # On the year-end list of 2024 until the refund is decided.
+    year_end = (await api.get("/api/v1/overpayments/year-end/2024")).json()
+    assert [(x["receivable_id"], x["open_amount"]) for x in year_end] == [(rid, "50.00")]
     refund = await api.post(
         f"/api/v1/overpayments/{oid}/refund",
         json={"decided_on": "2024-08-06", "decision_ref": "FN.2/2024"},
@@ -60,6 +63,9 @@ async def test_an_overpayment_is_set_off_then_the_rest_refunded(api, session):
     assert [s["kind"] for s in refund.json()["settlements"]] == ["zaliczenie", "zwrot"]
     source = await card(api, rid, "2024-08-06")
     assert [e["action"] for e in source["events"][-2:]] == ["zaliczenie_nadplaty", "zwrot_nadplaty"]
+    assert (await api.get("/api/v1/overpayments/year-end/2024")).json() == []
+    # 2023's list did not have it: it arose in 2024.
+    assert (await api.get("/api/v1/overpayments/year-end/2023")).json() == []
     again = await api.post(
         f"/api/v1/overpayments/{oid}/refund",
         json={"decided_on": "2024-08-07", "decision_ref": "FN.3/2024"},
@@ -95,3 +101,25 @@ async def test_a_payment_beyond_the_balance_is_an_overpayment(api):
     listed = (await api.get(f"/api/v1/debtors/{c['debtor_id']}/overpayments")).json()
     # OP art. 73 §1 pkt 1: on the day of the payment.
     assert [(o["arisen_on"], o["amount"]) for o in listed] == [("2024-05-10", "28.00")]
+
+
+async def test_a_payment_on_a_time_barred_stay_fee_is_an_overpayment(api):
+    rid = (await create_receivable(api, await create_debtor(api), issue_date="2021-03-03"))["id"]
+    r = await api.post(
+        f"/api/v1/receivables/{rid}/deliveries",
+        json={"document": "wezwanie", "delivered_on": "2021-03-05"},
+    )
+    assert r.status_code == 200
+    # Term 2021-03-19; 3 years from it (seed 003 §5): time-barred from 2024-03-20.
+    await sweep(api, "2024-03-21")
+    before = await card(api, rid, "2024-04-02")
+    assert (before["state"], before["time_barred_from"]) == ("przedawniona", "2024-03-20")
+    await _pay(api, rid, "2024-04-02", "50.00")
+    after = await card(api, rid, "2024-04-02")
+    # OP art. 59 §1 pkt 9: the liability expired; the 50.00 is undue (OP art. 72 §1 pkt 1): an
+    # overpayment, the figures and the limitation date unchanged.
+    assert (after["balance"], after["overpayment"], after["time_barred_from"]) == (
+        before["balance"],
+        "50.00",
+        "2024-03-20",
+    )

@@ -102,3 +102,16 @@ def test_paused_reason_lists_the_open_disputes_oldest_first():
         "wstrzymane: zarzut w sprawie egzekucji administracyjnej z dnia 2025-04-22; "
         "skarga na decyzję (sąd administracyjny) z dnia 2025-05-01"
     )
+
+
+def test_a_payment_on_a_time_barred_claim_follows_the_kinds_law():
+    from dataclasses import replace
+
+    from app.domain.corrections import refunded_when_time_barred
+    from app.domain.kinds import AllocationRule
+    from tests.domain.seed import OPLATA_POBYT
+
+    # OP art. 59 §1 pkt 9 / art. 72 §1 pkt 1: refunded; KC art. 411 pkt 3: kept.
+    assert refunded_when_time_barred(OPLATA_POBYT) is True
+    kc = replace(OPLATA_POBYT, allocation_rule=AllocationRule.KC_451)
+    assert refunded_when_time_barred(kc) is False

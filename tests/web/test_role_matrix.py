@@ -53,6 +53,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/disputes/{dispute_id}/resolution"): P.COLLECT,
     ("GET", "/api/v1/disputes/{dispute_id}/draft.pdf"): P.READ,
     ("GET", "/api/v1/debtors/{debtor_id}/overpayments"): P.READ,
+    ("GET", "/api/v1/overpayments/year-end/{year}"): P.READ,
     ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
     ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): P.SIGN,
     ("GET", "/api/v1/folders"): P.READ,
