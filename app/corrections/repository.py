@@ -16,10 +16,11 @@ class CorrectionRepository:
         self.session.add(obj)
         await self.session.flush()
 
-    async def payment(self, payment_id: int) -> Payment | None:
-        return await self.session.scalar(
-            select(Payment).where(Payment.id == payment_id).with_for_update()
-        )
+    async def payment(self, payment_id: int, *, lock: bool = True) -> Payment | None:
+        stmt = select(Payment).where(Payment.id == payment_id)
+        if lock:
+            stmt = stmt.with_for_update().execution_options(populate_existing=True)
+        return await self.session.scalar(stmt)
 
     async def state_before(self, receivable_id: int, to_state: str) -> str | None:
         """The state the receivable left when it last moved into `to_state` (before the payment

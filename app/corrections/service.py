@@ -94,10 +94,14 @@ async def reverse_payment(
 ) -> Reversed:
     """Storno: the payment counts for nothing from now on, as if never booked; its row stays."""
     repo = CorrectionRepository(session)
-    payment = await repo.payment(payment_id)
-    if payment is None:
+    found = await repo.payment(payment_id, lock=False)
+    if found is None:
         raise NotFound(f"Nie ma wpłaty o identyfikatorze {payment_id}")
-    receivable = await receivable_service.load(session, payment.receivable_id, for_update=True)
+    # The receivable first, as a payment locks it: a concurrent storno of the same payment waits
+    # here and then sees it reversed.
+    receivable = await receivable_service.load(session, found.receivable_id, for_update=True)
+    payment = await repo.payment(payment_id)
+    assert payment is not None
     _check_reversal(payment, data, today)
     payment.reversed_on, payment.reversal_reason = data.reversed_on, data.reason
     payment.reversed_by, payment.reversed_reference = actor, payment.reference
