@@ -25,6 +25,7 @@ from app.bank import api as bank_api
 from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
+from app.corrections import api as corrections_api
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
 from app.deliveries import api as deliveries_api
@@ -38,6 +39,7 @@ from app.kinds import openapi as kinds_openapi
 from app.kinds import service as kinds_service
 from app.limits import BodySizeLimit
 from app.logs import install_filters
+from app.overpayments import api as overpayments_api
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
@@ -135,6 +137,8 @@ def create_app(
         unit_api.router,
         teryt_api.router,
         kinds_api.router,
+        corrections_api.router,
+        overpayments_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

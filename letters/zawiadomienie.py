@@ -18,6 +18,10 @@ CHANGES: dict[str, str] = {
     "raty": "rozłożenie należności na raty (odroczenie terminu płatności)",
     "wznowienie": "niedotrzymanie warunków rozłożenia na raty – podjęcie postępowania",
     "umorzenie": "umorzenie należności",
+    "storno": "storno wpłaty (wpłata zgłoszona wcześniej nie pomniejsza należności)",
+    "zmiana_decyzji": "zmiana decyzji ustalającej wysokość należności",
+    "uchylenie": "uchylenie decyzji, na podstawie której wystawiono tytuł",
+    "wycofanie": "wycofanie tytułu wykonawczego",
 }
 
 

@@ -37,6 +37,8 @@ class BankLineRead(Schema):
     status: str
     note: str
     receivable_id: int | None
+    # Issue 20: the payment booked from the line; POST /api/v1/payments/{id}/reversal unmatches it.
+    payment_id: int | None = None
 
 
 class MatchCreate(Schema):

@@ -78,6 +78,11 @@ class BankRepository:
     async def line(self, line_id: int) -> BankLine | None:
         return await self.session.get(BankLine, line_id, with_for_update=True)
 
+    async def line_of_payment(self, payment_id: int) -> BankLine | None:
+        """The statement line a payment was booked from (issue 20: its storno unmatches it)."""
+        stmt = select(BankLine).where(BankLine.payment_id == payment_id).with_for_update()
+        return await self.session.scalar(stmt)
+
     async def lines(self, status: str | None, limit: int = 200) -> list[BankLine]:
         stmt = select(BankLine).order_by(BankLine.booked_on, BankLine.id).limit(limit)
         if status:

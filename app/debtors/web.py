@@ -12,6 +12,7 @@ from app.debtors.forms import DebtorForm
 from app.debtors.schemas import DebtorCreate, DebtorUpdate
 from app.deps import TodayDep
 from app.models import Debtor
+from app.overpayments import service as overpayment_service
 from app.receivables import service as receivable_service
 from app.teryt import service as teryt
 from app.teryt.service import Commune
@@ -79,6 +80,8 @@ async def card(
         "total": total,
         "changes": await service.changes(session, debtor_id),
         "labels": service.AUDITED,
+        # Issue 20: the debtor's overpayments with what is left to refund or set off.
+        "overpayments": await overpayment_service.of_debtor(session, debtor_id),
     }
     return render(request, "debtors/card.html", context)
 

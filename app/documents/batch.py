@@ -62,6 +62,9 @@ async def issue_due_reminders(
     skipped: list[Skipped] = []
     for rid in ids:
         receivable = await receivable_service.load(session, rid)
+        if receivable.paused_reason:  # issue 20: a dispute pauses the automatic steps
+            skipped.append(Skipped(rid, f"wstrzymana: {receivable.paused_reason}"))
+            continue
         rules = await receivable_service.rules_of(session, receivable)
         refusal = enforcement.reminder_refusal(
             rules, receivable_service.enforcement_facts(receivable), issued_on

@@ -12,6 +12,7 @@ STATE_LABELS = {
     "zaplacona": "zapłacona",
     "przedawniona": "przedawniona",
     "umorzona": "umorzona",
+    "anulowana": "anulowana (decyzja uchylona)",
 }
 DOCUMENT_LABELS = {
     "wezwanie": "wezwanie do zapłaty",

@@ -17,6 +17,8 @@ class State(StrEnum):
     ZAPLACONA = "zaplacona"
     PRZEDAWNIONA = "przedawniona"
     UMORZONA = "umorzona"
+    # Issue 20: the decision was annulled (uchylona); nothing was ever owed, payments are overpaid.
+    ANULOWANA = "anulowana"
 
 
 class Action(StrEnum):
@@ -30,6 +32,23 @@ class Action(StrEnum):
     PRZEDAWNIENIE = "przedawnienie"  # the limitation date passed (sweep)
     UMORZENIE = "umorzenie"  # written off in full by decision
     UMORZENIE_CZESCIOWE = "umorzenie_czesciowe"  # a partial write-off lowers the balance only
+    # Issue 20: corrections. Each is decided from the facts after it (the balance) by `correct`.
+    STORNO = "storno"  # a payment booked by mistake or returned by the bank is reversed
+    ZMIANA_DECYZJI = "zmiana_decyzji"  # the decision's amount was changed (amended decision)
+    UCHYLENIE = "uchylenie"  # the decision was annulled: the receivable is closed as anulowana
+    WYCOFANIE_TYTULU = "wycofanie_tytulu"  # the creditor withdrew the executive title
+    # The enforcement authority's acts on the title (u.p.e.a. art. 56, 57, 59): the receivable
+    # stays under its title; the event and the flags on the receivable record them.
+    ZAWIESZENIE_EGZEKUCJI = "zawieszenie_egzekucji"
+    PODJECIE_EGZEKUCJI = "podjecie_egzekucji"
+    UMORZENIE_EGZEKUCJI = "umorzenie_egzekucji"
+    # A dispute (zarzuty, u.p.e.a. art. 33; a court challenge of the decision) pauses the
+    # automatic steps until it is resolved; the state does not change.
+    SPOR = "spor"
+    SPOR_ROZSTRZYGNIETY = "spor_rozstrzygniety"
+    # A decision on the debtor's overpayment on this receivable (OP art. 76): the state stays.
+    ZWROT_NADPLATY = "zwrot_nadplaty"
+    ZALICZENIE_NADPLATY = "zaliczenie_nadplaty"
 
 
 ACTION_LABELS: Mapping[Action, str] = {
@@ -43,15 +62,31 @@ ACTION_LABELS: Mapping[Action, str] = {
     Action.PRZEDAWNIENIE: "przedawnienie",
     Action.UMORZENIE: "umorzenie",
     Action.UMORZENIE_CZESCIOWE: "umorzenie części należności",
+    Action.STORNO: "storno wpłaty",
+    Action.ZMIANA_DECYZJI: "zmiana decyzji",
+    Action.UCHYLENIE: "uchylenie decyzji",
+    Action.WYCOFANIE_TYTULU: "wycofanie tytułu wykonawczego",
+    Action.ZAWIESZENIE_EGZEKUCJI: "zawieszenie postępowania egzekucyjnego",
+    Action.PODJECIE_EGZEKUCJI: "podjęcie postępowania egzekucyjnego",
+    Action.UMORZENIE_EGZEKUCJI: "umorzenie postępowania egzekucyjnego",
+    Action.SPOR: "zarzuty / skarga: wstrzymanie czynności",
+    Action.SPOR_ROZSTRZYGNIETY: "rozstrzygnięcie zarzutów / skargi",
+    Action.ZWROT_NADPLATY: "zwrot nadpłaty",
+    Action.ZALICZENIE_NADPLATY: "zaliczenie nadpłaty na inną należność",
 }
 
 OPEN_STATES = frozenset(
     {State.WYSTAWIONA, State.WYMAGALNA, State.UPOMNIENIE, State.TYTUL_WYKONAWCZY, State.RATY}
 )
-CLOSED_STATES = frozenset({State.ZAPLACONA, State.PRZEDAWNIONA, State.UMORZONA})
+CLOSED_STATES = frozenset({State.ZAPLACONA, State.PRZEDAWNIONA, State.UMORZONA, State.ANULOWANA})
 
 # Target RETURN means "the state before the instalments" (a missed instalment resumes enforcement).
 RETURN = "__return__"
+# Target BACK means "the state before the event being undone": before the title for its
+# withdrawal, before the payment that closed the receivable for a correction that makes a
+# balance owed again (REOPEN: BACK when a balance is owed after the correction, else unchanged).
+BACK = "__back__"
+REOPEN = "__reopen__"
 
 _T: dict[tuple[State, Action], State | str] = {
     (State.WYSTAWIONA, Action.TERMIN_UPLYNAL): State.WYMAGALNA,
@@ -67,6 +102,21 @@ _T: dict[tuple[State, Action], State | str] = {
     (State.RATY, Action.RATA_NIEZAPLACONA): RETURN,
     (State.PRZEDAWNIONA, Action.UMORZENIE): State.UMORZONA,
     (State.PRZEDAWNIONA, Action.UMORZENIE_CZESCIOWE): State.PRZEDAWNIONA,
+    # A reversed or amended payment/decision on a paid receivable reopens it if money is owed.
+    (State.ZAPLACONA, Action.STORNO): REOPEN,
+    (State.ZAPLACONA, Action.ZMIANA_DECYZJI): REOPEN,
+    # A reversal on a file closed otherwise changes its figures only (the overpayment).
+    (State.PRZEDAWNIONA, Action.STORNO): State.PRZEDAWNIONA,
+    (State.UMORZONA, Action.STORNO): State.UMORZONA,
+    (State.ANULOWANA, Action.STORNO): State.ANULOWANA,
+    # Paid, time-barred or written-off: an annulment still removes the debt (payments overpaid).
+    (State.ZAPLACONA, Action.UCHYLENIE): State.ANULOWANA,
+    (State.PRZEDAWNIONA, Action.UCHYLENIE): State.ANULOWANA,
+    (State.UMORZONA, Action.UCHYLENIE): State.ANULOWANA,
+    (State.TYTUL_WYKONAWCZY, Action.WYCOFANIE_TYTULU): BACK,
+    (State.TYTUL_WYKONAWCZY, Action.ZAWIESZENIE_EGZEKUCJI): State.TYTUL_WYKONAWCZY,
+    (State.TYTUL_WYKONAWCZY, Action.PODJECIE_EGZEKUCJI): State.TYTUL_WYKONAWCZY,
+    (State.TYTUL_WYKONAWCZY, Action.UMORZENIE_EGZEKUCJI): State.TYTUL_WYKONAWCZY,
 }
 for _s in OPEN_STATES:
     _T[(_s, Action.WPLATA_CZESCIOWA)] = _s
@@ -74,6 +124,15 @@ for _s in OPEN_STATES:
     _T[(_s, Action.PRZEDAWNIENIE)] = State.PRZEDAWNIONA
     _T[(_s, Action.UMORZENIE)] = State.UMORZONA
     _T[(_s, Action.UMORZENIE_CZESCIOWE)] = _s
+    _T[(_s, Action.STORNO)] = _s
+    _T[(_s, Action.ZMIANA_DECYZJI)] = _s
+    _T[(_s, Action.UCHYLENIE)] = State.ANULOWANA
+    _T[(_s, Action.SPOR)] = _s
+    _T[(_s, Action.SPOR_ROZSTRZYGNIETY)] = _s
+
+for _s in State:
+    _T[(_s, Action.ZWROT_NADPLATY)] = _s
+    _T[(_s, Action.ZALICZENIE_NADPLATY)] = _s
 
 TRANSITIONS: Mapping[tuple[State, Action], State | str] = dict(_T)
 
@@ -110,11 +169,47 @@ def transition(
     cause: str,
     actor: str,
     state_before_instalments: State | None = None,
+    state_before: State | None = None,
+    balance_after: int | None = None,
 ) -> Transition:
-    """The new state and the event that records it; IllegalTransition names state and action."""
+    """The new state and the event that records it; IllegalTransition names state and action.
+    `state_before`: where BACK/REOPEN lead; `balance_after`: what is owed after a correction
+    (REOPEN reopens only when it is above zero)."""
     target = TRANSITIONS.get((state, action))
     if target is None:
         raise IllegalTransition(state, action)
     if target == RETURN:
         target = state_before_instalments or State.WYMAGALNA
+    if target == REOPEN:
+        target = BACK if (balance_after or 0) > 0 else state
+    if target == BACK:
+        target = state_before if state_before in OPEN_STATES else State.WYMAGALNA
     return Transition(state, State(target), action, on, cause, actor)
+
+
+def correct(
+    state: State,
+    action: Action,
+    *,
+    balance_after: int,
+    on: date,
+    cause: str,
+    actor: str,
+    state_before: State | None = None,
+) -> tuple[Transition, ...]:
+    """A correction (storno, amended decision) and what its figures decide: a paid receivable
+    owing money again goes back to where it was before it was paid (REOPEN); an open one owing
+    nothing after it is paid (ZAPLATA, a second event on the same day)."""
+    first = transition(
+        state,
+        action,
+        on=on,
+        cause=cause,
+        actor=actor,
+        state_before=state_before,
+        balance_after=balance_after,
+    )
+    if first.to_state in OPEN_STATES and balance_after == 0:
+        paid = transition(first.to_state, Action.ZAPLATA, on=on, cause=cause, actor=actor)
+        return (first, paid)
+    return (first,)

@@ -60,6 +60,8 @@ class ParameterCode(StrEnum):
     ALIMENTY_ODWOLANIE_DNI = "alimenty_odwolanie_dni"  # k.p.a. art. 129 § 2: 14 dni
     ALIMENTY_PISMO_DNI = "alimenty_pismo_dni"  # termin wewnętrzny jednostki: 7 dni
     ALIMENTY_REJESTRACJA_PUP_DNI = "alimenty_rejestracja_pup_dni"  # termin organu: 14 dni
+    # Issue 20 (migration i20_corrections): the creditor's days for its postanowienie on a zarzut.
+    ZARZUT_STANOWISKO_DNI = "zarzut_stanowisko_dni"  # u.p.e.a. art. 34
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ LABELS: dict[str, str] = {
     ParameterCode.ALIMENTY_ODWOLANIE_DNI: "termin odwołania (k.p.a. art. 129 § 2)",
     ParameterCode.ALIMENTY_PISMO_DNI: "termin wysłania pisma w sprawie alimentacyjnej",
     ParameterCode.ALIMENTY_REJESTRACJA_PUP_DNI: "termin rejestracji dłużnika w PUP",
+    ParameterCode.ZARZUT_STANOWISKO_DNI: "termin wierzyciela na postanowienie w sprawie zarzutu",
 }
 
 

@@ -19,6 +19,7 @@ from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
 from app.models.delivery import Delivery
+from app.models.dispute import Dispute
 from app.models.document import Document
 from app.models.electronic_dispatch import ElectronicDispatch
 from app.models.enforcement_report import EnforcementReport
@@ -27,10 +28,12 @@ from app.models.handoff import Handoff
 from app.models.instalment import Instalment
 from app.models.login_throttle import LoginThrottle
 from app.models.notice import Notice
+from app.models.overpayment import Overpayment, OverpaymentSettlement
 from app.models.parameter import Parameter
 from app.models.payment import Payment
 from app.models.rate_check import RateCheck
 from app.models.receivable import Receivable
+from app.models.receivable_amendment import ReceivableAmendment
 from app.models.receivable_change import ReceivableChange
 from app.models.receivable_kind import ReceivableKind
 from app.models.receivable_tranche import ReceivableTranche
@@ -68,16 +71,20 @@ __all__ = [
     "Counter",
     "Debtor",
     "DebtorChange",
+    "Dispute",
     "Document",
     "EnforcementReport",
     "Event",
     "Handoff",
     "Instalment",
     "Notice",
+    "Overpayment",
+    "OverpaymentSettlement",
     "Parameter",
     "Payment",
     "RateCheck",
     "Receivable",
+    "ReceivableAmendment",
     "ReceivableChange",
     "ReceivableKind",
     "ReceivableTranche",

@@ -14,9 +14,13 @@ class Payment(CreatedAt, Base):
     __table_args__ = (
         UniqueConstraint("receivable_id", "reference"),
         # The sweep's missed-instalment rule reads the payments since a plan from the index alone
-        # (migration 0006; INCLUDE is PostgreSQL's).
+        # (migration 0006; INCLUDE is PostgreSQL's). Issue 20: a reversed payment does not count,
+        # so reversed_on is included too (migration i20_corrections).
         Index(
-            "ix_payment_receivable_paid", "receivable_id", "paid_on", postgresql_include=["amount"]
+            "ix_payment_receivable_paid",
+            "receivable_id",
+            "paid_on",
+            postgresql_include=["amount", "reversed_on"],
         ),
     )
 
@@ -27,3 +31,10 @@ class Payment(CreatedAt, Base):
     reference: Mapped[str | None] = mapped_column(String(140))
     source: Mapped[str] = mapped_column(String(32), default="wplata", server_default="wplata")
     created_by: Mapped[str | None] = mapped_column(String(64))
+    # Issue 20: a reversal (storno) keeps the row and says when, why and who; the payment then
+    # counts for nothing. Its reference moves to reversed_reference, so that the same bank line
+    # or receipt can be booked again (the unique key above ignores NULLs).
+    reversed_on: Mapped[date | None] = mapped_column(Date)
+    reversal_reason: Mapped[str | None] = mapped_column(String(500))
+    reversed_by: Mapped[str | None] = mapped_column(String(64))
+    reversed_reference: Mapped[str | None] = mapped_column(String(140))

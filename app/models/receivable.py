@@ -60,6 +60,12 @@ class Receivable(CreatedAt, Base):
     authority_code: Mapped[str | None] = mapped_column(String(32))
     # The enforcement authority returned the title as uncollectable (seed 003 §2.3 f).
     uncollectable: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Issue 20: the enforcement authority suspended the proceedings (u.p.e.a. art. 56) on this day;
+    # cleared when it resumes them (art. 57).
+    enforcement_suspended_on: Mapped[date | None] = mapped_column(Date)
+    # Issue 20: why the automatic steps (reminders, titles in batches) are paused: an open dispute
+    # (zarzuty, a court challenge of the decision). NULL: not paused. The sweeps read it in SQL.
+    paused_reason: Mapped[str | None] = mapped_column(String(200))
     # Closed files go to the archive two years after closing (seed 003 §5.4).
     archived_on: Mapped[date | None] = mapped_column(Date)
     # Optimistic lock: two concurrent state changes cannot both win.

@@ -20,7 +20,7 @@ from app.domain.workdays import shift_to_working_day
 from app.errors import Conflict, Invalid
 from app.models import Document, Instalment, Payment, Receivable, WriteOff
 from app.receivables import figures as figures_mod
-from app.receivables import service
+from app.receivables import overpaid, service
 from app.receivables.repository import ReceivableRepository
 from app.receivables.schemas import (
     DeliveryCreate,
@@ -85,6 +85,7 @@ async def record_payment(
         assert earlier is not None
         return _same_payment(earlier, data), False
     await _after_payment(session, receivable, payment, actor)
+    await overpaid.sync(session, receivable, max(today, payment.paid_on), payment.paid_on)
     return payment, True
 
 

@@ -78,6 +78,8 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         next_step=NextStepRead(
             code=step.code, text=step.text, basis=step.basis, from_day=step.from_day
         ),
+        paused_reason=r.paused_reason,
+        enforcement_suspended_on=r.enforcement_suspended_on,
         authority=AuthorityRef(
             code=a.code if a else None, name=a.name if a else None, why=competent.why
         ),
@@ -106,6 +108,8 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         ],
     )
 
+
+read_receivable = _read  # the other concepts' routes answer with the same read model
 
 AsOf = Annotated[date | None, Query(description="Stan na dzień (RRRR-MM-DD); domyślnie dziś")]
 

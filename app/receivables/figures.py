@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import facts as alimony_facts
 from app.alimony import ledger
+from app.domain import corrections
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
 from app.domain.interest import interest_from as domain_interest_from
 from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules, LimitationEvent
@@ -22,6 +23,7 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    ReceivableAmendment,
     ReceivableTranche,
     WriteOff,
 )
@@ -43,6 +45,12 @@ class Facts:
     # day of the full payment, which closes without a new period (issue 16 item 5).
     limitation: tuple[LimitationFact, ...] = ()
     settled_on: date | None = None
+    # Issue 20: the amended amounts (zmiana / uchylenie decyzji) and the term of an increase.
+    original: int = 0
+    amendments: tuple[corrections.Amendment, ...] = ()
+    term_days: int = 14
+    paid: tuple[PaymentFact, ...] = ()  # the payments alone (without the write-offs)
+    overpaid: tuple[PaymentFact, ...] = ()  # paid after limitation, refunded by the kind's rule
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Rows:
     write_offs: list[WriteOff]
     tranches: list[ReceivableTranche]
     limitation: list[LimitationFact]
+    amendments: list[ReceivableAmendment] = field(default_factory=list)
 
 
 async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
@@ -64,6 +73,7 @@ async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
         await repo.write_offs(receivable_id),
         await tranches_of(session, receivable_id),
         await limitation_facts(session, receivable_id),
+        await repo.amendments(receivable_id),
     )
 
 
@@ -110,6 +120,12 @@ def paid_in_full_on(receivable: Receivable) -> date | None:
     return receivable.closed_on if receivable.state == "zaplacona" else None
 
 
+def counted(payments: list[Payment]) -> list[Payment]:
+    """Issue 20: a reversed payment (storno) counts for nothing, as if it had never been booked;
+    its row stays for the history."""
+    return [p for p in payments if p.reversed_on is None]
+
+
 def interest_from(receivable: Receivable, rules: KindRules) -> date:
     """The first day of interest: after the payment term (unknown until the demand's delivery is
     recorded), or after the payout the receivable was issued for (alimony act art. 27, 23)."""
@@ -137,11 +153,15 @@ def facts_of(
     write_offs: list[WriteOff],
     tranches: Sequence[ReceivableTranche] = (),
     limitation: Sequence[LimitationFact] = (),
+    amendments: Sequence[ReceivableAmendment] = (),
 ) -> Facts:
+    payments = counted(payments)
+    payments, late = _after_limitation(receivable, rules, payments)
     # A write-off by decision settles that part of the balance on its date as a payment would
     # (the interest on the written-off arrears goes with them, OP art. 67d), but it is not a
     # payment for the limitation period.
-    settled = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
+    paid = [PaymentFact(p.paid_on, p.amount, p.reference) for p in payments]
+    settled = list(paid)
     settled += [
         PaymentFact(w.decided_on, w.amount, f"umorzenie {w.decision_ref}") for w in write_offs
     ]
@@ -160,6 +180,7 @@ def facts_of(
         Tranche(domain_interest_from(rules.interest_start, t.paid_out_on), t.amount)
         for t in tranches
     ) or (Tranche(interest_from(receivable, rules), receivable.principal),)
+    ordered = sorted(amendments, key=lambda a: (a.effective_on, a.id))
     return Facts(
         owed,
         tuple(settled),
@@ -167,7 +188,25 @@ def facts_of(
         tuple(p.paid_on for p in payments),
         tuple(limitation),
         paid_in_full_on(receivable),
+        original=ordered[0].old_principal if ordered else receivable.principal,
+        amendments=tuple(corrections.Amendment(a.effective_on, a.new_principal) for a in ordered),
+        term_days=rules.payment_term_days,
+        paid=tuple(paid),
+        overpaid=tuple(PaymentFact(p.paid_on, p.amount, p.reference) for p in late),
     )
+
+
+def _after_limitation(
+    receivable: Receivable, rules: KindRules, payments: list[Payment]
+) -> tuple[list[Payment], list[Payment]]:
+    """Issue 20: the payments that count, and those made on a receivable already time-barred
+    whose kind refunds them (app/domain/corrections.refunded_when_time_barred)."""
+    barred = receivable.time_barred_from
+    if receivable.state != "przedawniona" or barred is None:
+        return payments, []
+    if not corrections.refunded_when_time_barred(rules):
+        return payments, []
+    return [p for p in payments if p.paid_on < barred], [p for p in payments if p.paid_on >= barred]
 
 
 def compute(
@@ -176,10 +215,13 @@ def compute(
     code = RATE_CODE.get(rules.interest_regime)
     rates = table_of(code, params) if code else None
     threshold = table_of(ParameterCode.PROG_ODSETEK, params)
+    tranches = _tranches(facts, as_of)
+    if not tranches:
+        return _annulled(facts, as_of)
     # Facts after as_of are not known yet on that date.
     result = compute_balance(
         rules,
-        facts.tranches,
+        tranches,
         [p for p in facts.payments if p.on <= as_of],
         [c for c in facts.costs if c.on <= as_of],
         rates,
@@ -195,7 +237,24 @@ def compute(
         [f for f in facts.limitation if f.on <= as_of],
         facts.settled_on,
     )
-    return replace(result, time_barred_from=barred)
+    late = sum(p.amount for p in facts.overpaid if p.on <= as_of)
+    return replace(result, time_barred_from=barred, overpayment=result.overpayment + late)
+
+
+def _tranches(facts: Facts, as_of: date) -> tuple[Tranche, ...]:
+    """The amounts owed as of the day, after the amended decisions in force on it."""
+    if not facts.amendments:
+        return facts.tranches
+    first = facts.tranches[0].interest_from
+    owed = corrections.tranches(first, facts.original, facts.amendments, facts.term_days, as_of)
+    return tuple(Tranche(start, amount) for start, amount in owed)
+
+
+def _annulled(facts: Facts, as_of: date) -> Figures:
+    """Issue 20: the decision was annulled: nothing is owed, no interest, no reminder costs (the
+    duty they enforced never existed); every payment is an overpayment (OP art. 72 §1 pkt 1)."""
+    paid = sum(p.amount for p in (*facts.paid, *facts.overpaid) if p.on <= as_of)
+    return BalanceResult(as_of, 0, 0, 0, 0, paid, (), (), 0, 0, None)
 
 
 _TABLES: dict[int, tuple[list[ParameterRow], dict[str, ParameterTable]]] = {}
@@ -256,6 +315,7 @@ async def figures_of(
         rows.write_offs,
         rows.tranches,
         rows.limitation,
+        rows.amendments,
     )
     params = await ReceivableRepository(session).parameter_rows()
     return compute(receivable, rules, facts, params, as_of)
@@ -307,7 +367,11 @@ async def refresh_limitation(
     session: AsyncSession, receivable: Receivable, rules: KindRules
 ) -> None:
     """Store time_barred_from so that the daily sweep can find time-barred receivables in SQL."""
-    payments = await ReceivableRepository(session).payments(receivable.id)
+    payments = counted(await ReceivableRepository(session).payments(receivable.id))
+    barred = receivable.time_barred_from
+    if receivable.state == "przedawniona" and barred is not None:
+        # Issue 20: a payment on a claim already time-barred does not revive it.
+        payments = [p for p in payments if p.paid_on < barred]
     receivable.time_barred_from = limitation_of(
         receivable,
         rules,

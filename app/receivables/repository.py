@@ -22,6 +22,7 @@ from app.models import (
     Parameter,
     Payment,
     Receivable,
+    ReceivableAmendment,
     ReceivableChange,
     ReceivableKind,
     WriteOff,
@@ -102,6 +103,14 @@ class ReceivableRepository:
             select(WriteOff)
             .where(WriteOff.receivable_id == receivable_id)
             .order_by(WriteOff.decided_on, WriteOff.id)
+        )
+        return list(await self.session.scalars(stmt))
+
+    async def amendments(self, receivable_id: int) -> list[ReceivableAmendment]:
+        stmt = (
+            select(ReceivableAmendment)
+            .where(ReceivableAmendment.receivable_id == receivable_id)
+            .order_by(ReceivableAmendment.effective_on, ReceivableAmendment.id)
         )
         return list(await self.session.scalars(stmt))
 

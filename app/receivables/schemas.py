@@ -249,6 +249,9 @@ class ReceivableRead(Schema):
     decision_delivered_on: date | None = None
     decision_final_on: date | None = None
     next_step: NextStepRead | None = None
+    # Issue 20: why the automatic steps are paused (an open dispute), None when they run.
+    paused_reason: str | None = None
+    enforcement_suspended_on: date | None = None
     authority: AuthorityRef
     allowed_actions: list[str]
     documents: list[DocumentRead]

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.audit.reads import audited
 from app.auth.deps import SessionDep
+from app.corrections import views as correction_views
 from app.debtors import service as debtor_service
 from app.deliveries import views as delivery_views
 from app.deps import TodayDep
@@ -134,6 +135,8 @@ async def card_page(
     viewer: Viewer = request.state.viewer
     deliveries = await delivery_views.of_card(session, [d.id for d in card.documents])
     listed = [a for a, _communes in await authorities.listing(session)]
+    # Issue 20: the corrections' own block of the card (app/corrections/views.py).
+    corrections = await correction_views.block(session, card, viewer, today, failed)
     return render(
         request,
         "receivables/card.html",
@@ -146,7 +149,8 @@ async def card_page(
             "debtor": card.debtor,
             "ledger": await audit.ledger(session, card),
             "forms": forms,
-            "shown": available_forms(card, viewer),
+            "shown": available_forms(card, viewer) + corrections["shown"],
+            "corr": corrections,
             "failed": failed.name if failed else None,
             "competent": await details.authority_of(session, card.receivable, card.debtor),
             "authority_options": [("", "właściwy dla gminy zobowiązanego / domyślny")]

@@ -30,7 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute, aliased
 from app.models import Debtor, Event, Receivable, SweepRun
 from app.sweeps.rules import NOTICE, Rule, window
 
-CLOSED = "('zaplacona','przedawniona','umorzona')"
+CLOSED = "('zaplacona','przedawniona','umorzona','anulowana')"
 
 
 class SweepRepository:
@@ -239,7 +239,12 @@ class Listed:
 def ready_for_title(as_of: date) -> ColumnElement[bool]:
     # The reminders whose 7 days ran out (u.p.e.a. art. 15 §1; seed 003 §3.5): a title may be
     # issued from the day after reminder_term_ends_on (app/domain/deadlines.title_allowed_from).
-    return and_(Receivable.state == "upomnienie", Receivable.reminder_term_ends_on < as_of)
+    # Issue 20: a receivable with an open dispute (zarzut, skarga) is not listed: paused.
+    return and_(
+        Receivable.state == "upomnienie",
+        Receivable.reminder_term_ends_on < as_of,
+        Receivable.paused_reason.is_(None),
+    )
 
 
 def reminders_ready(as_of: date) -> Listed:

@@ -99,7 +99,7 @@ INSTALMENT_CTES = """
                row_number() OVER (PARTITION BY receivable_id ORDER BY due_on, number) AS k
         FROM pending p
         WHERE (SELECT COALESCE(sum(y.amount), 0) FROM payment y
-               WHERE y.receivable_id = p.receivable_id
+               WHERE y.receivable_id = p.receivable_id AND y.reversed_on IS NULL
                  AND y.paid_on >= p.decided_on AND y.paid_on <= p.due_on) < p.owed_through),
     resumed AS (
         SELECT m.receivable_id, m.number, m.due_on,

@@ -36,6 +36,10 @@ _CHANGES = {
     "raty": ("Raty", False),
     "wznowienie": ("Wznowienie", False),
     "umorzenie": ("Umorzenie", False),
+    "storno": ("Storno", True),
+    "zmiana_decyzji": ("ZmianaDecyzji", False),
+    "uchylenie": ("UchylenieDecyzji", False),
+    "wycofanie": ("WycofanieTytulu", False),
 }
 
 

@@ -34,11 +34,20 @@ CHANGES = {
     "raty": "rozłożenie na raty – zawieszenie postępowania egzekucyjnego",
     "wznowienie": "wznowienie postępowania egzekucyjnego",
     "umorzenie": "umorzenie należności",
+    # Issue 20: corrections after the title.
+    "storno": "storno wpłaty – wpłata nie pomniejsza należności",
+    "zmiana_decyzji": "zmiana decyzji – nowa kwota należności",
+    "uchylenie": "uchylenie decyzji – należność nie istnieje",
+    "wycofanie": "wycofanie tytułu wykonawczego",
 }
 REPORT_KINDS = {
     "srodek": "zastosowano środek egzekucyjny",
     "wyegzekwowano": "wyegzekwowano kwotę",
     "zwrot_nieegzekwowalny": "zwrot tytułu – egzekucja bezskuteczna",
+    # Issue 20 (app/corrections/enforcement.py): the authority's acts on the proceedings.
+    "zawieszenie": "zawieszenie postępowania egzekucyjnego",
+    "podjecie": "podjęcie postępowania egzekucyjnego",
+    "umorzenie_postepowania": "umorzenie postępowania egzekucyjnego",
 }
 
 

@@ -12,6 +12,7 @@ from app.alimony import web as alimony_web
 from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
+from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
 from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
@@ -30,6 +31,7 @@ PAGES = (
     debtors_web.router,
     receivables_web.router,
     receivable_actions_web.router,
+    corrections_web.router,
     batch_web.router,
     sweeps_web.router,
     calculator_web.router,

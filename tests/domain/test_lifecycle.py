@@ -10,6 +10,7 @@ from app.domain.lifecycle import (
     IllegalTransition,
     State,
     allowed_actions,
+    correct,
     transition,
 )
 
@@ -79,7 +80,69 @@ def test_the_event_carries_date_cause_and_actor():
 
 
 def test_closed_states_allow_nothing_but_what_the_table_says():
-    assert allowed_actions(State.ZAPLACONA) == frozenset()
-    assert allowed_actions(State.UMORZONA) == frozenset()
-    assert allowed_actions(State.PRZEDAWNIONA) == {Action.UMORZENIE, Action.UMORZENIE_CZESCIOWE}
+    # Issue 20: a closed file still takes corrections of its facts (storno, amended or annulled
+    # decision); an annulled one only the reversal of a payment booked on it by mistake.
+    corrections = {
+        Action.STORNO,
+        Action.UCHYLENIE,
+        Action.ZWROT_NADPLATY,
+        Action.ZALICZENIE_NADPLATY,
+    }
+    assert allowed_actions(State.ZAPLACONA) == {*corrections, Action.ZMIANA_DECYZJI}
+    assert allowed_actions(State.UMORZONA) == corrections
+    assert allowed_actions(State.PRZEDAWNIONA) == {
+        Action.UMORZENIE,
+        Action.UMORZENIE_CZESCIOWE,
+        *corrections,
+    }
+    assert allowed_actions(State.ANULOWANA) == corrections - {Action.UCHYLENIE}
     assert all(isinstance(target, str) for target in TRANSITIONS.values())
+
+
+# --- Issue 20: corrections decided from the balance after them ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("state", "action", "balance", "before", "expected"),
+    [
+        # A reversed payment on an open receivable leaves it where it is.
+        (State.UPOMNIENIE, Action.STORNO, 30000, None, [State.UPOMNIENIE]),
+        # The payment that closed it is reversed: back to the state it was paid in.
+        (State.ZAPLACONA, Action.STORNO, 30000, State.TYTUL_WYKONAWCZY, [State.TYTUL_WYKONAWCZY]),
+        # Two payments, one reversed, the other still covers everything: stays paid.
+        (State.ZAPLACONA, Action.STORNO, 0, State.WYMAGALNA, [State.ZAPLACONA]),
+        # The amount lowered to what was paid: the receivable is paid (a second event, ZAPLATA).
+        (State.WYMAGALNA, Action.ZMIANA_DECYZJI, 0, None, [State.WYMAGALNA, State.ZAPLACONA]),
+        # The amount raised on a paid receivable: it is owed again where it was.
+        (State.ZAPLACONA, Action.ZMIANA_DECYZJI, 5000, State.UPOMNIENIE, [State.UPOMNIENIE]),
+        (State.RATY, Action.UCHYLENIE, 0, None, [State.ANULOWANA]),
+        (State.ZAPLACONA, Action.UCHYLENIE, 0, None, [State.ANULOWANA]),
+    ],
+)
+def test_a_correction_is_decided_by_the_balance_after_it(state, action, balance, before, expected):
+    ts = correct(
+        state, action, balance_after=balance, on=ON, cause="x", actor="jan", state_before=before
+    )
+    assert [t.to_state for t in ts] == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [(State.UPOMNIENIE, State.UPOMNIENIE), (State.WYMAGALNA, State.WYMAGALNA)],
+)
+def test_a_withdrawn_title_goes_back_to_where_the_title_was_issued_from(before, expected):
+    t = transition(
+        State.TYTUL_WYKONAWCZY,
+        Action.WYCOFANIE_TYTULU,
+        on=ON,
+        cause="x",
+        actor="jan",
+        state_before=before,
+    )
+    assert t.to_state == expected
+
+
+def test_an_annulled_receivable_refuses_payments_and_titles():
+    for action in (Action.ZAPLATA, Action.TYTUL_WYKONAWCZY, Action.ZMIANA_DECYZJI):
+        with pytest.raises(IllegalTransition):
+            _go(State.ANULOWANA, action)

@@ -164,6 +164,11 @@ def test_zawiadomienie_of_a_partial_payment() -> None:
             "umorzenie",
             "ograniczenie postępowania egzekucyjnego do należności pozostałej do zapłaty",
         ),
+        # Issue 20: corrections after the title.
+        ("storno", "prowadzenie postępowania egzekucyjnego w zakresie należności pozostałej"),
+        ("zmiana_decyzji", "w zakresie wynikającym ze zmienionej decyzji"),
+        ("uchylenie", "umorzenie postępowania egzekucyjnego (art. 59 § 1 u.p.e.a.)"),
+        ("wycofanie", "wycofuje tytuł wykonawczy nr"),
     ],
 )
 def test_every_change_has_its_own_request(change: str, request_phrase: str) -> None:

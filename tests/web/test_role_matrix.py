@@ -45,6 +45,19 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/receivables/{receivable_id}/titles"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/instalments"): P.COLLECT,
     ("POST", "/api/v1/receivables/{receivable_id}/write-offs"): P.SIGN,
+    # Issue 20: corrections and overpayments.
+    ("POST", "/api/v1/payments/{payment_id}/reversal"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/amendments"): P.SIGN,
+    ("POST", "/api/v1/receivables/{receivable_id}/annulment"): P.SIGN,
+    ("POST", "/api/v1/titles/{document_id}/withdrawal"): P.SIGN,
+    ("POST", "/api/v1/titles/{document_id}/enforcement-acts"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/disputes"): P.COLLECT,
+    ("POST", "/api/v1/disputes/{dispute_id}/resolution"): P.COLLECT,
+    ("GET", "/api/v1/disputes/{dispute_id}/draft.pdf"): P.READ,
+    ("GET", "/api/v1/debtors/{debtor_id}/overpayments"): P.READ,
+    ("GET", "/api/v1/overpayments/year-end/{year}"): P.READ,
+    ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
+    ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): P.SIGN,
     ("GET", "/api/v1/folders"): P.READ,
     ("GET", "/api/v1/folders/{code}"): P.READ,
     ("POST", "/api/v1/sweeps/run"): P.SWEEP,
@@ -165,6 +178,16 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/raty"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/umorzenie"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
+    # Issue 20: the correction forms of the card (app/corrections/web.py).
+    ("POST", "/naleznosci/{receivable_id}/storno"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/zmiana-decyzji"): P.SIGN,
+    ("POST", "/naleznosci/{receivable_id}/uchylenie"): P.SIGN,
+    ("POST", "/naleznosci/{receivable_id}/wycofanie-tytulu"): P.SIGN,
+    ("POST", "/naleznosci/{receivable_id}/egzekucja"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/spor"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/spor-rozstrzygniety"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/nadplata-zwrot"): P.SIGN,
+    ("POST", "/naleznosci/{receivable_id}/nadplata-zaliczenie"): P.SIGN,
     ("GET", "/teczki/{code}"): P.READ,
     ("GET", "/prace-zbiorcze"): P.READ,
     ("POST", "/prace-zbiorcze/upomnienia"): P.COLLECT,
@@ -247,6 +270,9 @@ PARAMS = {
     "step_id": "999999",
     "form_name": "wezwanie",
     "name": "informacja-o-dzialaniach",
+    "payment_id": "999999",  # issue 20
+    "dispute_id": "999999",
+    "overpayment_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
