@@ -1,0 +1,139 @@
+"""Issue 21: moving a unit's portfolio in: dry run, all or nothing, idempotent, numbering."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.imports import service
+from app.imports.sources import Source
+from app.models import Debtor, Document, Event, ImportKey, Payment, Receivable
+from app.numbering import next_number
+from app.unit.setup import first_start
+from tests.imports import portfolio
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+async def unit(session: AsyncSession, settings: Settings) -> AsyncSession:
+    await first_start(session, settings)  # the default authority "UM"
+    return session
+
+
+async def _count(session: AsyncSession, model: type) -> int:
+    return int(await session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+async def test_dry_run_reports_and_writes_nothing(unit: AsyncSession, tmp_path: Path) -> None:
+    source = Source(portfolio.write(tmp_path / "p"))
+    report = await service.run(unit, source, "p", TODAY, dry_run=True)
+    assert report.ok, [i.text() for i in report.errors]
+    assert report.created["dluznicy"] == 3
+    assert report.created["naleznosci"] == 3
+    assert report.created["wplaty"] == 1
+    f = report.figures
+    assert f is not None
+    assert f.receivables == 3
+    assert dict(f.states) == {"zaplacona": 1, "tytul_wykonawczy": 1, "wystawiona": 1}
+    # Declared for N1 (0.00 / 0.00) and N3 (80.00 / 0.00): both agree with the figures.
+    assert (f.declared_balance, f.balance_of_declared, f.mismatch_count) == (8000, 8000, 0)
+    assert await _count(unit, Debtor) == 0
+    assert await _count(unit, ImportKey) == 0
+
+
+async def test_import_commits_marks_and_is_idempotent(unit: AsyncSession, tmp_path: Path) -> None:
+    source = Source(portfolio.write(tmp_path / "p"))
+    first = await service.run(unit, source, "p", TODAY, dry_run=False)
+    assert first.ok
+    n1 = await unit.scalar(select(Receivable).where(Receivable.reference == "S/1/2025"))
+    assert n1 is not None
+    # Demand delivered 2025-03-10 (Monday): 14 days → 2025-03-24, a Monday (OP art. 12 §1).
+    assert n1.payment_term_ends_on == date(2025, 3, 24)
+    assert (n1.state, n1.closed_on) == ("zaplacona", date(2025, 3, 20))
+    event = await unit.scalar(select(Event).where(Event.receivable_id == n1.id))
+    assert event is not None and event.cause.endswith("plik p, wiersz 2")
+    counts = {m: await _count(unit, m) for m in (Debtor, Receivable, Document, Payment)}
+    again = await service.run(unit, source, "p", TODAY, dry_run=False)
+    assert again.ok and set(again.created.values()) == {0}
+    assert again.skipped["wplaty"] == 1
+    assert {m: await _count(unit, m) for m in counts} == counts
+
+
+async def test_a_second_file_adds_only_its_new_rows(unit: AsyncSession, tmp_path: Path) -> None:
+    await service.run(unit, Source(portfolio.write(tmp_path / "a")), "a", TODAY, dry_run=False)
+    more = {
+        "wplaty": [*portfolio.SHEETS["wplaty"], "W2;N3;2026-11-20;80.00;Pobyt listopad"],
+    }
+    report = await service.run(
+        unit, Source(portfolio.write(tmp_path / "b", more)), "b", TODAY, dry_run=False
+    )
+    assert report.ok and report.created["wplaty"] == 1 and report.skipped["wplaty"] == 1
+    n3 = await unit.scalar(select(Receivable).where(Receivable.principal == 8000))
+    assert n3 is not None and n3.state == "zaplacona"
+
+
+async def test_counters_continue_after_the_highest_imported_number(
+    unit: AsyncSession, tmp_path: Path
+) -> None:
+    await service.run(unit, Source(portfolio.write(tmp_path / "p")), "p", TODAY, dry_run=False)
+    assert await next_number(unit, "wezwanie", "", 2025) == 9  # WZ/8/2025 imported
+    assert await next_number(unit, "wezwanie", "", 2026) == 42  # WZ/41/2026
+    assert await next_number(unit, "upomnienie", "", 2025) == 4
+    assert await next_number(unit, "tytul_wykonawczy", "UM", 2025) == 5  # TW/UM/4/2025
+
+
+def _with(sheet: str, line: str) -> dict[str, list[str]]:
+    return {**portfolio.SHEETS, sheet: [*portfolio.SHEETS[sheet], line]}
+
+
+@pytest.mark.parametrize(
+    ("sheet", "line", "column", "message"),
+    [
+        ("dluznicy", "D9;Ewa Zła;;;44051401358;;;;;;", "pesel", "Nieprawidłowy numer PESEL"),
+        ("dluznicy", "D9;Firma;;;;1234567890;;;;;", "nip", "Nieprawidłowy numer NIP"),
+        (
+            "naleznosci",
+            "N9;D1;mandat;Coś;10.00;2025-01-02;;;;;;;;",
+            "rodzaj",
+            "nieznany rodzaj należności",
+        ),
+        ("wplaty", "W9;N1;2026-12-01;10.00;", "data", "późniejsza niż dzisiejsza"),
+        ("wplaty", "W9;N1;2025-03-01;10.00;", "data", "wpłata przed datą wystawienia"),
+        ("wplaty", "W9;N1;2025-03-21;10.001;", "kwota", "więcej niż dwa miejsca"),
+        ("tytuly", "T9;N2;TW/US/5/2025;UM;2025-06-03", "numer", "nie pasuje do serii"),
+        ("dokumenty", "K9;N2;upomnienie;UP/3/2025;2025-06-05;;", "numer", "już użyty"),
+    ],
+)
+async def test_bad_input_is_reported_by_sheet_line_column_and_nothing_is_saved(
+    unit: AsyncSession, tmp_path: Path, sheet: str, line: str, column: str, message: str
+) -> None:
+    source = Source(portfolio.write(tmp_path / "p", _with(sheet, line)))
+    report = await service.run(unit, source, "p", TODAY, dry_run=False)
+    assert not report.ok
+    [issue] = report.errors
+    assert (issue.sheet, issue.line, issue.column) == (
+        sheet,
+        len(portfolio.SHEETS[sheet]) + 1,
+        column,
+    )
+    assert message in issue.message
+    assert report.figures is None and await _count(unit, Debtor) == 0
+
+
+async def test_duplicates_are_reported(unit: AsyncSession, tmp_path: Path) -> None:
+    sheets = _with(
+        "dluznicy", "D4;Jan  Kowalski;;;44051401359;;;UL. Długa 5 m. 3;87-800;Włocławek;"
+    )
+    report = await service.run(
+        unit, Source(portfolio.write(tmp_path / "p", sheets)), "p", TODAY, dry_run=True
+    )
+    assert report.duplicates == [
+        "zobowiązani D1 i D4: ten sam PESEL",
+        "zobowiązani D1 i D4: to samo imię, nazwisko i adres",
+    ]
