@@ -12,6 +12,7 @@ from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
 from app.debtors import web as debtors_web
+from app.imports import web as imports_web
 from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
@@ -40,4 +41,5 @@ PAGES = (
     addresses_web.router,
     unit_web.router,
     kinds_web.router,
+    imports_web.router,
 )

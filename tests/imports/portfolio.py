@@ -15,7 +15,8 @@ SHEETS: dict[str, list[str]] = {
         "klucz;klucz_dluznika;rodzaj;tytul;kwota;data_wystawienia;okres_od;okres_do;"
         "data_prawomocnosci;numer;organ;stan;saldo_deklarowane;odsetki_deklarowane",
         # Paid in full within the payment term: nothing owed, no interest.
-        "N1;D1;oplata_pobyt;Pobyt 2025-03-01;250,00;2025-03-03;2025-03-01;2025-03-01;;S/1/2025;;;0.00;0.00",
+        "N1;D1;oplata_pobyt;Pobyt 2025-03-01;250,00;2025-03-03;2025-03-01;2025-03-01;;S/1/2025;;;"
+        "0.00;0.00",
         # Demand delivered, unpaid, a reminder and a title: in enforcement.
         "N2;D2;oplata_pobyt;Pobyt 2025-04-01;100.00;2025-04-02;2025-04-01;2025-04-01;;;;;;",
         # Nothing delivered yet: issued, owed 80.00 with no interest (the term has not started).

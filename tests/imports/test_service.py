@@ -57,10 +57,12 @@ async def test_import_commits_marks_and_is_idempotent(unit: AsyncSession, tmp_pa
     assert n1.payment_term_ends_on == date(2025, 3, 24)
     assert (n1.state, n1.closed_on) == ("zaplacona", date(2025, 3, 20))
     event = await unit.scalar(select(Event).where(Event.receivable_id == n1.id))
-    assert event is not None and event.cause.endswith("plik p, wiersz 2")
+    assert event is not None
+    assert event.cause.endswith("plik p, wiersz 2")
     counts = {m: await _count(unit, m) for m in (Debtor, Receivable, Document, Payment)}
     again = await service.run(unit, source, "p", TODAY, dry_run=False)
-    assert again.ok and set(again.created.values()) == {0}
+    assert again.ok
+    assert set(again.created.values()) == {0}
     assert again.skipped["wplaty"] == 1
     assert {m: await _count(unit, m) for m in counts} == counts
 
@@ -73,9 +75,12 @@ async def test_a_second_file_adds_only_its_new_rows(unit: AsyncSession, tmp_path
     report = await service.run(
         unit, Source(portfolio.write(tmp_path / "b", more)), "b", TODAY, dry_run=False
     )
-    assert report.ok and report.created["wplaty"] == 1 and report.skipped["wplaty"] == 1
+    assert report.ok
+    assert report.created["wplaty"] == 1
+    assert report.skipped["wplaty"] == 1
     n3 = await unit.scalar(select(Receivable).where(Receivable.principal == 8000))
-    assert n3 is not None and n3.state == "zaplacona"
+    assert n3 is not None
+    assert n3.state == "zaplacona"
 
 
 async def test_counters_continue_after_the_highest_imported_number(
@@ -123,7 +128,8 @@ async def test_bad_input_is_reported_by_sheet_line_column_and_nothing_is_saved(
         column,
     )
     assert message in issue.message
-    assert report.figures is None and await _count(unit, Debtor) == 0
+    assert report.figures is None
+    assert await _count(unit, Debtor) == 0
 
 
 async def test_duplicates_are_reported(unit: AsyncSession, tmp_path: Path) -> None:

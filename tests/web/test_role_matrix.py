@@ -132,6 +132,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/teryt"): P.READ,
     ("GET", "/api/v1/teryt/communes"): P.READ,
     ("GET", "/api/v1/teryt/communes/{code}"): P.READ,
+    ("POST", "/api/v1/imports"): P.ADMIN,  # issue 21: moving a portfolio in
+    ("GET", "/api/v1/imports/template"): P.ADMIN,
+    ("GET", "/api/v1/export"): P.ADMIN,
     ("POST", "/api/v1/receivables/{receivable_id}/authority"): P.COLLECT,
     ("PUT", "/api/v1/receivables/{receivable_id}/period"): P.COLLECT,
     # web pages
@@ -176,6 +179,11 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/uzytkownicy"): P.ADMIN,
     ("POST", "/uzytkownicy"): P.ADMIN,
     ("GET", "/stopy"): P.ADMIN,
+    ("GET", "/przeniesienie"): P.ADMIN,
+    ("GET", "/przeniesienie/szablon"): P.ADMIN,
+    ("GET", "/przeniesienie/eksport"): P.ADMIN,
+    ("POST", "/przeniesienie/proba"): P.ADMIN,
+    ("POST", "/przeniesienie/zatwierdz"): P.ADMIN,
     ("POST", "/stopy/import"): P.ADMIN,
     ("POST", "/stopy/sprawdzone"): P.ADMIN,
     # Issue 15 item 5: sessions and the user lifecycle. Changing one's own password and logging
