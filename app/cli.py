@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return asyncio.run(run(args, settings))
     if args.command in ("import", "export"):
-        return asyncio.run(imports_cli.run(args, settings.database_url))
+        return asyncio.run(imports_cli.run(args, settings))
     if args.command == "teryt":
         from app.teryt.cli import run_import
 

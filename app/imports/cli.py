@@ -10,13 +10,17 @@ import sys
 import time
 from pathlib import Path
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
 from app.clock import warsaw_today
+from app.config import Settings
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.errors import AppError
 from app.imports import export, service
 from app.imports.schemas import report_lines
 from app.imports.sources import Source
 from app.migrations import upgrade
+from app.unit.setup import first_start
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,12 +51,16 @@ class _Bar:
             sys.stderr.write("\n")
 
 
-async def run(args: argparse.Namespace, database_url: str) -> int:
-    await asyncio.to_thread(upgrade, database_url)
-    engine = make_engine(database_url)
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    await asyncio.to_thread(upgrade, settings.database_url)
+    engine = make_engine(settings.database_url)
     try:
         if args.command == "export":
             return await _export(engine, args.directory)
+        # As `serve` does on the first start: the unit and its default authority, which the
+        # titles sheet names, exist before anything moves in.
+        async with session_scope(make_sessionmaker(engine)) as session:
+            await first_start(session, settings)
         return await _import(engine, args.path, dry_run=args.dry_run)
     except AppError as exc:
         sys.stderr.write(f"{exc.detail}\n")
@@ -61,11 +69,11 @@ async def run(args: argparse.Namespace, database_url: str) -> int:
         await engine.dispose()
 
 
-async def _import(engine: object, path: Path, *, dry_run: bool) -> int:
+async def _import(engine: AsyncEngine, path: Path, *, dry_run: bool) -> int:
     source = Source(path)
     bar = _Bar()
     try:
-        async with session_scope(make_sessionmaker(engine)) as session:  # type: ignore[arg-type]
+        async with session_scope(make_sessionmaker(engine)) as session:
             report = await service.run(
                 session, source, path.name, warsaw_today(), dry_run=dry_run, progress=bar
             )
@@ -87,8 +95,8 @@ class _Refused(Exception):
         self.report = report
 
 
-async def _export(engine: object, directory: Path) -> int:
-    async with session_scope(make_sessionmaker(engine)) as session:  # type: ignore[arg-type]
+async def _export(engine: AsyncEngine, directory: Path) -> int:
+    async with session_scope(make_sessionmaker(engine)) as session:
         counts = await export.to_directory(session, directory, warsaw_today())
     for name, n in counts.items():
         sys.stdout.write(f"{directory / (name + '.csv')}: {n} wierszy\n")
