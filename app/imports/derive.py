@@ -93,7 +93,7 @@ class Totals:
         self.balance += figs.balance
         self.interest += figs.interest_due
         self.costs += figs.costs_due
-        self.states[r.state] += 1
+        self.states[str(r.state)] += 1
         barred = r.time_barred_from
         if barred is not None and r.state not in CLOSED_STATES - {State.PRZEDAWNIONA}:
             self.time_barred += barred <= today
@@ -171,7 +171,7 @@ async def _chunk(
     plans = by_receivable(await repo.instalments(ids))
     offs = by_receivable(await repo.write_offs(ids))
     returned = await repo.returned_titles(ids)
-    events = []
+    events, changes = [], []
     for r in await repo.receivables(ids):
         kind = rules[r.kind_code]
         _dates(r, kind, docs.get(r.id, []), r.id in returned)
@@ -185,8 +185,24 @@ async def _chunk(
             totals.compare(touched.new.get(r.id, 0), r, figs, touched.declared[r.id])
         if r.id in touched.new:
             events.append(_event(r, touched.new[r.id], file_name, actor, today))
-    session.add_all(events)
-    await session.flush()
+        changes.append({"b_id": r.id} | {c: getattr(r, c) for c in DERIVED})
+        session.expunge(r)  # written below, all at once
+    await repo.update_receivables(changes)
+    await repo.add_rows(Event, events)
+
+
+DERIVED = (
+    "demand_delivered_on",
+    "payment_term_ends_on",
+    "reminder_delivered_on",
+    "reminder_term_ends_on",
+    "authority_code",
+    "uncollectable",
+    "time_barred_from",
+    "state",
+    "state_before_instalments",
+    "closed_on",
+)
 
 
 def _dates(r: Receivable, rules: KindRules, docs: list[Document], returned: bool) -> None:
@@ -274,13 +290,14 @@ def _closed_on(r: Receivable, pays: list[Payment], today: date) -> date:
     return today
 
 
-def _event(r: Receivable, line: int, file_name: str, actor: str, today: date) -> Event:
-    return Event(
-        receivable_id=r.id,
-        occurred_on=today,
-        action="import",
-        from_state=None,
-        to_state=r.state,
-        cause=f"przeniesiona z poprzedniego systemu: plik {file_name[:150]}, wiersz {line}",
-        actor=actor,
-    )
+def _event(r: Receivable, line: int, file_name: str, actor: str, today: date) -> dict[str, Any]:
+    return {
+        "receivable_id": r.id,
+        "occurred_on": today,
+        "action": "import",
+        "from_state": None,
+        "to_state": str(r.state),
+        "cause": f"przeniesiona z poprzedniego systemu: plik {file_name[:150]}, wiersz {line}",
+        "actor": actor,
+        "document_id": None,
+    }

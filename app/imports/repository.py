@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -75,15 +75,35 @@ class ImportRepository:
         return {str(r) for r in (await self.session.scalars(stmt)).all()}
 
     async def insert(self, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
-        """Many rows in one statement; their ids in the order of the rows."""
+        """Many rows in one statement (Core: no ORM object per row); their ids in the order of
+        the rows."""
         if not rows:
             return []
-        stmt = insert(model).returning(model.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+        table = model.__table__
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
         return list((await self.session.scalars(stmt, list(rows))).all())
 
-    async def add_keys(self, rows: Sequence[dict[str, Any]]) -> None:
+    async def add_rows(self, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            await self.session.execute(insert(ImportKey), list(rows))
+            await self.session.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+
+    async def add_keys(self, rows: Sequence[dict[str, Any]]) -> None:
+        await self.add_rows(ImportKey, rows)
+
+    async def update_receivables(self, rows: Sequence[dict[str, Any]]) -> None:
+        """The derived columns of many receivables in one executemany, by id (Core: the ORM
+        would send one UPDATE per row to check each version). The version moves on, so that a
+        card open meanwhile refuses its stale write."""
+        if not rows:
+            return
+        table = Receivable.__table__
+        columns = [c for c in rows[0] if c != "b_id"]
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(c) for c in columns} | {"version": table.c.version + 1})
+        )
+        await self.session.execute(stmt, list(rows))
 
     async def raise_counter(self, kind: str, scope: str, year: int, value: int) -> int:
         """The counter of a series continues after the highest number imported; returns the
