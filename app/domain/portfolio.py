@@ -152,6 +152,18 @@ SHEETS: tuple[Sheet, ...] = (
         ),
     ),
     Sheet(
+        "umorzenia",
+        "Umorzenia (decyzje)",
+        (
+            KEY,
+            _r("klucz_naleznosci"),
+            _r("data_decyzji", "date"),
+            _r("kwota", "amount", "kwota umorzona"),
+            _r("w_calosci", "choice", "umorzenie całej należności", "tak", "nie"),
+            _r("decyzja", "text", "znak decyzji"),
+        ),
+    ),
+    Sheet(
         "alimenty_zasadzone",
         "Alimenty zasądzone",
         (
@@ -396,6 +408,7 @@ class Checker:
             "meldunki": self._report,
             "wplaty": self._payment,
             "raty": self._instalment,
+            "umorzenia": self._write_off,
             "alimenty_zasadzone": self._award,
             "alimenty_wyplaty": self._payout,
             "alimenty_odzyskane": self._recovery,
@@ -450,9 +463,15 @@ class Checker:
         if facts is None:
             return [("klucz_naleznosci", f"nie ma należności o kluczu „{row['klucz_naleznosci']}”")]
         if _day(row[day_column]) < facts.issued_on:
-            what = "wpłata" if day_column == "data" else "dokument"
+            what = _BEFORE.get(day_column, "dokument")
             return [(day_column, f"{what} przed datą wystawienia należności ({facts.issued_on})")]
         return []
+
+    def _write_off(self, row: Row) -> list[tuple[str, str]]:
+        out = self._dated_money(row, "data_decyzji")
+        if len(str(row["decyzja"])) > 100:
+            out.append(("decyzja", "znak decyzji dłuższy niż 100 znaków"))
+        return out
 
     def _payment(self, row: Row) -> list[tuple[str, str]]:
         out = self._dated_money(row)
@@ -537,6 +556,9 @@ class Checker:
         return []
 
 
+_BEFORE = {"data": "wpłata", "data_decyzji": "decyzja"}
+
+
 def _day(value: object) -> date:
     assert isinstance(value, date)
     return value
@@ -553,11 +575,15 @@ class StateFacts:
     title_issued: bool
     instalments: bool
     time_barred_from: date | None
+    written_off: bool = False  # in full, by decision
 
 
 def derived_state(f: StateFacts, today: date) -> State:
     """The state a receivable moved in without one is in today, from its documents and money:
-    the furthest step its documents show (DOMAIN.md, the lifecycle), unless it is paid or barred."""
+    the furthest step its documents show (DOMAIN.md, the lifecycle), unless it is written off,
+    paid or barred."""
+    if f.written_off:
+        return State.UMORZONA
     if f.balance == 0:
         return State.ZAPLACONA
     if f.time_barred_from is not None and f.time_barred_from <= today:

@@ -179,7 +179,10 @@ async def _chunk(
         days = [p.paid_on for p in pays.get(r.id, [])]
         r.time_barred_from = figures_mod.limitation_of(r, kind, days)
         figs = await figures(session, r, kind, docs, pays, offs, params, today)
-        _state(r, figs, docs.get(r.id, []), pays.get(r.id, []), plans.get(r.id, []), touched, today)
+        facts = _Rows(
+            docs.get(r.id, []), pays.get(r.id, []), plans.get(r.id, []), offs.get(r.id, [])
+        )
+        _state(r, figs, facts, touched, today)
         totals.add(r, figs, today)
         if r.id in touched.declared:
             totals.compare(touched.new.get(r.id, 0), r, figs, touched.declared[r.id])
@@ -251,24 +254,27 @@ async def figures(
     return figures_mod.compute(r, rules, facts, params, today)
 
 
+@dataclass(frozen=True)
+class _Rows:
+    docs: list[Document]
+    pays: list[Payment]
+    plan: list[Instalment]
+    offs: list[WriteOff]
+
+
 def _state(
-    r: Receivable,
-    figs: figures_mod.Figures,
-    docs: list[Document],
-    pays: list[Payment],
-    plan: list[Instalment],
-    touched: Touched,
-    today: date,
+    r: Receivable, figs: figures_mod.Figures, rows: _Rows, touched: Touched, today: date
 ) -> None:
-    kinds = {d.kind for d in docs}
+    kinds = {d.kind for d in rows.docs}
     if r.id in touched.new and r.id not in touched.stated:
         facts = StateFacts(
             figs.balance,
             r.payment_term_ends_on,
             "upomnienie" in kinds,
             "tytul_wykonawczy" in kinds,
-            bool(plan),
+            bool(rows.plan),
             r.time_barred_from,
+            any(w.full for w in rows.offs),
         )
         r.state = derived_state(facts, today)
     elif r.id not in touched.new and figs.balance == 0 and r.state not in CLOSED_STATES:
@@ -279,12 +285,15 @@ def _state(
             State.TYTUL_WYKONAWCZY if "tytul_wykonawczy" in kinds else before
         )
     if r.state in CLOSED_STATES and r.closed_on is None:
-        r.closed_on = _closed_on(r, pays, today)
+        r.closed_on = _closed_on(r, rows, today)
 
 
-def _closed_on(r: Receivable, pays: list[Payment], today: date) -> date:
-    if r.state == State.ZAPLACONA and pays:
-        return max(p.paid_on for p in pays)
+def _closed_on(r: Receivable, rows: _Rows, today: date) -> date:
+    """The day the file closed: the last payment, the decision, the limitation date."""
+    if r.state == State.ZAPLACONA and rows.pays:
+        return max(p.paid_on for p in rows.pays)
+    if r.state == State.UMORZONA and rows.offs:
+        return max(w.decided_on for w in rows.offs)
     if r.state == State.PRZEDAWNIONA and r.time_barred_from:
         return min(r.time_barred_from, today)
     return today

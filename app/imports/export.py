@@ -32,6 +32,7 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    WriteOff,
 )
 from app.receivables.repository import ReceivableRepository, kind_rules
 
@@ -199,6 +200,21 @@ async def _instalments(session: AsyncSession, _today: date) -> AsyncIterator[lis
         ]
 
 
+async def _write_offs(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
+    stmt = select(
+        WriteOff, _key("umorzenia", WriteOff.id), _key("naleznosci", WriteOff.receivable_id)
+    ).order_by(WriteOff.id)
+    async for w, key, rkey in ImportRepository(session).stream(stmt):
+        yield [
+            _k(key, "u", w.id),
+            _k(rkey, "n", w.receivable_id),
+            _s(w.decided_on),
+            format_amount(w.amount),
+            "tak" if w.full else "nie",
+            w.decision_ref,
+        ]
+
+
 async def _awards(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
     stmt = select(
         AlimonyAward,
@@ -257,6 +273,7 @@ WRITERS: dict[str, Callable[[AsyncSession, date], AsyncIterator[list[str]]]] = {
     "meldunki": _reports,
     "wplaty": _payments,
     "raty": _instalments,
+    "umorzenia": _write_offs,
     "alimenty_zasadzone": _awards,
     "alimenty_wyplaty": _payouts,
     "alimenty_odzyskane": _recoveries,

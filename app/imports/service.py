@@ -30,6 +30,7 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    WriteOff,
 )
 from app.models.base import Base
 
@@ -299,6 +300,17 @@ def _instalment(r: Row, k: _Known, _a: str) -> dict[str, Any]:
     }
 
 
+def _write_off(r: Row, k: _Known, a: str) -> dict[str, Any]:
+    return {
+        "receivable_id": _id(k, "naleznosci", r, "klucz_naleznosci"),
+        "decided_on": r["data_decyzji"],
+        "amount": r["kwota"],
+        "full": r["w_calosci"] == "tak",
+        "decision_ref": r["decyzja"],
+        "created_by": a,
+    }
+
+
 def _award(r: Row, k: _Known, a: str) -> dict[str, Any]:
     return {
         "debtor_id": _id(k, "dluznicy", r, "klucz_dluznika"),
@@ -343,6 +355,7 @@ _MAPPERS: dict[str, tuple[type[Base], Callable[[Row, _Known, str], dict[str, Any
     "meldunki": (EnforcementReport, _report),
     "wplaty": (Payment, _payment),
     "raty": (Instalment, _instalment),
+    "umorzenia": (WriteOff, _write_off),
     "alimenty_zasadzone": (AlimonyAward, _award),
     "alimenty_wyplaty": (AlimonyPayout, _payout),
     "alimenty_odzyskane": (AlimonyRecovery, _recovery),

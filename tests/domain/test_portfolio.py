@@ -123,6 +123,8 @@ def _facts(**changes: object) -> StateFacts:
     ("facts", "state"),
     [
         (_facts(balance=0), State.ZAPLACONA),
+        # Written off in full (OP art. 67a §1 pkt 3): the balance is 0, but nothing was paid.
+        (_facts(balance=0, written_off=True), State.UMORZONA),
         # The limitation date has come (u.f.p. art. 60 pkt 1 → OP art. 70 §1): time-barred.
         (_facts(time_barred_from=date(2026, 1, 1)), State.PRZEDAWNIONA),
         (_facts(instalments=True, title_issued=True), State.RATY),

@@ -68,6 +68,23 @@ async def _portfolio(api: httpx.AsyncClient) -> None:
         },
     )
     assert plan.status_code == 201, plan.text
+    # Written off in full by decision; another in part.
+    d = (await create_receivable(api, anna, principal="60.00"))["id"]
+    off = await api.post(
+        f"/api/v1/receivables/{d}/write-offs",
+        json={"decided_on": "2025-06-10", "decision_ref": "FN.3113.2.2025"},
+    )
+    assert off.status_code == 201, off.text
+    part = await api.post(
+        f"/api/v1/receivables/{c}/write-offs",
+        json={
+            "decided_on": "2025-07-01",
+            "decision_ref": "FN.3113.3.2025",
+            "full": False,
+            "amount": "20.00",
+        },
+    )
+    assert part.status_code == 201, part.text
     # Issued, not delivered yet.
     await create_receivable(api, jan, issue_date="2026-11-02", title="Pobyt 2026-11-01")
     did = await fund_debtor(api)
@@ -96,7 +113,8 @@ async def test_export_then_import_into_an_empty_database_gives_the_same_portfoli
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/zip"
     before = _sheets(r.content)
-    assert before["naleznosci.csv"].count("\r\n") == 6  # the header and five receivables
+    assert before["naleznosci.csv"].count("\r\n") == 7  # the header and six receivables
+    assert before["umorzenia.csv"].count("\r\n") == 3
     (tmp_path / "portfel.zip").write_bytes(r.content)
 
     url = f"sqlite+aiosqlite:///{tmp_path / 'empty.db'}"
@@ -111,7 +129,7 @@ async def test_export_then_import_into_an_empty_database_gives_the_same_portfoli
             assert report.ok, [i.text() for i in report.errors]
             f = report.figures
             assert f is not None
-            assert f.receivables == 5
+            assert f.receivables == 6
             # Every receivable's balance and interest as declared by the export (as of TODAY).
             assert (f.mismatch_count, f.balance_of_declared) == (0, f.declared_balance)
             assert dict(f.states) == {
@@ -120,6 +138,7 @@ async def test_export_then_import_into_an_empty_database_gives_the_same_portfoli
                 "raty": 1,
                 "wystawiona": 1,
                 "wymagalna": 1,
+                "umorzona": 1,
             }
         async with session_scope(make_sessionmaker(engine)) as empty:
             buffer = io.BytesIO()

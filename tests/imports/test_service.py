@@ -143,3 +143,21 @@ async def test_duplicates_are_reported(unit: AsyncSession, tmp_path: Path) -> No
         "zobowiązani D1 i D4: ten sam PESEL",
         "zobowiązani D1 i D4: to samo imię, nazwisko i adres",
     ]
+
+
+async def test_a_write_off_in_full_closes_the_file_on_its_decision(
+    unit: AsyncSession, tmp_path: Path
+) -> None:
+    sheets = {
+        **portfolio.SHEETS,
+        "umorzenia": [
+            "klucz;klucz_naleznosci;data_decyzji;kwota;w_calosci;decyzja",
+            "U1;N2;2025-09-15;100.00;tak;FN.3113.7.2025",
+        ],
+    }
+    source = Source(portfolio.write(tmp_path / "p", sheets))
+    report = await service.run(unit, source, "p", TODAY, dry_run=False)
+    assert report.ok
+    n2 = await unit.scalar(select(Receivable).where(Receivable.principal == 10000))
+    assert n2 is not None
+    assert (n2.state, n2.closed_on) == ("umorzona", date(2025, 9, 15))
