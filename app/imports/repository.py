@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -79,13 +79,13 @@ class ImportRepository:
         the rows."""
         if not rows:
             return []
-        table = model.__table__
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)  # type: ignore[attr-defined]
+        table = _table(model)
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         return list((await self.session.scalars(stmt, list(rows))).all())
 
     async def add_rows(self, model: type[Base], rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            await self.session.execute(insert(model.__table__), list(rows))  # type: ignore[arg-type]
+            await self.session.execute(insert(_table(model)), list(rows))
 
     async def add_keys(self, rows: Sequence[dict[str, Any]]) -> None:
         await self.add_rows(ImportKey, rows)
@@ -96,7 +96,7 @@ class ImportRepository:
         card open meanwhile refuses its stale write."""
         if not rows:
             return
-        table = Receivable.__table__
+        table = _table(Receivable)
         columns = [c for c in rows[0] if c != "b_id"]
         stmt = (
             update(table)
@@ -195,6 +195,10 @@ class ImportRepository:
             select(ImportKey.entity_id, ImportKey.source_key).where(ImportKey.sheet == sheet)
         )
         return {a: b for a, b in rows}  # noqa: C416 (a Result is not a mapping)
+
+
+def _table(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def parse_day(value: object) -> date:
