@@ -309,9 +309,17 @@ def parse_row(
     return row, issues
 
 
-def missing_columns(sheet: Sheet, header: Iterable[str]) -> list[str]:
-    given = set(header)
-    return [c.name for c in sheet.columns if c.required and c.name not in given]
+def header_issues(sheet: Sheet, header: Iterable[str]) -> list[Issue]:
+    """A required column missing, or a column the sheet does not have (a misspelt optional
+    column would otherwise be left out silently, e.g. every PESEL)."""
+    given = list(header)
+    known = set(sheet.header)
+    missing = [c.name for c in sheet.columns if c.required and c.name not in given]
+    return [Issue(sheet.name, 1, c, "brak kolumny") for c in missing] + [
+        Issue(sheet.name, 1, c, f"nieznana kolumna (dozwolone: {', '.join(sheet.header)})")
+        for c in given
+        if c and c not in known
+    ]
 
 
 # --- numbers --------------------------------------------------------------------------------

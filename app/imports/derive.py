@@ -86,8 +86,10 @@ class Totals:
     interest_of_declared: int = 0
     mismatches: list[Mismatch] = field(default_factory=list)
     mismatch_count: int = 0
+    # What the administrator must still act on before the year closes: (line, id, date).
+    barred_soon: list[tuple[int, int, date]] = field(default_factory=list)
 
-    def add(self, r: Receivable, figs: figures_mod.Figures, today: date) -> None:
+    def add(self, r: Receivable, figs: figures_mod.Figures, today: date, line: int) -> None:
         self.receivables += 1
         self.principal += r.principal
         self.balance += figs.balance
@@ -97,7 +99,10 @@ class Totals:
         barred = r.time_barred_from
         if barred is not None and r.state not in CLOSED_STATES - {State.PRZEDAWNIONA}:
             self.time_barred += barred <= today
-            self.barred_by_year_end += today < barred <= date(today.year, 12, 31)
+            if today < barred <= date(today.year, 12, 31):
+                self.barred_by_year_end += 1
+                if len(self.barred_soon) < MAX_MISMATCHES:
+                    self.barred_soon.append((line, r.id, barred))
 
     def compare(self, line: int, r: Receivable, figs: figures_mod.Figures, declared: Any) -> None:
         balance, interest = declared
@@ -183,7 +188,7 @@ async def _chunk(
             docs.get(r.id, []), pays.get(r.id, []), plans.get(r.id, []), offs.get(r.id, [])
         )
         _state(r, figs, facts, touched, today)
-        totals.add(r, figs, today)
+        totals.add(r, figs, today, touched.new.get(r.id, 0))
         if r.id in touched.declared:
             totals.compare(touched.new.get(r.id, 0), r, figs, touched.declared[r.id])
         if r.id in touched.new:

@@ -42,6 +42,13 @@ class FiguresRead(Schema):
     interest_of_declared: str
     mismatch_count: int
     mismatches: list[MismatchRead]
+    barred_soon: list[BarredRead]
+
+
+class BarredRead(Schema):
+    line: int  # the line of naleznosci.csv (0: a receivable imported before)
+    receivable_id: int
+    time_barred_from: date
 
 
 class CounterRead(Schema):
@@ -107,6 +114,10 @@ class ReportRead(Schema):
                         interest=format_amount(m.interest),
                     )
                     for m in f.mismatches
+                ],
+                barred_soon=[
+                    BarredRead(line=line, receivable_id=rid, time_barred_from=day)
+                    for line, rid, day in f.barred_soon
                 ],
             ),
         )

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.portfolio import SHEETS, Checker, Issue, Row, Sheet, missing_columns, parse_row
+from app.domain.portfolio import SHEETS, Checker, Issue, Row, Sheet, header_issues, parse_row
 from app.imports import derive
 from app.imports.repository import BATCH, ImportRepository, parse_day
 from app.imports.sources import Source
@@ -121,8 +121,8 @@ def _check(
     for sheet in SHEETS:
         created = skipped = 0
         for line, header, raw in source.rows(sheet.name):
-            if created + skipped == 0 and (missing := missing_columns(sheet, header)):
-                report.add([Issue(sheet.name, 1, c, "brak kolumny") for c in missing])
+            if created + skipped == 0 and (wrong := header_issues(sheet, header)):
+                report.add(wrong)
                 break
             row, issues = parse_row(sheet, line, raw, checker.today)
             if str(row["klucz"] or "") in known.ids[sheet.name]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -67,6 +68,8 @@ class Source:
                     yield reader.line_num, header, row  # type: ignore[misc]
             except UnicodeDecodeError:
                 raise Invalid(f"Arkusz {sheet}: plik nie jest zapisany w UTF-8") from None
+            except (zipfile.BadZipFile, zlib.error, EOFError):  # a CRC or size that does not match
+                raise Invalid(f"Arkusz {sheet}: plik w archiwum jest uszkodzony") from None
             except csv.Error as exc:
                 raise Invalid(f"Arkusz {sheet}: błędny CSV ({exc})") from None
 

@@ -14,6 +14,7 @@ from app.domain.portfolio import (
     Numbered,
     StateFacts,
     derived_state,
+    header_issues,
     parse_amount,
     parse_number,
     parse_row,
@@ -138,3 +139,12 @@ def _facts(**changes: object) -> StateFacts:
 )
 def test_the_state_a_receivable_moves_in_with(facts: StateFacts, state: State) -> None:
     assert derived_state(facts, TODAY) is state
+
+
+def test_a_misspelt_or_missing_column_is_reported_on_the_header_line() -> None:
+    issues = header_issues(SHEET["dluznicy"], ["klucz", "nazwa", "Pesel", ""])
+    assert [(i.line, i.column, i.message[:16]) for i in issues] == [
+        (1, "Pesel", "nieznana kolumna")
+    ]
+    issues = header_issues(SHEET["wplaty"], ["klucz", "klucz_naleznosci", "data"])
+    assert [(i.column, i.message) for i in issues] == [("kwota", "brak kolumny")]

@@ -161,3 +161,29 @@ async def test_a_write_off_in_full_closes_the_file_on_its_decision(
     n2 = await unit.scalar(select(Receivable).where(Receivable.principal == 10000))
     assert n2 is not None
     assert (n2.state, n2.closed_on) == ("umorzona", date(2025, 9, 15))
+
+
+async def test_the_report_lists_what_becomes_time_barred_before_the_year_ends(
+    unit: AsyncSession, tmp_path: Path
+) -> None:
+    sheets = {
+        **portfolio.SHEETS,
+        "naleznosci": [
+            *portfolio.SHEETS["naleznosci"],
+            "N4;D1;oplata_pobyt;Pobyt 2023-11-13;120.00;2023-11-15;;;;;;;;",
+        ],
+        "dokumenty": [
+            *portfolio.SHEETS["dokumenty"],
+            "K5;N4;wezwanie;WZ/5/2023;2023-11-15;2023-11-17;",
+        ],
+    }
+    report = await service.run(
+        unit, Source(portfolio.write(tmp_path / "p", sheets)), "p", TODAY, dry_run=True
+    )
+    f = report.figures
+    assert f is not None
+    # Delivered Fri 2023-11-17: the 14-day term ends Fri 2023-12-01 (OP art. 12 §1); 3 years
+    # from the term (seed 003 §5, KC art. 112) end 2026-12-01: time-barred from 2026-12-02,
+    # after TODAY (2026-11-23) and before the year closes.
+    assert f.barred_by_year_end == 1
+    assert [(line, day) for line, _, day in f.barred_soon] == [(5, date(2026, 12, 2))]
