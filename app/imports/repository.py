@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -27,11 +27,20 @@ from app.models import (
 from app.models.base import Base
 
 BATCH = 1000
+_IMPORT_LOCK = 0x77696E64_706F7274  # "windport": the advisory-lock key of portfolio imports
 
 
 class ImportRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+
+    async def lock_imports(self) -> None:
+        """One portfolio import at a time: a second import of the same file waits for the first
+        to commit, then finds its keys known and skips them, instead of failing on the unique
+        key. A transaction-level advisory lock; SQLite has one writer already."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            lock = text("SELECT pg_advisory_xact_lock(:key)")
+            await self.session.execute(lock, {"key": _IMPORT_LOCK})
 
     async def kinds(self) -> list[ReceivableKind]:
         return list((await self.session.scalars(select(ReceivableKind))).all())

@@ -82,6 +82,7 @@ async def run(
 ) -> Report:
     report = Report(file_name, dry_run, today)
     repo = ImportRepository(session)
+    await repo.lock_imports()
     known = _Known({s.name: await repo.keys(s.name) for s in SHEETS})
     known.debtor_of = await repo.debtors_of("fundusz_alimentacyjny")
     checker = await _checker(repo, known, today)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.config import Settings
+from app.db import session_scope
 from app.imports import service
 from app.imports.sources import Source
 from app.models import Debtor, Document, Event, ImportKey, Payment, Receivable
@@ -187,3 +188,21 @@ async def test_the_report_lists_what_becomes_time_barred_before_the_year_ends(
     # after TODAY (2026-11-23) and before the year closes.
     assert f.barred_by_year_end == 1
     assert [(line, day) for line, _, day in f.barred_soon] == [(5, date(2026, 12, 2))]
+
+
+async def test_a_crash_mid_import_leaves_nothing_written(
+    maker: async_sessionmaker[AsyncSession], unit: AsyncSession, tmp_path: Path
+) -> None:
+    source = Source(portfolio.write(tmp_path / "p"))
+
+    def crash(step: str, _done: int) -> None:
+        if step.startswith("wyliczenia"):  # every row is written by now
+            raise RuntimeError("awaria zasilania")
+
+    with pytest.raises(RuntimeError, match="awaria"):
+        async with session_scope(maker) as session:
+            await service.run(session, source, "p", TODAY, dry_run=False, progress=crash)
+    assert await _count(unit, Debtor) == 0
+    assert await _count(unit, ImportKey) == 0
+    report = await service.run(unit, source, "p", TODAY, dry_run=False)  # and then it goes in
+    assert report.created["naleznosci"] == 3
