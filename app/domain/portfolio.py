@@ -16,7 +16,7 @@ from app.domain.alimony_claims import ClaimType
 from app.domain.alimony_history import RecoverySource
 from app.domain.identifiers import IdentifierError, valid_nip, valid_pesel, valid_regon
 from app.domain.lifecycle import State
-from app.domain.money import MAX_GROSZE, Grosze
+from app.domain.money import MAX_GROSZE, Grosze, format_amount
 
 Row = dict[str, object]
 
@@ -357,6 +357,9 @@ class ReceivableFacts:
     issued_on: date
     kind: str
     debtor: str
+    principal: Grosze = 0
+    line: int = 0  # of this file; 0: imported before
+    payouts: Grosze = 0  # the fund's benefits paid, listed in this file
 
 
 def identity_of(row: Row) -> tuple[str, ...]:
@@ -459,7 +462,11 @@ class Checker:
             self.references.add(str(row["numer"]))
         if not out:
             self.known_receivables[str(row["klucz"])] = ReceivableFacts(
-                _day(row["data_wystawienia"]), str(row["rodzaj"]), str(row["klucz_dluznika"])
+                _day(row["data_wystawienia"]),
+                str(row["rodzaj"]),
+                str(row["klucz_dluznika"]),
+                int(str(row["kwota"])),
+                int(str(row["_line"])),
             )
         return out
 
@@ -561,7 +568,26 @@ class Checker:
                     "świadczenie może należeć tylko do należności rodzaju fundusz_alimentacyjny",
                 )
             ]
+        facts.payouts += int(str(row["kwota"]))
+        if _day(row["data"]) < facts.issued_on:
+            return [("data", f"wypłata przed datą wystawienia należności ({facts.issued_on})")]
         return []
+
+    def finish(self) -> list[Issue]:
+        """What only all rows together show: a fund receivable is the sum of the benefits paid
+        from the fund (u.p.o.u.a. art. 27 ust. 1; app/alimony/service._fund_receivable), so its
+        amount must equal the payouts listed for it."""
+        return [
+            Issue(
+                "naleznosci",
+                f.line,
+                "kwota",
+                f"kwota {format_amount(f.principal)} różni się od sumy świadczeń w arkuszu "
+                f"alimenty_wyplaty ({format_amount(f.payouts)})",
+            )
+            for f in self.known_receivables.values()
+            if f.line and f.payouts and f.payouts != f.principal
+        ]
 
 
 _BEFORE = {"data": "wpłata", "data_decyzji": "decyzja"}

@@ -137,6 +137,7 @@ def _check(
                 progress(f"sprawdzanie: {sheet.name}", created)
         report.created[sheet.name] = created
         report.skipped[sheet.name] = skipped
+    report.add(checker.finish())
 
 
 async def _apply(

@@ -206,3 +206,28 @@ async def test_a_crash_mid_import_leaves_nothing_written(
     assert await _count(unit, ImportKey) == 0
     report = await service.run(unit, source, "p", TODAY, dry_run=False)  # and then it goes in
     assert report.created["naleznosci"] == 3
+
+
+async def test_a_fund_receivable_is_the_sum_of_its_payouts(
+    unit: AsyncSession, tmp_path: Path
+) -> None:
+    sheets = {
+        **portfolio.SHEETS,
+        "naleznosci": [
+            *portfolio.SHEETS["naleznosci"],
+            "N5;D3;fundusz_alimentacyjny;Świadczenia 2026;1000.00;2026-02-10;;;;;;;;",
+        ],
+        "alimenty_wyplaty": [
+            "klucz;klucz_naleznosci;data;kwota;uprawniony;roszczenie",
+            "A1;N5;2026-02-10;500.00;Anna;fundusz_alimentacyjny",
+            "A2;N5;2026-03-10;400.00;Anna;fundusz_alimentacyjny",
+        ],
+    }
+    report = await service.run(
+        unit, Source(portfolio.write(tmp_path / "p", sheets)), "p", TODAY, dry_run=True
+    )
+    # u.p.o.u.a. art. 27 ust. 1: the debtor owes what the fund paid out, 900.00, not 1000.00.
+    assert [i.text() for i in report.errors] == [
+        "arkusz naleznosci, wiersz 5, kolumna kwota: kwota 1000.00 różni się od sumy świadczeń "
+        "w arkuszu alimenty_wyplaty (900.00)"
+    ]
