@@ -105,3 +105,12 @@ async def test_the_template_has_every_sheet_and_its_description(api: httpx.Async
     assert {"dluznicy.csv", "naleznosci.csv", "tytuly.csv", "alimenty_odzyskane.csv"} <= names
     assert header == "klucz;klucz_naleznosci;data;kwota;tytul\r\n"
     assert "klucz_naleznosci *" in opis
+
+
+async def test_the_import_takes_bodies_above_the_usual_ceiling(api: httpx.AsyncClient) -> None:
+    big = b"0" * (11 * 1024 * 1024)  # above the 10 MB every other route takes (app/limits.py)
+    r = await _send(api, big)
+    assert r.status_code == 422  # read whole, then found not to be a ZIP
+    assert "nie jest archiwum ZIP" in r.json()["detail"]
+    files = {"file": ("wyciag.sta", big, "text/plain")}
+    assert (await api.post("/api/v1/bank-statements", files=files)).status_code == 413
