@@ -1,60 +1,47 @@
 """The administrator's page for moving in (issue 21): the sheets described, the template and the
 export to download, an upload that is checked first (dry run: the report, nothing written), then
-confirmed. The checked file waits in a temporary file under an unguessable token until then."""
+confirmed. Both run in the background (app/imports/jobs.py); /przeniesienie/postep/{id} shows how
+far they got, refreshing itself, and then the report. The checked file waits in a temporary file
+under the job's unguessable id until it is confirmed."""
 
 from __future__ import annotations
 
 import re
-import secrets
 import shutil
-import tempfile
-from pathlib import Path
+from datetime import date
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
+from starlette.background import BackgroundTask
 
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.domain.portfolio import SHEETS
-from app.errors import Invalid
+from app.errors import Invalid, NotFound
 from app.imports import api as imports_api
-from app.imports import service
-from app.imports.schemas import ReportRead
-from app.imports.sources import Source
+from app.imports import jobs
 from app.imports.uploads import spooled
 from app.web.forms import FormState, WebForm, attempt, blank_form, see_other
-from app.web.session import Admin, flash, verify_csrf
+from app.web.session import Admin, verify_csrf
 from app.web.templating import render
 
 router = APIRouter(
     prefix="/przeniesienie", dependencies=[Depends(verify_csrf)], include_in_schema=False
 )
-_TOKEN = re.compile(r"^[0-9a-f]{32}$")
+_ID = re.compile(r"^[0-9a-f]{32}$")
+REFRESH_SECONDS = 2
 
 
 class ImportForm(WebForm):
     file: str = ""  # the upload itself is read from the multipart body
 
 
-def _waiting(token: str) -> Path:
-    if not _TOKEN.match(token):
-        raise Invalid("Nieznany plik do zatwierdzenia: wyślij go ponownie", field="file")
-    return Path(tempfile.gettempdir()) / "windykacja-przeniesienie" / f"{token}.zip"
-
-
-def _page(
-    request: Request,
-    form: FormState | None = None,
-    report: ReportRead | None = None,
-    token: str = "",
-) -> Response:
-    context = {
-        "form": form or blank_form(ImportForm, "import"),
-        "sheets": SHEETS,
-        "report": report,
-        "token": token,
-    }
-    return render(request, "imports/index.html", context, form.status if form else 200)
+def _page(request: Request, form: FormState | None = None, job: jobs.Job | None = None) -> Response:
+    context = {"form": form or blank_form(ImportForm, "import"), "sheets": SHEETS, "job": job}
+    page = render(request, "imports/index.html", context, form.status if form else 200)
+    if job is not None and not job.finished:
+        page.headers["Refresh"] = str(REFRESH_SECONDS)  # the progress, until the report
+    return page
 
 
 @router.get("")
@@ -76,21 +63,21 @@ async def export(session: SessionDep, user: Admin, today: TodayDep) -> Response:
 
 
 @router.post("/proba")
-async def dry_run(request: Request, session: SessionDep, _user: Admin, today: TodayDep) -> Response:
-    """Check the upload as a whole and show the report; nothing is written."""
+async def dry_run(request: Request, session: SessionDep, user: Admin, today: TodayDep) -> Response:
+    """Check the upload as a whole (in the background); nothing is written."""
     form = blank_form(ImportForm, "import")
     data = await request.form()
+    upload = data.get("file")
 
     async def work() -> Response:
-        async with spooled(data.get("file")) as path:
-            report = await service.run(session, Source(path), _name(data), today, dry_run=True)
-            token = ""
-            if report.ok:
-                token = secrets.token_hex(16)
-                kept = _waiting(token)
-                kept.parent.mkdir(mode=0o700, exist_ok=True)
-                shutil.copyfile(path, kept)
-        return _page(request, form, ReportRead.of(report), token)
+        async with spooled(upload) as path:
+            file_id = jobs.new_id()
+            kept = jobs.waiting_file(file_id)
+            kept.parent.mkdir(mode=0o700, exist_ok=True)
+            shutil.copyfile(path, kept)
+        name = str(getattr(upload, "filename", "") or "import.zip")[:200]
+        job = jobs.register(file_id, name, dry_run=True, actor=user.username)
+        return _started(request, job, today)
 
     try:
         if done := await attempt(session, form, work):
@@ -100,32 +87,41 @@ async def dry_run(request: Request, session: SessionDep, _user: Admin, today: To
     return _page(request, form)
 
 
-def _name(data: object) -> str:
-    upload = data.get("file")  # type: ignore[attr-defined]
-    return str(getattr(upload, "filename", "") or "import.zip")[:200]
+def _started(request: Request, job: jobs.Job, today: date) -> Response:
+    """To the progress page; the job runs once that answer has gone out, in its own session (the
+    request's has ended by then)."""
+    response = see_other(f"/przeniesienie/postep/{job.id}")
+    response.background = BackgroundTask(jobs.run, request.app.state.sessionmaker, job, today)
+    return response
+
+
+def _job(job_id: str) -> jobs.Job:
+    job = jobs.get(job_id) if _ID.match(job_id) else None
+    if job is None:
+        raise NotFound("Nie ma takiego importu (wygasł albo serwer uruchomiono ponownie)")
+    return job
+
+
+@router.get("/postep/{job_id}")
+async def progress(request: Request, job_id: str, _user: Admin) -> Response:
+    """How far the check or the import got; then its report."""
+    return _page(request, job=_job(job_id))
 
 
 @router.post("/zatwierdz")
 async def confirm(request: Request, session: SessionDep, user: Admin, today: TodayDep) -> Response:
-    """Import the file checked before: all or nothing."""
+    """Import the file checked before (in the background): all or nothing."""
     data = await request.form()
     form = blank_form(ImportForm, "import")
     token = str(data.get("token", ""))
-    name = str(data.get("file_name", "import.zip"))[:200]
 
     async def work() -> Response:
-        path = _waiting(token)
-        if not path.exists():
+        checked = jobs.get(token) if _ID.match(token) else None
+        if checked is None or not checked.dry_run or not checked.path.exists():
             raise Invalid("Plik do zatwierdzenia wygasł: wyślij go ponownie", field="file")
-        report = await service.run(
-            session, Source(path), name, today, dry_run=False, actor=user.username
-        )
-        if not report.ok:  # the database changed since the check
-            raise Invalid(f"Import odrzucony: {report.error_count} błędów", field="file")
-        path.unlink(missing_ok=True)
-        created = sum(report.created.values())
-        flash(request, f"Zaimportowano plik {name}: {created} wierszy.")
-        return see_other("/przeniesienie")
+        job = jobs.register(checked.file_id, checked.file_name, dry_run=False, actor=user.username)
+        checked.file_id = ""  # confirmed once: a second click finds no file to import
+        return _started(request, job, today)
 
     if done := await attempt(session, form, work):
         return done

@@ -184,6 +184,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/przeniesienie/eksport"): P.ADMIN,
     ("POST", "/przeniesienie/proba"): P.ADMIN,
     ("POST", "/przeniesienie/zatwierdz"): P.ADMIN,
+    ("GET", "/przeniesienie/postep/{job_id}"): P.ADMIN,
     ("POST", "/stopy/import"): P.ADMIN,
     ("POST", "/stopy/sprawdzone"): P.ADMIN,
     # Issue 15 item 5: sessions and the user lifecycle. Changing one's own password and logging
@@ -241,6 +242,7 @@ PARAMS = {
     "file_id": "999999",
     "search_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
+    "job_id": "0" * 32,  # issue 21: an import job that does not exist (404)
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
 
