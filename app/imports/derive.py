@@ -22,7 +22,8 @@ from app.domain.deadlines import payment_term_end, reminder_term_end
 from app.domain.kinds import AllocationRule, KindRules
 from app.domain.lifecycle import CLOSED_STATES, State
 from app.domain.parameters import ParameterRow
-from app.domain.portfolio import Row, StateFacts, derived_state
+from app.domain.portfolio import StateFacts, derived_state
+from app.domain.portfolio_sheets import Row
 from app.imports.repository import ImportRepository
 from app.models import Document, Event, Instalment, Payment, Receivable, WriteOff
 from app.receivables import figures as figures_mod

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.money import format_amount
-from app.domain.portfolio import DOC_KINDS, SHEET
+from app.domain.portfolio_sheets import DOC_KINDS, SHEET
 from app.imports import derive
 from app.imports.repository import BATCH, ImportRepository
 from app.imports.sources import DELIMITER

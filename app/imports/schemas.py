@@ -6,7 +6,7 @@ from datetime import date
 
 from app.domain.lifecycle import State
 from app.domain.money import format_amount
-from app.domain.portfolio import SHEET
+from app.domain.portfolio_sheets import SHEET
 from app.imports.service import Report
 from app.schemas import Schema
 

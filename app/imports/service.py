@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.portfolio import SHEETS, Checker, Issue, Row, Sheet, header_issues, parse_row
+from app.domain.portfolio import Checker, Issue, header_issues, parse_row
+from app.domain.portfolio_sheets import SHEETS, Row, Sheet
 from app.imports import derive
 from app.imports.repository import BATCH, ImportRepository, parse_day
 from app.imports.sources import Source

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from app.domain.portfolio import SHEET, SHEETS
+from app.domain.portfolio_sheets import SHEET, SHEETS
 from app.errors import Invalid
 
 DELIMITER = ";"

@@ -16,7 +16,7 @@ from starlette.background import BackgroundTask
 
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
-from app.domain.portfolio import SHEETS
+from app.domain.portfolio_sheets import SHEETS
 from app.errors import Invalid, NotFound
 from app.imports import api as imports_api
 from app.imports import jobs

@@ -8,7 +8,6 @@ import pytest
 
 from app.domain.lifecycle import State
 from app.domain.portfolio import (
-    SHEET,
     CellError,
     Checker,
     Numbered,
@@ -19,6 +18,7 @@ from app.domain.portfolio import (
     parse_number,
     parse_row,
 )
+from app.domain.portfolio_sheets import SHEET
 
 TODAY = date(2026, 12, 6)
 
