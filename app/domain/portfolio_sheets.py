@@ -61,6 +61,10 @@ SHEETS: tuple[Sheet, ...] = (
             _c("kod_pocztowy"),
             _c("miejscowosc"),
             _c("gmina_teryt", "text", "kod TERC gminy (7 cyfr)"),
+            _c("adres_nieznany", "choice", "", "tak", "nie"),
+            _c("bezdomny", "choice", "", "tak", "nie"),
+            _c("zmarly", "choice", "", "tak", "nie"),
+            _c("data_zgonu", "date"),
         ),
     ),
     Sheet(

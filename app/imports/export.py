@@ -58,6 +58,10 @@ def _k(found: str | None, prefix: str, entity_id: int) -> str:
     return found or f"wk-{prefix}{entity_id}"
 
 
+def _yes(flag: bool) -> str:
+    return "tak" if flag else ""
+
+
 def _amount(value: int | None) -> str:
     return "" if value is None else format_amount(value)
 
@@ -77,6 +81,10 @@ async def _debtors(session: AsyncSession, _today: date) -> AsyncIterator[list[st
             _s(d.postal_code),
             _s(d.city),
             _s(d.commune_code),
+            _yes(d.address_unknown),
+            _yes(d.homeless),
+            _yes(d.deceased),
+            _s(d.deceased_on),
         ]
 
 

@@ -227,6 +227,10 @@ def _debtor(r: Row, _k: _Known, _a: str) -> dict[str, Any]:
         "postal_code": r["kod_pocztowy"],
         "city": r["miejscowosc"],
         "commune_code": r["gmina_teryt"],
+        "address_unknown": r["adres_nieznany"] == "tak",
+        "homeless": r["bezdomny"] == "tak",
+        "deceased": r["zmarly"] == "tak" or r["data_zgonu"] is not None,
+        "deceased_on": r["data_zgonu"],
     }
 
 

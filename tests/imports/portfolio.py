@@ -6,10 +6,12 @@ from pathlib import Path
 
 SHEETS: dict[str, list[str]] = {
     "dluznicy": [
-        "klucz;nazwa;imie;nazwisko;pesel;nip;regon;ulica;kod_pocztowy;miejscowosc;gmina_teryt",
+        "klucz;nazwa;imie;nazwisko;pesel;nip;regon;ulica;kod_pocztowy;miejscowosc;gmina_teryt;"
+        "adres_nieznany;bezdomny;zmarly;data_zgonu",
         "D1;Jan Kowalski;Jan;Kowalski;44051401359;;;ul. Długa 5 m. 3;87-800;Włocławek;",
         "D2;Anna Nowak;Anna;Nowak;;;;ul. Krótka 1;87-800;Włocławek;",
         "D3;Piotr Wiśniewski;Piotr;Wiśniewski;;;;ul. Polna 2;87-800;Włocławek;",
+        "D4;Ewa Kos;Ewa;Kos;;;;;;;;tak;;tak;2026-01-15",
     ],
     "naleznosci": [
         "klucz;klucz_dluznika;rodzaj;tytul;kwota;data_wystawienia;okres_od;okres_do;"

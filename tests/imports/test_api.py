@@ -45,12 +45,12 @@ async def test_dry_run_then_commit_then_again(
     assert await _debtors(session) == 0
     done = await _send(api, _zip())
     assert done.status_code == 201, done.text
-    assert done.json()["created"]["dluznicy"] == 3
-    assert await _debtors(session) == 3
+    assert done.json()["created"]["dluznicy"] == 4
+    assert await _debtors(session) == 4
     again = await _send(api, _zip())
     assert again.status_code == 201
     assert set(again.json()["created"].values()) == {0}
-    assert await _debtors(session) == 3
+    assert await _debtors(session) == 4
 
 
 async def test_errors_refuse_the_whole_file(api: httpx.AsyncClient, session: AsyncSession) -> None:

@@ -35,7 +35,7 @@ async def test_dry_run_reports_and_writes_nothing(unit: AsyncSession, tmp_path: 
     source = Source(portfolio.write(tmp_path / "p"))
     report = await service.run(unit, source, "p", TODAY, dry_run=True)
     assert report.ok, [i.text() for i in report.errors]
-    assert report.created["dluznicy"] == 3
+    assert report.created["dluznicy"] == 4
     assert report.created["naleznosci"] == 3
     assert report.created["wplaty"] == 1
     f = report.figures
@@ -60,6 +60,9 @@ async def test_import_commits_marks_and_is_idempotent(unit: AsyncSession, tmp_pa
     event = await unit.scalar(select(Event).where(Event.receivable_id == n1.id))
     assert event is not None
     assert event.cause.endswith("plik p, wiersz 2")
+    ewa = await unit.scalar(select(Debtor).where(Debtor.name == "Ewa Kos"))
+    assert ewa is not None
+    assert (ewa.address_unknown, ewa.deceased, ewa.deceased_on) == (True, True, date(2026, 1, 15))
     counts = {m: await _count(unit, m) for m in (Debtor, Receivable, Document, Payment)}
     again = await service.run(unit, source, "p", TODAY, dry_run=False)
     assert again.ok
@@ -135,14 +138,14 @@ async def test_bad_input_is_reported_by_sheet_line_column_and_nothing_is_saved(
 
 async def test_duplicates_are_reported(unit: AsyncSession, tmp_path: Path) -> None:
     sheets = _with(
-        "dluznicy", "D4;Jan  Kowalski;;;44051401359;;;UL. Długa 5 m. 3;87-800;Włocławek;"
+        "dluznicy", "D5;Jan  Kowalski;;;44051401359;;;UL. Długa 5 m. 3;87-800;Włocławek;"
     )
     report = await service.run(
         unit, Source(portfolio.write(tmp_path / "p", sheets)), "p", TODAY, dry_run=True
     )
     assert report.duplicates == [
-        "zobowiązani D1 i D4: ten sam PESEL",
-        "zobowiązani D1 i D4: to samo imię, nazwisko i adres",
+        "zobowiązani D1 i D5: ten sam PESEL",
+        "zobowiązani D1 i D5: to samo imię, nazwisko i adres",
     ]
 
 
