@@ -105,6 +105,9 @@ async def run(maker: async_sessionmaker[AsyncSession], job: Job, today: date) ->
 
 
 def _forget_old() -> None:
+    """The oldest finished jobs go, and with them a checked file never confirmed."""
     finished = [j for j in _JOBS.values() if j.finished]
     for job in finished[: max(len(finished) - KEEP, 0)]:
         del _JOBS[job.id]
+        if job.file_id and not any(j.file_id == job.file_id for j in _JOBS.values()):
+            job.path.unlink(missing_ok=True)
