@@ -1,6 +1,7 @@
 """`windykacja serve | migrate | sweep --as-of YYYY-MM-DD [--job daily|year_end|archive] | calc … |
 print document ID | print reminders --issued-on YYYY-MM-DD | print year-end --year YYYY … |
-rates import FILE | backup [DIR] | restore FILE [--force] | teryt import FILE [--force]`."""
+rates import FILE | backup [DIR] | restore FILE [--force] | teryt import FILE [--force] |
+import PATH [--dry-run] | export DIR`."""
 
 from __future__ import annotations
 
@@ -48,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
 
     rates_cli.add_parser(sub)
     _backup_parsers(sub)
+    from app.imports import cli as imports_cli
+
+    imports_cli.add_parsers(sub)
     teryt = sub.add_parser("teryt", help="rejestr TERYT (gminy)")
     teryt_sub = teryt.add_subparsers(dest="teryt_command", required=True)
     teryt_import = teryt_sub.add_parser(
@@ -97,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         from app.backup.cli import run
 
         return asyncio.run(run(args, settings))
+    if args.command in ("import", "export"):
+        return asyncio.run(imports_cli.run(args, settings))
     if args.command == "teryt":
         from app.teryt.cli import run_import
 

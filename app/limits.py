@@ -11,6 +11,10 @@ from app.errors import problem
 
 # The largest legitimate body is a bank statement (5 MB, app/bank/api.py) sent as multipart.
 MAX_BODY = 10 * 1024 * 1024
+# Issue 21: a unit's whole portfolio moves in as one ZIP of CSV sheets (300 000 payments are some
+# 20 MB of CSV, a few MB zipped); only the import's own paths take this much.
+IMPORT_BODY = 200 * 1024 * 1024
+IMPORT_PATHS = ("/api/v1/imports", "/przeniesienie/proba")
 
 
 class BodyTooLarge(HTTPException):
@@ -29,9 +33,10 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = IMPORT_BODY if scope.get("path") in IMPORT_PATHS else self.max_bytes
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await self._refuse(scope, receive, send)
+        if declared is not None and declared > limit:
+            await self._refuse(scope, receive, send, limit)
             return
         received = 0
         started = False
@@ -41,8 +46,8 @@ class BodySizeLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise BodyTooLarge(self.max_bytes)
+                if received > limit:
+                    raise BodyTooLarge(limit)
             return message
 
         async def watched_send(message: Message) -> None:
@@ -55,10 +60,10 @@ class BodySizeLimit:
         except BodyTooLarge:
             if started:  # too late to answer differently; the server closes the connection
                 raise
-            await self._refuse(scope, receive, send)
+            await self._refuse(scope, receive, send, limit)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        exc = BodyTooLarge(self.max_bytes)
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        exc = BodyTooLarge(limit)
         response = problem(413, "Zbyt duże żądanie", str(exc.detail), "/problems/too-large")
         await response(scope, receive, send)
 

@@ -34,6 +34,7 @@ from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
 from app.files import api as files_api
 from app.handoffs import api as handoffs_api
+from app.imports import api as imports_api
 from app.kinds import api as kinds_api
 from app.kinds import openapi as kinds_openapi
 from app.kinds import service as kinds_service
@@ -139,6 +140,7 @@ def create_app(
         kinds_api.router,
         corrections_api.router,
         overpayments_api.router,
+        imports_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

@@ -25,6 +25,7 @@ from app.models.electronic_dispatch import ElectronicDispatch
 from app.models.enforcement_report import EnforcementReport
 from app.models.event import Event
 from app.models.handoff import Handoff
+from app.models.import_key import ImportKey
 from app.models.instalment import Instalment
 from app.models.login_throttle import LoginThrottle
 from app.models.notice import Notice
@@ -49,6 +50,7 @@ from app.models.user_session import UserSession
 from app.models.write_off import WriteOff
 
 __all__ = [
+    "ImportKey",
     "AddressSearch",
     "Delivery",
     "ElectronicDispatch",

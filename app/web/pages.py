@@ -14,6 +14,7 @@ from app.backup import web as backup_web
 from app.calculator import web as calculator_web
 from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
+from app.imports import web as imports_web
 from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
@@ -44,4 +45,5 @@ PAGES = (
     addresses_web.router,
     unit_web.router,
     kinds_web.router,
+    imports_web.router,
 )

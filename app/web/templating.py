@@ -21,7 +21,10 @@ from app.web.session import page_context
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-_ACTIONS = {a.value: label for a, label in ACTION_LABELS.items()} | {"wystawienie": "wystawienie"}
+_ACTIONS = {a.value: label for a, label in ACTION_LABELS.items()} | {
+    "wystawienie": "wystawienie",
+    "import": "przeniesienie z poprzedniego systemu",  # issue 21 (app/imports/derive.py)
+}
 
 # Pages carry personal data: never cached, never framed, scripts and styles from this origin only.
 SECURITY_HEADERS = {

@@ -152,6 +152,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/teryt"): P.READ,
     ("GET", "/api/v1/teryt/communes"): P.READ,
     ("GET", "/api/v1/teryt/communes/{code}"): P.READ,
+    ("POST", "/api/v1/imports"): P.ADMIN,  # issue 21: moving a portfolio in
+    ("GET", "/api/v1/imports/template"): P.ADMIN,
+    ("GET", "/api/v1/export"): P.ADMIN,
     ("POST", "/api/v1/receivables/{receivable_id}/authority"): P.COLLECT,
     ("PUT", "/api/v1/receivables/{receivable_id}/period"): P.COLLECT,
     # web pages
@@ -211,6 +214,12 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/uzytkownicy"): P.ADMIN,
     ("POST", "/uzytkownicy"): P.ADMIN,
     ("GET", "/stopy"): P.ADMIN,
+    ("GET", "/przeniesienie"): P.ADMIN,
+    ("GET", "/przeniesienie/szablon"): P.ADMIN,
+    ("GET", "/przeniesienie/eksport"): P.ADMIN,
+    ("POST", "/przeniesienie/proba"): P.ADMIN,
+    ("POST", "/przeniesienie/zatwierdz"): P.ADMIN,
+    ("GET", "/przeniesienie/postep/{job_id}"): P.ADMIN,
     ("POST", "/stopy/import"): P.ADMIN,
     ("POST", "/stopy/sprawdzone"): P.ADMIN,
     # Issue 15 item 5: sessions and the user lifecycle. Changing one's own password and logging
@@ -274,6 +283,7 @@ PARAMS = {
     "dispute_id": "999999",
     "overpayment_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
+    "job_id": "0" * 32,  # issue 21: an import job that does not exist (404)
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
 

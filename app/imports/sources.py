@@ -1,0 +1,162 @@
+"""Where the sheets come from and go to: a directory of CSV files or one ZIP of them. Rows are read
+one at a time (flat memory), each time a pass asks for them. A ZIP is opened with bounds: only the
+known sheet names, a ceiling on each member's unpacked size and on its packing ratio, checked
+while it unpacks (a member lying about its size stops at the ceiling), so a ZIP bomb ends in a
+Polish error, not in a full disk or memory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from app.domain.portfolio_sheets import SHEET, SHEETS
+from app.errors import Invalid
+
+DELIMITER = ";"
+MAX_MEMBER = 2 * 1024**3  # 2 GB of CSV: far above 300 000 payments (about 20 MB)
+MAX_RATIO = 200  # CSV packs 5-15 times; a bomb packs a thousand times and more
+MAX_MEMBERS = 32
+csv.field_size_limit(64 * 1024)
+
+
+class Source:
+    """The sheets present, each readable as often as needed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.is_zip = path.is_file()
+        if self.is_zip:
+            self.names = _zip_sheets(path)
+        elif path.is_dir():
+            self.names = {p.stem for p in path.glob("*.csv") if p.stem in SHEET}
+        else:
+            raise Invalid(f"Nie ma pliku ani katalogu {path.name}", field="file")
+        if not self.names:
+            known = ", ".join(f"{s.name}.csv" for s in SHEETS)
+            raise Invalid(
+                f"Nie znaleziono żadnego arkusza (oczekiwane pliki: {known})", field="file"
+            )
+
+    @contextmanager
+    def _open(self, sheet: str) -> Iterator[IO[bytes]]:
+        if not self.is_zip:
+            with (self.path / f"{sheet}.csv").open("rb") as f:
+                yield f
+            return
+        with zipfile.ZipFile(self.path) as zf:
+            info = next(i for i in zf.infolist() if _sheet_of(i.filename) == sheet)
+            with zf.open(info) as raw:
+                yield _Bounded(raw, info)  # type: ignore[misc]
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, list[str], dict[str, str | None]]]:
+        """(line, header, row): the header is line 1."""
+        if sheet not in self.names:
+            return
+        with self._open(sheet) as binary:
+            text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+            try:
+                reader = csv.DictReader(text, delimiter=DELIMITER)
+                header = [h.strip() for h in reader.fieldnames or []]
+                reader.fieldnames = header
+                for row in reader:
+                    yield reader.line_num, header, row  # type: ignore[misc]
+            except UnicodeDecodeError:
+                raise Invalid(f"Arkusz {sheet}: plik nie jest zapisany w UTF-8") from None
+            except (zipfile.BadZipFile, zlib.error, EOFError):  # a CRC or size that does not match
+                raise Invalid(f"Arkusz {sheet}: plik w archiwum jest uszkodzony") from None
+            except csv.Error as exc:
+                raise Invalid(f"Arkusz {sheet}: błędny CSV ({exc})") from None
+
+
+def _sheet_of(name: str) -> str | None:
+    stem = Path(name).name
+    return stem[:-4] if stem.endswith(".csv") and stem[:-4] in SHEET else None
+
+
+def _zip_sheets(path: Path) -> set[str]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+    except zipfile.BadZipFile:
+        raise Invalid("Plik nie jest archiwum ZIP z arkuszami CSV", field="file") from None
+    if len(infos) > MAX_MEMBERS:
+        raise Invalid(f"Archiwum ma za dużo plików ({len(infos)})", field="file")
+    names = set()
+    for info in infos:
+        sheet = _sheet_of(info.filename)
+        if sheet is None:
+            raise Invalid(f"Nieznany plik w archiwum: {info.filename}", field="file")
+        if sheet in names:
+            raise Invalid(f"Arkusz {sheet} występuje w archiwum dwa razy", field="file")
+        _check_size(info, info.file_size)
+        names.add(sheet)
+    return names
+
+
+def _check_size(info: zipfile.ZipInfo, size: int) -> None:
+    if size > MAX_MEMBER or size > max(info.compress_size, 1024 * 1024) * MAX_RATIO:
+        raise Invalid(
+            f"Plik {info.filename} w archiwum rozpakowuje się do zbyt wielkiego rozmiaru",
+            field="file",
+        )
+
+
+class _Bounded(io.RawIOBase):
+    """A member's stream that stops at the ceiling, whatever its header declared."""
+
+    def __init__(self, raw: IO[bytes], info: zipfile.ZipInfo) -> None:
+        self.raw, self.info, self.seen = raw, info, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        data = self.raw.read(len(buffer))
+        self.seen += len(data)
+        _check_size(self.info, max(self.seen, self.info.file_size))
+        if self.seen > self.info.file_size:
+            raise Invalid(f"Plik {self.info.filename} w archiwum jest uszkodzony", field="file")
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def write_csv(target: IO[str], header: list[str], rows: Iterator[list[str]]) -> None:
+    writer = csv.writer(target, delimiter=DELIMITER, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def template_zip() -> bytes:
+    """Every sheet with its header only, and the description of the columns."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for sheet in SHEETS:
+            text = io.StringIO()
+            write_csv(text, sheet.header, iter([]))
+            zf.writestr(f"{sheet.name}.csv", "\ufeff" + text.getvalue())
+        zf.writestr("OPIS.txt", description())
+    return buffer.getvalue()
+
+
+def description() -> str:
+    lines = [
+        "Arkusze importu portfela (CSV, UTF-8, separator ';', pierwszy wiersz: nazwy kolumn).",
+        "Kwoty 1234.56 (albo 1234,56), najwyżej dwa miejsca po przecinku; daty RRRR-MM-DD.",
+        "Każdy wiersz ma klucz z poprzedniego systemu: ponowny import tego samego klucza nic nie"
+        " zmienia. * = kolumna wymagana.",
+        "",
+    ]
+    for sheet in SHEETS:
+        lines.append(f"{sheet.name}.csv — {sheet.label}")
+        for c in sheet.columns:
+            extra = f" ({', '.join(c.choices)})" if c.choices and len(c.choices) < 9 else ""
+            note = f": {c.label}" if c.label else ""
+            lines.append(f"  {c.name}{' *' if c.required else ''}{note}{extra}")
+        lines.append("")
+    return "\n".join(lines)

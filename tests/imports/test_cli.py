@@ -1,0 +1,63 @@
+"""Issue 21: `windykacja import PATH [--dry-run]` and `windykacja export DIR`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app import cli
+from app.config import get_settings
+from tests.imports import portfolio
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    url = f"sqlite+aiosqlite:///{tmp_path}/przeniesienie.db"
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("database")
+def test_import_dry_run_import_again_and_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheets = portfolio.write(tmp_path / "arkusze")
+    assert cli.main(["import", str(sheets), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Próba (nic nie zapisano) pliku arkusze")
+    assert "  Należności: 3 do utworzenia" in out
+    assert cli.main(["import", str(sheets)]) == 0
+    assert "Numeracja wezwanie 2025: dalej od 9" in capsys.readouterr().out
+    assert cli.main(["import", str(sheets)]) == 0
+    assert (
+        "Należności: 0 do utworzenia (pominięte, już zaimportowane: 3)" in capsys.readouterr().out
+    )
+    assert cli.main(["export", str(tmp_path / "eksport")]) == 0
+    assert "naleznosci.csv: 3 wierszy" in capsys.readouterr().out
+    assert (tmp_path / "eksport" / "wplaty.csv").read_text(encoding="utf-8-sig").splitlines() == [
+        "klucz;klucz_naleznosci;data;kwota;tytul",
+        "W1;N1;2025-03-20;250.00;Pobyt marzec",
+    ]
+
+
+@pytest.mark.usefixtures("database")
+def test_errors_go_to_stderr_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = {
+        **portfolio.SHEETS,
+        "naleznosci": [*portfolio.SHEETS["naleznosci"], "N9;D7;x;y;1;2025-01-01;;;;;;;;"],
+    }
+    assert cli.main(["import", str(portfolio.write(tmp_path / "zle", bad))]) == 1
+    err = capsys.readouterr().err
+    assert "Import: 2 błędów, nic nie zapisano." in err
+    assert (
+        "arkusz naleznosci, wiersz 5, kolumna klucz_dluznika: nie ma zobowiązanego o kluczu „D7”"
+        in err
+    )
+    assert cli.main(["export", str(tmp_path / "eksport")]) == 0
+    assert "dluznicy.csv: 0 wierszy" in capsys.readouterr().out
