@@ -36,6 +36,7 @@ from app.kinds import api as kinds_api
 from app.kinds import openapi as kinds_openapi
 from app.kinds import service as kinds_service
 from app.limits import BodySizeLimit
+from app.notes import api as notes_api
 from app.logs import install_filters
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
@@ -133,6 +134,7 @@ def create_app(
         unit_api.router,
         teryt_api.router,
         kinds_api.router,
+        notes_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

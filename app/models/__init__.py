@@ -16,6 +16,7 @@ from app.models.base import Base
 from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
+from app.models.debtor_note import DebtorNote
 from app.models.delivery import Delivery
 from app.models.document import Document
 from app.models.electronic_dispatch import ElectronicDispatch
@@ -63,6 +64,7 @@ __all__ = [
     "Counter",
     "Debtor",
     "DebtorChange",
+    "DebtorNote",
     "Document",
     "EnforcementReport",
     "Event",
