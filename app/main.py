@@ -36,8 +36,8 @@ from app.kinds import api as kinds_api
 from app.kinds import openapi as kinds_openapi
 from app.kinds import service as kinds_service
 from app.limits import BodySizeLimit
-from app.notes import api as notes_api
 from app.logs import install_filters
+from app.notes import api as notes_api
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api

@@ -47,7 +47,7 @@ def plural(n: int, one: str, few: str, many: str) -> str:
 
 
 def count(n: int, one: str, few: str, many: str) -> str:
-    """"1 należność", "22 należności", "5 wezwań"."""
+    """ "1 należność", "22 należności", "5 wezwań"."""
     return f"{n} {plural(n, one, few, many)}"
 
 
