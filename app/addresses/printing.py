@@ -32,7 +32,9 @@ def _commune(debtor: Debtor) -> str:
     return debtor.commune or debtor.city or "……………"
 
 
-async def pesel_request_pdf(session: AsyncSession, search_id: int, today: date) -> bytes:
+async def pesel_request_pdf(
+    session: AsyncSession, search_id: int, today: date
+) -> bytes:
     search = await service.get(session, search_id)
     debtor = await session.get(Debtor, search.debtor_id)
     assert debtor is not None

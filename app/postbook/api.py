@@ -105,7 +105,9 @@ async def post_book(
 
 
 @router.get("/post-book/labels.pdf", response_class=Response, responses=_ERR)  # type: ignore[arg-type]
-async def labels(session: SessionDep, _user: Reader, day: DayQuery) -> Response:
+async def labels(
+    session: SessionDep, _user: Reader, day: DayQuery
+) -> Response:
     """Address labels (A4, 3 × 8) for the day's paper letters: name and address, never the PESEL."""
     items = await service.book_items(session, day)
     sender = await docs.creditor(session)
