@@ -125,6 +125,7 @@ async def issue_reminder(
 ) -> Document:
     receivable = await service.load(session, receivable_id, for_update=True)
     service.not_in_future(issued_on, today, "issued_on")
+    await service.catch_up(session, receivable, issued_on, actor)  # wymagalna since the term
     term = receivable.payment_term_ends_on
     if term is None or issued_on <= term:
         raise Conflict(
@@ -188,6 +189,7 @@ async def issue_title(
     receivable = await service.load(session, receivable_id, for_update=True)
     rules = await service.rules_of(session, receivable)
     service.not_in_future(issued_on, today, "issued_on")
+    await service.catch_up(session, receivable, issued_on, actor)
     if receivable.state == State.UPOMNIENIE or rules.reminder_required:
         _check_reminder_term(receivable, issued_on)
     authority = await title_service.prepare_title(session, receivable, rules, issued_on)
@@ -233,6 +235,7 @@ async def grant_instalments(
     receivable = await service.load(session, receivable_id, for_update=True)
     rules = await service.rules_of(session, receivable)
     service.not_in_future(data.decided_on, today, "decided_on")
+    await service.catch_up(session, receivable, data.decided_on, actor)
     dues = [i.due_on for i in data.instalments]
     if dues != sorted(set(dues)) or dues[0] < data.decided_on:
         raise Invalid(

@@ -54,11 +54,12 @@ DETAIL_FORMS = ("okres", "organ_wybor")
 
 
 def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
-    """The action forms allowed in this state (Card.allowed_actions) and for this role."""
-    state, allowed = card.receivable.state, set(card.allowed_actions)
+    """The action forms that make sense now (issue 19 item 1: the next step's, for the state as
+    of today, Card.state), of those the lifecycle allows and the role may use."""
+    state, allowed, fit = card.state, set(card.allowed_actions), card.step.forms
     shown = []
     if viewer.can("collect"):
-        if state in (State.WYSTAWIONA, State.UPOMNIENIE):
+        if state in (State.WYSTAWIONA, State.UPOMNIENIE) and "doreczenie" in fit:
             shown.append("doreczenie")
         shown += [
             name
@@ -68,7 +69,7 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
                 ("tytul", "tytul_wykonawczy"),
                 ("raty", "raty"),
             )
-            if action in allowed
+            if action in allowed and name in fit
         ]
         if state == State.TYTUL_WYKONAWCZY:
             shown.append("organ")  # the enforcement authority's answers about the title
@@ -86,7 +87,7 @@ def _iso(day: date | None) -> str:
 
 def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
     iso = today.isoformat()
-    document = "upomnienie" if card.receivable.state == State.UPOMNIENIE else "wezwanie"
+    document = "upomnienie" if card.state == State.UPOMNIENIE else "wezwanie"
     defaults = {
         "doreczenie": {"document": document},
         "wplata": {"paid_on": iso},
