@@ -42,6 +42,8 @@ async def _page(request: Request, session: SessionDep, form: FormState) -> Respo
         "labels": {**JOB_LABELS, BACKUP_JOB: "kopia zapasowa bazy danych"},
         "backup": await backup_web.panel(request, session),
         "size_text": size_text,
+        "details_text": service.details_text,
+        "actor_label": service.actor_label,
     }
     return render(request, "sweeps/index.html", context, form.status)
 
@@ -68,7 +70,8 @@ async def run_now(
             flash(
                 request,
                 f"{JOB_LABELS[data.job].capitalize()} na dzień {pl_date(day)}: "
-                f"zmieniono {result.rows_changed} należności. {result.details}",
+                f"{service.changed_text(result.rows_changed)}. "
+                f"{service.details_text(result.details)}",
             )
             return see_other("/przeglady")
 

@@ -250,7 +250,7 @@ async def test_year_end_list_is_the_state_at_31_december(api, today):
         "przedawnione": 1,
         "przedawnione_w_roku": 1,
     }
-    assert "należność główna przedawnionych: 250.00 zł" in result["details"]
+    assert "należność główna przedawnionych: 250,00\u00a0zł" in result["details"]
     # 2029-02-01: written off in full by decision. The 2028 list does not change; 2029's is empty.
     await api.post(
         f"/api/v1/receivables/{rid}/write-offs",
@@ -287,7 +287,7 @@ async def test_every_run_is_recorded(session):
     assert all(r.finished_at is not None and r.finished_at >= r.started_at for r in runs)
     assert runs[2].details == (
         "przedawnione: 0, przedawnione_w_roku: 0; należność główna "
-        "przedawnionych: 0.00 zł; lista umorzeń alimentacyjnych: moduł "
+        "przedawnionych: 0,00\u00a0zł; lista umorzeń alimentacyjnych: moduł "
         "alimentacyjny niedostępny"
     )
 
