@@ -146,6 +146,7 @@ async def _print(args: argparse.Namespace) -> int:
     from app.documents import printing
     from app.domain.parameters import MissingParameter
     from app.errors import AppError
+    from app.polish import pl_date
     from app.unit.setup import first_start
 
     settings = get_settings()
@@ -171,7 +172,7 @@ async def _print(args: argparse.Namespace) -> int:
 
             with _output(path) as out:  # streamed: memory stays flat however long the batch
                 count = await printing.reminders_pdf(session, day, out, progress)
-            sys.stderr.write(f"Upomnienia z dnia {day.isoformat()}: {count}\n")
+            sys.stderr.write(f"Upomnienia z dnia {pl_date(day)}: {count}\n")
             return 0
     except AppError as exc:
         sys.stderr.write(f"{exc.detail}\n")

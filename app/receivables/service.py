@@ -17,6 +17,7 @@ from app.domain.lifecycle import Action, State
 from app.errors import Conflict, Invalid, NotFound
 from app.models import Debtor, Document, Event, Payment, Receivable, WriteOff
 from app.numbering import next_number
+from app.polish import pl_date
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository, kind_rules
 from app.receivables.schemas import ReceivableCreate
@@ -282,7 +283,7 @@ async def move(
 def not_in_future(day: date, today: date, field: str) -> None:
     if day > today:
         raise Invalid(
-            f"Data {day.isoformat()} jest późniejsza niż dzisiejsza ({today.isoformat()})",
+            f"Data {pl_date(day)} jest późniejsza niż dzisiejsza ({pl_date(today)})",
             field=field,
         )
 

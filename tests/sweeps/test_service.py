@@ -48,7 +48,7 @@ async def test_missed_instalment_after_a_title_resumes_enforcement_with_a_notice
         last["to_state"],
         last["actor"],
     ) == ("2025-07-01", "rata_niezaplacona", "raty", "tytul_wykonawczy", "system:przeglad")
-    assert last["cause"] == f"niezapłacenie w terminie raty nr 2 (termin 2025-06-30); {NOTICE}"
+    assert last["cause"] == f"niezapłacenie w terminie raty nr 2 (termin 30.06.2025); {NOTICE}"
     # 2025-07-01 again: nothing changes.
     assert (await run(api, "2025-07-01"))["rows_changed"] == 0
 
@@ -132,7 +132,7 @@ async def test_missed_instalment_from_wymagalna_goes_back_without_a_notice_and_c
         "raty",
         "wymagalna",
     )
-    assert last["cause"] == "niezapłacenie w terminie raty nr 1 (termin 2025-05-30)"
+    assert last["cause"] == "niezapłacenie w terminie raty nr 1 (termin 30.05.2025)"
 
 
 async def test_an_instalment_paid_ahead_covers_the_next_one(api):
