@@ -235,7 +235,7 @@ def _serve(host: str, port: int, *, scheduler: bool) -> int:
 async def _sweep(job_name: str, as_of: date) -> int:
     """One job by hand, with a progress bar on stderr; a failure is recorded and exits 1."""
     from app.db import make_engine, make_sessionmaker
-    from app.polish import pl_date
+    from app.polish import first_upper, pl_date
     from app.sweeps import service as sweep_service
     from app.sweeps.schemas import Job
     from scheduler.jobs import Outcome, run_job
@@ -255,7 +255,7 @@ async def _sweep(job_name: str, as_of: date) -> int:
     finally:
         await engine.dispose()
     day = pl_date(as_of)
-    name = sweep_service.JOB_NAMES.get(job_name, job_name).capitalize()
+    name = first_upper(sweep_service.JOB_NAMES.get(job_name, job_name))
     if done.result is None:
         sys.stderr.write(f"{name} na dzień {day}: {_OUTCOMES[done.outcome]}\n")
         if done.error:

@@ -69,3 +69,9 @@ def labelled(codes: Mapping[str, int], labels: Mapping[str, str]) -> str:
     """{"termin_uplynal": 1, "przedawnienie": 2} → "upływ terminu płatności: 1, przedawnienie: 2"
     (codes without a label are shown as they are)."""
     return ", ".join(f"{labels.get(code, code)}: {n}" for code, n in codes.items())
+
+
+def first_upper(text: str) -> str:
+    """"rejestr BIG" → "Rejestr BIG": only the first letter; str.capitalize and Jinja's
+    capitalize lower the rest ("Rejestr big")."""
+    return text[:1].upper() + text[1:]

@@ -136,6 +136,7 @@ async def card_page(
             "competent": await details.authority_of(session, card.receivable, card.debtor),
             "authority_options": [("", "właściwy dla gminy zobowiązanego / domyślny")]
             + [(a.code, f"{a.name} ({a.code})") for a in listed],
+            "authority_names": {a.code: a.name for a in listed},
             "changes": await details.changes(session, receivable_id),
         },
         failed.status if failed else 200,
