@@ -95,6 +95,8 @@ async def _card_page(
         "total": total,
         "changes": await service.changes(session, debtor_id),
         "labels": service.AUDITED,
+        # Issue 19 item 1: each receivable's state as of today, as its card shows it.
+        "state_of": lambda r: receivable_service.state_today(r, today),
         "notes": await note_service.of_debtor(session, debtor_id),
         "note_kinds": list(NOTE_KINDS.items()),
         "note_labels": NOTE_KINDS,

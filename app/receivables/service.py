@@ -124,6 +124,11 @@ def state_facts(receivable: Receivable) -> steps.StateFacts:
     )
 
 
+def state_today(receivable: Receivable, as_of: date) -> State:
+    """The state as of a date, derived from the stored facts (the sweep persists it at night)."""
+    return steps.state_as_of(state_facts(receivable), as_of)[0]
+
+
 async def catch_up(session: AsyncSession, receivable: Receivable, on: date, actor: str) -> None:
     """Record the moves time made up to `on` that the nightly sweep has not recorded yet (a
     reminder the day after the term must not wait for the night); each event on its own day, as
