@@ -72,6 +72,19 @@ def labelled(codes: Mapping[str, int], labels: Mapping[str, str]) -> str:
 
 
 def first_upper(text: str) -> str:
-    """"rejestr BIG" → "Rejestr BIG": only the first letter; str.capitalize and Jinja's
+    """ "rejestr BIG" → "Rejestr BIG": only the first letter; str.capitalize and Jinja's
     capitalize lower the rest ("Rejestr big")."""
     return text[:1].upper() + text[1:]
+
+
+# Who did it, when it was not a person: the codes stored as actor or triggered_by.
+ACTORS = {
+    "system:przeglad": "przegląd dzienny (system)",
+    "scheduler": "harmonogram",
+    "scheduler:catch-up": "harmonogram (nadrobienie po uruchomieniu usługi)",
+    "cli": "wiersz poleceń",
+}
+
+
+def actor_label(actor: str | None) -> str:
+    return ACTORS.get(actor or "", actor or "—")

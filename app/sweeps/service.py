@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.domain.archive import archive_cutoff
 from app.errors import Conflict
 from app.models import SweepRun
-from app.polish import NALEZNOSC, counted, pl_amount
+from app.polish import ACTORS, NALEZNOSC, counted, pl_amount
+from app.polish import actor_label as polish_actor
 from app.sweeps import repository as repo_mod
 from app.sweeps.repository import Moved, SweepRepository
 from app.sweeps.rules import rules
@@ -48,12 +49,7 @@ JOB_NAMES = {
     "archive": "archiwum",
 }
 DETAIL_LABELS["zawiadomienia"] = "zawiadomienia"
-ACTOR_LABELS = {
-    "scheduler": "harmonogram",
-    "scheduler:catch-up": "harmonogram (nadrobienie po uruchomieniu usługi)",
-    "cli": "wiersz poleceń",
-    SWEEP_ACTOR: "przegląd dzienny",
-}
+ACTOR_LABELS = ACTORS
 _CODE = re.compile(r"\b([a-z_]+): (\d+)")
 
 
@@ -63,7 +59,7 @@ def details_text(details: str) -> str:
 
 
 def actor_label(actor: str | None) -> str:
-    return ACTOR_LABELS.get(actor or "", actor or "—")
+    return polish_actor(actor)
 
 
 def changed_text(rows_changed: int) -> str:

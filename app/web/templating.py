@@ -13,7 +13,7 @@ from starlette.templating import Jinja2Templates
 from app.domain.identifiers import mask_pesel
 from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.domain.lifecycle import ACTION_LABELS, Action
-from app.polish import first_upper, pl_amount, pl_date
+from app.polish import actor_label, first_upper, pl_amount, pl_date
 from app.web import links
 from app.web.session import page_context
 
@@ -65,6 +65,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         zl=zl,
         wielka=first_upper,
+        kto=actor_label,
         data=pl_date,
         stan=state_label,
         czynnosc=action_label,
