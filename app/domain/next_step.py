@@ -200,5 +200,5 @@ def _reminded(f: CardFacts) -> NextStep:
         f"(doręczone {_date(f.reminder_delivered_on)}); u.p.e.a. art. 26 § 1.",
         allowed,
         "możliwe od",
-        forms=_ALWAYS | {"tytul", "raty", "upomnienie"},
+        forms=_ALWAYS | {"tytul", "raty"},
     )

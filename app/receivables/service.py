@@ -52,6 +52,11 @@ class Card:
         return sum(d.costs for d in self.costs_awaiting_delivery)
 
     @property
+    def costs_paid(self) -> int:
+        """What the payments paid of the reminder costs (the split of each, OP art. 62 §1a)."""
+        return sum(s.allocation.to_costs for s in self.splits if s.allocation)
+
+    @property
     def due_from(self) -> date | None:
         term = self.receivable.payment_term_ends_on
         return due_from(term) if term else None

@@ -62,6 +62,8 @@ async def test_costs_follow_the_letters_and_each_payment_shows_its_split(
     assert r.status_code == 303, r.text
     page = (await web.get(f"/naleznosci/{rid}")).text
     assert '<dd id="saldo">166,00\u00a0zł</dd>' in page
+    assert '<dd class="hint small" id="koszty-zaplacone">zapłacono 16,00\u00a0zł</dd>' in page
+    assert 'id="akcja-upomnienie"' not in page  # the next step is the title, not a reminder
     row = page.split('<tr class="split">')[1].split("</tr>")[0]
     cells = [c.split(">", 1)[1].split("<")[0] for c in row.split("<td")[1:8]]
     assert cells == [
