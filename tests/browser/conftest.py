@@ -28,7 +28,6 @@ from tests.conftest import ADMIN_PASSWORD, Today, _create_pg_database, _drop_pg_
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
-    "--lang=pl-PL",  # date fields as dd.mm.rrrr, as on a Polish desktop (issue 19)
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
