@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.deliveries import service as delivery_service
 from app.domain.deadlines import title_allowed_from
 from app.domain.delivery import DeliveryFacts, Method
+from app.domain.labels import STATE_LABELS
 from app.domain.lifecycle import Action, State
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.domain.workdays import shift_to_working_day
@@ -214,7 +215,8 @@ async def issue_title(
 def _check_reminder_term(receivable: Receivable, issued_on: date) -> None:
     if receivable.state != State.UPOMNIENIE:
         raise Conflict(
-            f"Tytuł wykonawczy wymaga wcześniejszego upomnienia (stan: „{receivable.state}”)",
+            "Tytuł wykonawczy wymaga wcześniejszego upomnienia "
+            f"(stan: „{STATE_LABELS.get(receivable.state, receivable.state)}”)",
             state=receivable.state,
             action=Action.TYTUL_WYKONAWCZY.value,
         )
