@@ -15,6 +15,8 @@ from app.audit.service import DATA_EXTRACT, DATA_READ
 from app.domain.documents import Creditor
 from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.errors import NotFound
+from app.notes.repository import NoteRepository
+from app.notes.schemas import NOTE_KINDS
 
 FIELDS = (
     ("name", "Imię i nazwisko / nazwa"),
@@ -133,6 +135,19 @@ async def gather(
                 )
             )
             for c in await repo.changes(debtor_id)
+        )
+        # Issue 19 item 5: the notes and contacts log holds personal data too (its text is in
+        # the system; the extract names each entry).
+        + tuple(
+            Row(
+                (
+                    _day(n.created_at),
+                    n.created_by,
+                    f"wpis w notatkach i kontaktach: {NOTE_KINDS.get(n.kind, n.kind)} "
+                    f"z dnia {_day(n.occurred_on)}",
+                )
+            )
+            for n in reversed(await NoteRepository(session).of_debtor(debtor_id))
         ),
         receivables=tuple(
             Row(
