@@ -19,6 +19,7 @@ from app.receivables.schemas import (
     InstalmentPlanCreate,
     IssueCreate,
     IssuedRead,
+    NextStepRead,
     PaymentCreate,
     PaymentRead,
     PeriodUpdate,
@@ -44,6 +45,10 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         reference=r.reference,
         title=r.title,
         state=r.state,
+        state_as_of=c.state,
+        next_step=NextStepRead(
+            what=c.step.what, why=c.step.why, when=c.step.when, when_label=c.step.when_label
+        ),
         as_of=as_of,
         issue_date=r.issued_on,
         period_from=r.period_from,

@@ -143,13 +143,24 @@ class PaymentRead(Schema):
     overpayment: AmountOut
 
 
+class NextStepRead(Schema):
+    """Issue 19 item 1: what may be done now, from or by when, and why."""
+
+    what: str
+    why: str
+    when: date | None
+    when_label: str
+
+
 class ReceivableRead(Schema):
     id: int
     debtor_id: int
     kind: str
     reference: str | None
     title: str
-    state: str
+    state: str  # as stored (the nightly sweep persists the moves time makes)
+    state_as_of: str  # as of `as_of`, derived from the same facts (issue 19 item 1)
+    next_step: NextStepRead
     as_of: date
     issue_date: date
     period_from: date | None

@@ -22,6 +22,10 @@ async def rid(api_admin) -> int:
 
 async def test_a_reminder_the_day_after_the_term_needs_no_sweep(web, api_admin, rid, today):
     today.day = date(2025, 3, 20)
+    c = await card(api_admin, rid, "2025-03-20")  # the API says the same as the card
+    assert (c["state"], c["state_as_of"]) == ("wystawiona", "wymagalna")
+    assert c["next_step"]["what"] == "Wystaw upomnienie."
+    assert "upomnienie" in c["allowed_actions"]
     page = (await web.get(f"/naleznosci/{rid}")).text
     assert '<span class="badge st-wymagalna">' in page
     assert "<strong>Wystaw upomnienie.</strong>" in page
