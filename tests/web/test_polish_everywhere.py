@@ -98,3 +98,17 @@ async def test_the_role_table_and_the_sweeps_speak_polish(as_role) -> None:
     assert "uruchamianie przeglądów" in page
     page = (await admin.get("/alimenty/rejestry/big")).text
     assert "Biuro informacji gospodarczej (BIG)" in page
+
+
+async def test_an_unexpected_error_is_a_polish_page(web, monkeypatch) -> None:
+    from app.debtors import service as debtor_service
+
+    async def broken(*_args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(debtor_service, "search", broken)
+    r = await web.get("/zobowiazani")
+    assert r.status_code == 500
+    assert "Błąd wewnętrzny" in r.text
+    assert "Internal Server Error" not in r.text
+    assert "boom" not in r.text
