@@ -91,7 +91,7 @@ async def test_the_admin_prints_the_art_15_extract(api: httpx.AsyncClient, sessi
     assert "art. 15 rozporządzenia (UE) 2016/679" in flat
     assert PESEL in flat
     assert "ul. Nowa 3" in flat
-    assert "organ egzekucyjny UM" in flat  # to whom the title was disclosed
+    assert "organ egzekucyjny: Prezydent" in flat  # to whom the title was disclosed, by name
     assert "karta zobowiązanego (API)" in flat  # who in the unit read the data
     # Issue 19 item 5: the notes and contacts log is named entry by entry.
     assert "wpis w notatkach i kontaktach: rozmowa telefoniczna z dnia 14.04.2025" in flat
