@@ -13,6 +13,7 @@ from app.models import Instalment, Payment, WriteOff
 from app.polish import pl_amount, pl_date
 from app.receivables.repository import ReceivableRepository
 from app.receivables.service import Card
+from app.unit import authorities
 
 
 @dataclass(frozen=True)
@@ -98,17 +99,26 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
         )
         for w in await repo.write_offs(receivable_id)
     ]
+    names = {a.code: a.name for a, _communes in await authorities.listing(session)}
     entries += [
         AuditEntry(
             c.created_at,
             c.created_at.date(),
             "zmiana danych",
-            f"{c.field}: {c.old or '—'} → {c.new or '—'} ({c.reason})",
+            f"{c.field}: {_value(c.field, c.old, names)} → {_value(c.field, c.new, names)} "
+            f"({c.reason})",
             c.actor,
         )
         for c in await repo.changes(receivable_id)
     ]
     return sorted(entries, key=_order)
+
+
+def _value(field: str, value: str | None, names: dict[str, str]) -> str:
+    """An authority by its name, not its code "UM" (issue 19 item 4)."""
+    if field == "organ":
+        return names.get(value, value) if value else "organ właściwy"
+    return value or "—"
 
 
 def state_label(code: str | None) -> str:

@@ -112,3 +112,24 @@ async def test_an_unexpected_error_is_a_polish_page(web, monkeypatch) -> None:
     assert "Błąd wewnętrzny" in r.text
     assert "Internal Server Error" not in r.text
     assert "boom" not in r.text
+
+
+async def test_an_authority_chosen_by_hand_is_named_not_coded(web, api_admin, rid) -> None:
+    kowal = {
+        "code": "UM-KOWAL",
+        "name": "Burmistrz Miasta Kowala",
+        "address": "ul. Piwna 1, 87-820 Kowal",
+        "office_code": "0418",
+        "communes": [],
+    }
+    assert (await api_admin.post("/api/v1/authorities", json=kowal)).status_code == 201
+    r = await post_form(
+        web,
+        f"/naleznosci/{rid}/organ-wlasciwy",
+        {"authority_code": "UM-KOWAL", "reason": "zajęcie rachunku w Kowalu"},
+    )
+    assert r.status_code == 303, r.text
+    page = (await web.get(f"/naleznosci/{rid}")).text
+    assert "organ właściwy → Burmistrz Miasta Kowala (zajęcie rachunku w Kowalu)" in page
+    history = (await web.get(f"/naleznosci/{rid}/historia")).text
+    assert "organ: organ właściwy → Burmistrz Miasta Kowala" in history
