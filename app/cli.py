@@ -152,6 +152,7 @@ async def _print(args: argparse.Namespace) -> int:
     from app.documents import printing
     from app.domain.parameters import MissingParameter
     from app.errors import AppError
+    from app.polish import pl_date
     from app.unit.setup import first_start
 
     settings = get_settings()
@@ -177,7 +178,7 @@ async def _print(args: argparse.Namespace) -> int:
 
             with _output(path) as out:  # streamed: memory stays flat however long the batch
                 count = await printing.reminders_pdf(session, day, out, progress)
-            sys.stderr.write(f"Upomnienia z dnia {day.isoformat()}: {count}\n")
+            sys.stderr.write(f"Upomnienia z dnia {pl_date(day)}: {count}\n")
             return 0
     except AppError as exc:
         sys.stderr.write(f"{exc.detail}\n")
@@ -240,6 +241,8 @@ def _serve(host: str, port: int, *, scheduler: bool) -> int:
 async def _sweep(job_name: str, as_of: date) -> int:
     """One job by hand, with a progress bar on stderr; a failure is recorded and exits 1."""
     from app.db import make_engine, make_sessionmaker
+    from app.polish import first_upper, pl_date
+    from app.sweeps import service as sweep_service
     from app.sweeps.schemas import Job
     from scheduler.jobs import Outcome, run_job
 
@@ -257,14 +260,17 @@ async def _sweep(job_name: str, as_of: date) -> int:
         )
     finally:
         await engine.dispose()
+    day = pl_date(as_of)
+    name = first_upper(sweep_service.JOB_NAMES.get(job_name, job_name))
     if done.result is None:
-        sys.stderr.write(f"Zadanie {job_name} na dzień {as_of}: {_OUTCOMES[done.outcome]}\n")
+        sys.stderr.write(f"{name} na dzień {day}: {_OUTCOMES[done.outcome]}\n")
         if done.error:
             sys.stderr.write(f"{done.error}\n")
         return 0 if done.outcome is Outcome.ALREADY_DONE else 1
     sys.stdout.write(
-        f"Zadanie {job_name} na dzień {as_of}: zmieniono {done.result.rows_changed} "
-        f"należności ({done.result.details})\n"
+        f"{name} na dzień {day}: "
+        f"{sweep_service.changed_text(done.result.rows_changed)} "
+        f"({sweep_service.details_text(done.result.details)})\n"
     )
     return 0
 
@@ -277,9 +283,12 @@ _OUTCOMES = {
 
 
 def _progress_bar(done: int, total: int, step: str, width: int = 30) -> None:
+    from app.sweeps.service import DETAIL_LABELS
+
     filled = width * done // total
     end = "\n" if done == total else ""
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {step:<20}{end}")
+    label = DETAIL_LABELS.get(step, step)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<30}{end}")
     sys.stderr.flush()
 
 

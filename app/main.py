@@ -40,6 +40,7 @@ from app.kinds import openapi as kinds_openapi
 from app.kinds import service as kinds_service
 from app.limits import BodySizeLimit
 from app.logs import install_filters
+from app.notes import api as notes_api
 from app.overpayments import api as overpayments_api
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
@@ -141,6 +142,7 @@ def create_app(
         corrections_api.router,
         overpayments_api.router,
         imports_api.router,
+        notes_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

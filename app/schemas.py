@@ -71,8 +71,8 @@ LATEST_DAY = date(2099, 12, 31)
 def day_problem(day: date) -> str | None:
     if day < EARLIEST_DAY or day > LATEST_DAY:
         return (
-            f"Data {day.isoformat()} poza dopuszczalnym zakresem "
-            f"({EARLIEST_DAY.isoformat()} – {LATEST_DAY.isoformat()})"
+            f"Data {day:%d.%m.%Y} poza dopuszczalnym zakresem "
+            f"({EARLIEST_DAY:%d.%m.%Y} – {LATEST_DAY:%d.%m.%Y})"
         )
     return None
 

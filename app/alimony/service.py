@@ -164,7 +164,7 @@ async def end_enforcement(
 
 
 def _title(paid_on: date) -> str:
-    return f"Świadczenia z funduszu alimentacyjnego wypłacone od {paid_on.isoformat()}"
+    return f"Świadczenia z funduszu alimentacyjnego wypłacone od {paid_on:%d.%m.%Y}"
 
 
 async def _fund_receivable(
@@ -193,7 +193,7 @@ async def _fund_receivable(
     )
     await repo.add(receivable)
     # art. 27 ust. 1 i 1a: owed from the payout, interest from the next day: due at once.
-    cause = f"wypłata świadczenia z dnia {data.paid_on.isoformat()} (art. 27 ust. 1 u.p.o.u.a.)"
+    cause = f"wypłata świadczenia z dnia {data.paid_on:%d.%m.%Y} (art. 27 ust. 1 u.p.o.u.a.)"
     await repo.add(
         Event(
             receivable_id=receivable.id,

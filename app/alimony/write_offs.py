@@ -95,7 +95,7 @@ async def draft(session: AsyncSession, debtor_id: int, as_of: date) -> Draft:
     made = draft_of(debtor, facts, rows, await alimony_service.fund_engine(session, rows), as_of)
     if made is None:
         raise Conflict(
-            f"Dłużnik {debtor_id} nie spełnia na dzień {as_of.isoformat()} warunków umorzenia z"
+            f"Dłużnik {debtor_id} nie spełnia na dzień {as_of:%d.%m.%Y} warunków umorzenia z"
             " art. 30 ust. 1 (brak wymaganego okresu skutecznej egzekucji, stopień już przyznany"
             " albo nic do umorzenia)"
         )
@@ -141,7 +141,7 @@ async def decide(
     d = made.draft
     if d.step != data.step:
         raise Conflict(
-            f"Na dzień {data.decided_on.isoformat()} przysługuje umorzenie {d.step} % (art. 30"
+            f"Na dzień {data.decided_on:%d.%m.%Y} przysługuje umorzenie {d.step} % (art. 30"
             f" ust. 1), nie {data.step} %",
             field="step",
         )

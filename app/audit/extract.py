@@ -15,6 +15,9 @@ from app.audit.service import DATA_EXTRACT, DATA_READ
 from app.domain.documents import Creditor
 from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.errors import NotFound
+from app.notes.repository import NoteRepository
+from app.notes.schemas import NOTE_KINDS
+from app.unit import authorities
 
 FIELDS = (
     ("name", "Imię i nazwisko / nazwa"),
@@ -75,6 +78,11 @@ async def gather(
     data = [(label, str(getattr(debtor, f) or "—")) for f, label in FIELDS]
     flags = [label for f, label in FLAGS if getattr(debtor, f)]
     data.append(("Oznaczenia", ", ".join(flags) or "—"))
+    names = {a.code: a.name for a, _communes in await authorities.listing(session)}
+
+    def organ(code: str) -> str:  # by name, not the code "UM" (issue 19 item 4)
+        return f"organ egzekucyjny: {names.get(code, code)}"
+
     documents, disclosures = [], []
     for doc, handoff in await repo.documents(debtor_id):
         kind = DOCUMENT_LABELS.get(doc.kind, doc.kind)
@@ -84,7 +92,7 @@ async def gather(
                 Row(
                     (
                         _day(handoff.issued_on),
-                        f"organ egzekucyjny {handoff.authority_code}",
+                        organ(handoff.authority_code),
                         f"tytuł wykonawczy {doc.number} (przekazanie {handoff.number})",
                     )
                 )
@@ -94,7 +102,7 @@ async def gather(
             Row(
                 (
                     _day(handoff.issued_on),
-                    f"organ egzekucyjny {handoff.authority_code}",
+                    organ(handoff.authority_code),
                     f"zawiadomienie o zmianie ({notice.change}, przekazanie {handoff.number})",
                 )
             )
@@ -133,6 +141,19 @@ async def gather(
                 )
             )
             for c in await repo.changes(debtor_id)
+        )
+        # Issue 19 item 5: the notes and contacts log holds personal data too (its text is in
+        # the system; the extract names each entry).
+        + tuple(
+            Row(
+                (
+                    _day(n.created_at),
+                    n.created_by,
+                    f"wpis w notatkach i kontaktach: {NOTE_KINDS.get(n.kind, n.kind)} "
+                    f"z dnia {_day(n.occurred_on)}",
+                )
+            )
+            for n in reversed(await NoteRepository(session).of_debtor(debtor_id))
         ),
         receivables=tuple(
             Row(

@@ -30,6 +30,7 @@ PASSWORD_RESET = "reset_hasla"
 USER_UNLOCKED = "odblokowanie"
 DATA_READ = "odczyt_danych"  # a debtor's personal data shown or printed
 DATA_EXTRACT = "wyciag_rodo"  # the art. 15 extract itself
+NOTE_ADDED = "notatka_dodana"  # an entry of a debtor's notes and contacts log
 
 LABELS = {
     LOGIN: "logowanie",
@@ -48,6 +49,7 @@ LABELS = {
     USER_UNLOCKED: "zniesienie opóźnień logowania",
     DATA_READ: "odczyt danych osobowych",
     DATA_EXTRACT: "wyciąg danych (RODO art. 15)",
+    NOTE_ADDED: "wpis w notatkach i kontaktach zobowiązanego",
 }
 
 

@@ -22,6 +22,17 @@ class Permission(StrEnum):
     SWEEP = "sweep"  # run a scheduled job by hand
 
 
+# What each permission lets one do, as the users page shows it (issue 19 item 4).
+PERMISSION_LABELS: Mapping[Permission, str] = {
+    Permission.READ: "przeglądanie",
+    Permission.COLLECT: "prowadzenie spraw (należności, doręczenia, wpłaty, upomnienia, tytuły)",
+    Permission.APPROVE: "zatwierdzanie wykazów i umorzeń",
+    Permission.SIGN: "podpisywanie decyzji",
+    Permission.ADMIN: "administracja (użytkownicy, parametry, stopy)",
+    Permission.SWEEP: "uruchamianie przeglądów",
+}
+_ORDER = list(Permission)
+
 ROLE_PERMISSIONS: Mapping[Role, frozenset[Permission]] = {
     Role.SPECJALISTA: frozenset({Permission.READ, Permission.COLLECT, Permission.SWEEP}),
     Role.KSIEGOWY: frozenset({Permission.READ, Permission.APPROVE}),
@@ -36,3 +47,8 @@ _BY_VALUE = {r.value: r for r in Role}
 def can(role: str, permission: Permission) -> bool:
     known = _BY_VALUE.get(role)
     return known is not None and permission in ROLE_PERMISSIONS[known]
+
+
+def permission_labels(permissions: frozenset[Permission]) -> list[str]:
+    """The role's permissions in words, in the order of Permission."""
+    return [PERMISSION_LABELS[p] for p in sorted(permissions, key=_ORDER.index)]

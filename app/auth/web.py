@@ -14,7 +14,7 @@ from app.audit import service as audit
 from app.audit.repository import AuditRepository
 from app.auth import service
 from app.auth.deps import SessionDep, who
-from app.auth.roles import ROLE_PERMISSIONS, Role
+from app.auth.roles import ROLE_PERMISSIONS, Role, permission_labels
 from app.auth.schemas import UserCreate, UserUpdate
 from app.domain.passwords import MAX_LENGTH, MIN_LENGTH
 from app.models import AuditEvent
@@ -65,6 +65,7 @@ async def _page(request: Request, session: SessionDep, form: FormState) -> Respo
             "form": form,
             "roles": ROLE_LABELS,
             "permissions": ROLE_PERMISSIONS,
+            "permission_labels": permission_labels,
             "password_hint": PASSWORD_HINT,
         },
         form.status,

@@ -9,6 +9,7 @@ from app.debtors.schemas import DebtorCreate, DebtorUpdate
 from app.domain.documents import DebtorData
 from app.errors import Invalid, NotFound
 from app.models import Debtor, DebtorChange
+from app.polish import pl_date
 from app.teryt.address import AddressIn, document_address, place
 
 # The debtor's fields the audit trail compares, with their Polish labels (debtor card, history).
@@ -50,7 +51,7 @@ def _check_dates(data: DebtorCreate, today: date | None) -> None:
     for field in ("ade_checked_on", "deceased_on"):
         day = getattr(data, field)
         if today is not None and day is not None and day > today:
-            raise Invalid(f"Data {day.isoformat()} jest późniejsza niż dzisiejsza", field=field)
+            raise Invalid(f"Data {pl_date(day)} jest późniejsza niż dzisiejsza", field=field)
     if data.deceased_on is not None and not data.deceased:
         raise Invalid("Data zgonu tylko przy oznaczeniu „osoba zmarła”", field="deceased_on")
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.audit.reads import audited
-from app.auth.deps import SessionDep
+from app.auth.deps import SessionDep, who
 from app.debtors import service
 from app.debtors.forms import DebtorForm
 from app.debtors.schemas import DebtorCreate, DebtorUpdate
 from app.deps import TodayDep
 from app.models import Debtor
+from app.notes import service as note_service
+from app.notes.forms import NoteForm
+from app.notes.schemas import NOTE_KINDS
 from app.overpayments import service as overpayment_service
+from app.polish import pl_date
 from app.receivables import service as receivable_service
 from app.teryt import service as teryt
 from app.teryt.service import Commune
@@ -69,6 +75,16 @@ async def card(
     request: Request, debtor_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:
     """The debtor with all receivables and their balances as of today."""
+    return await _card_page(request, session, debtor_id, today)
+
+
+async def _card_page(
+    request: Request,
+    session: SessionDep,
+    debtor_id: int,
+    today: date,
+    note_form: FormState | None = None,
+) -> Response:
     debtor = await service.get(session, debtor_id)
     rows = await receivable_service.of_debtor(session, debtor_id, today)
     total = sum(f.balance for _, f in rows)
@@ -82,8 +98,38 @@ async def card(
         "labels": service.AUDITED,
         # Issue 20: the debtor's overpayments with what is left to refund or set off.
         "overpayments": await overpayment_service.of_debtor(session, debtor_id),
+        # Issue 19 item 1: each receivable's state as of today, as its card shows it.
+        "state_of": lambda r: receivable_service.state_today(r, today),
+        "notes": await note_service.of_debtor(session, debtor_id),
+        "note_kinds": list(NOTE_KINDS.items()),
+        "note_labels": NOTE_KINDS,
+        "note_form": note_form
+        or blank_form(NoteForm, "notatka", kind="telefon", occurred_on=today.isoformat()),
     }
-    return render(request, "debtors/card.html", context)
+    status = note_form.status if note_form else 200
+    return render(request, "debtors/card.html", context, status)
+
+
+@router.post("/{debtor_id}/notatki", dependencies=[audited("karta zobowiązanego")])
+async def add_note(
+    request: Request, debtor_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Write down a contact with the debtor (a call, a visit, a letter) or a note."""
+    await service.get(session, debtor_id)  # 404 before reading the form
+    form, data = await read_form(request, NoteForm, "notatka")
+    if data is not None:
+
+        async def work() -> Response:
+            note = await note_service.add(
+                session, debtor_id, data.to_schema(), who(request, user), today
+            )
+            when = pl_date(note.occurred_on)
+            flash(request, f"Zapisano wpis: {NOTE_KINDS[note.kind]} z dnia {when}.")
+            return see_other(f"/zobowiazani/{debtor_id}#notatki")
+
+        if done := await attempt(session, form, work):
+            return done
+    return await _card_page(request, session, debtor_id, today, form)
 
 
 async def _candidates(session: SessionDep, debtor: Debtor) -> tuple[Commune, ...]:

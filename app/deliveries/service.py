@@ -30,6 +30,7 @@ from app.domain.parameters import MissingParameter, ParameterCode, ParameterTabl
 from app.errors import Conflict, Invalid, NotFound
 from app.files import service as files
 from app.models import AddressSearch, Delivery, Document, Receivable, StoredFile
+from app.polish import pl_date
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
@@ -121,8 +122,8 @@ def _check_dates(facts: DeliveryFacts, doc: Document, today: date) -> None:
             continue
         if day < doc.issued_on:
             raise Invalid(
-                f"Data {day.isoformat()} wcześniejsza niż data wystawienia dokumentu "
-                f"({doc.issued_on.isoformat()})",
+                f"Data {pl_date(day)} wcześniejsza niż data wystawienia dokumentu "
+                f"({pl_date(doc.issued_on)})",
                 field=field,
             )
         receivable_service.not_in_future(day, today, field)
@@ -142,13 +143,13 @@ def _check_effect(
         if doc.delivered_on is not None:
             raise Conflict(
                 f"Dokument {doc.number} ma już zapisane skuteczne doręczenie "
-                f"({doc.delivered_on.isoformat()}); zwrot przesyłki go nie cofa"
+                f"({pl_date(doc.delivered_on)}); zwrot przesyłki go nie cofa"
             )
         return
     if decided.effective_on > today:
         field = "first_notice_on" if facts.method is Method.AWIZO else "arrived_on"
         raise Invalid(
-            f"Doręczenie nastąpi dopiero {decided.effective_on.isoformat()} "
+            f"Doręczenie nastąpi dopiero {pl_date(decided.effective_on)} "
             f"({decided.basis}); zapisz je po tym dniu",
             field=field,
         )

@@ -153,7 +153,7 @@ def _awizo(facts: DeliveryFacts, periods: Periods) -> Effect:
         deemed,
         True,
         f"KPA art. 44 §4 – doręczenie zastępcze z upływem {days} dni od pierwszego "
-        f"awizo ({first.isoformat()})",
+        f"awizo ({first:%d.%m.%Y})",
     )
 
 
@@ -194,7 +194,7 @@ def _electronic(facts: DeliveryFacts, periods: Periods) -> Effect:
         deemed,
         True,
         f"u.d.e. art. 42 ust. 2 – nieodebrane: doręczone w dniu następującym po upływie "
-        f"{days} dni od wpłynięcia ({arrived.isoformat()})",
+        f"{days} dni od wpłynięcia ({arrived:%d.%m.%Y})",
     )
 
 

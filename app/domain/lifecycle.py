@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.domain.labels import STATE_LABELS
+
 
 class State(StrEnum):
     WYSTAWIONA = "wystawiona"
@@ -141,9 +143,10 @@ class IllegalTransition(Exception):
     def __init__(self, state: State, action: Action) -> None:
         self.state = state
         self.action = action
+        # In words (issue 19 item 4); the codes travel in .state and .action (problem+json).
         super().__init__(
-            f"Czynność „{ACTION_LABELS[action]}” ({action.value}) jest niedozwolona "
-            f"w stanie „{state.value}”"
+            f"Czynność „{ACTION_LABELS[action]}” jest niedozwolona "
+            f"w stanie „{STATE_LABELS.get(state.value, state.value)}”"
         )
 
 

@@ -104,7 +104,7 @@ class MissingParameter(LookupError):
     def __init__(self, code: str, day: date) -> None:
         label = LABELS.get(code, code)
         super().__init__(
-            f"Brak parametru „{label}” ({code}) obowiązującego w dniu {day.isoformat()}:"
+            f"Brak parametru „{label}” ({code}) obowiązującego w dniu {day:%d.%m.%Y}:"
             " uzupełnij tabelę parametrów (strona „Stopy i parametry”)"
         )
         self.code = code

@@ -18,6 +18,7 @@ from app.models.base import Base
 from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
+from app.models.debtor_note import DebtorNote
 from app.models.delivery import Delivery
 from app.models.dispute import Dispute
 from app.models.document import Document
@@ -73,6 +74,7 @@ __all__ = [
     "Counter",
     "Debtor",
     "DebtorChange",
+    "DebtorNote",
     "Dispute",
     "Document",
     "EnforcementReport",

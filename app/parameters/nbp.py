@@ -18,6 +18,7 @@ from datetime import date
 from lxml import etree
 
 from app.domain.rates import NbpDecision
+from app.polish import pl_date
 
 MAX_BYTES = 2 * 1024 * 1024  # the real file is ~34 kB
 _RATE = re.compile(r"^\s*(\d{1,3})(?:[,.](\d{1,2}))?\s*$")
@@ -69,7 +70,7 @@ def _decision(element: etree._Element) -> NbpDecision:
     missing = [name for name in ("ref", "lom") if rates.get(name) is None]
     if missing:
         raise NbpFileError(
-            f"Pozycje z dnia {day.isoformat()} (wiersz {line}): brak stopy {', '.join(missing)}"
+            f"Pozycje z dnia {pl_date(day)} (wiersz {line}): brak stopy {', '.join(missing)}"
         )
     return NbpDecision(day, _bp(rates["ref"], day), _bp(rates["lom"], day))
 
@@ -87,6 +88,6 @@ def _bp(text: str | None, day: date) -> int:
     match = _RATE.match(text or "")
     if not match:
         raise NbpFileError(
-            f"Nieprawidłowa stopa {text!r} z dnia {day.isoformat()}: oczekiwano np. 5,75"
+            f"Nieprawidłowa stopa {text!r} z dnia {pl_date(day)}: oczekiwano np. 5,75"
         )
     return int(match[1]) * 100 + int((match[2] or "0").ljust(2, "0"))

@@ -15,6 +15,7 @@ from app.errors import Invalid
 from app.models import Parameter, RateCheck
 from app.parameters.nbp import NbpFileError, parse_archive
 from app.parameters.repository import ParameterRepository
+from app.polish import WIERSZ, counted
 
 
 @dataclass(frozen=True)
@@ -27,17 +28,17 @@ class ImportResult:
         """One Polish line for the CLI, the flash message and the log."""
         p = self.plan
         added = ", ".join(
-            f"{LABELS.get(r.code, r.code)} od {r.valid_from.isoformat()}: {pct(r.value)}"
+            f"{LABELS.get(r.code, r.code)} od {r.valid_from:%d.%m.%Y}: {pct(r.value)}"
             for r in p.added
         )
+        latest = f"{p.latest:%d.%m.%Y}" if p.latest else "—"
         text = (
             f"Plik {self.file_name}: {p.decisions} decyzji NBP objętych tabelą (ostatnia"
-            f" {p.latest.isoformat() if p.latest else '—'}); dodano {len(p.added)} wierszy"
-            + (f" ({added})" if added else "")
+            f" {latest}); dodano {counted(len(p.added), WIERSZ)}" + (f" ({added})" if added else "")
         )
         if p.conflicts:
             text += "; NIEZGODNE z tabelą (nie zmieniono): " + ", ".join(
-                f"{LABELS.get(c.code, c.code)} od {c.valid_from.isoformat()}:"
+                f"{LABELS.get(c.code, c.code)} od {c.valid_from:%d.%m.%Y}:"
                 f" w tabeli {pct(c.stored)}, z pliku {pct(c.derived)}"
                 for c in p.conflicts
             )

@@ -19,7 +19,7 @@ from app.files import service as files
 from app.postbook import service
 from app.web.forms import Day, FormState, WebForm, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, flash, verify_csrf
-from app.web.templating import render
+from app.web.templating import pl_date, render
 
 router = APIRouter(
     prefix="/korespondencja", dependencies=[Depends(verify_csrf)], include_in_schema=False
@@ -142,10 +142,8 @@ async def proof(
         done = await edelivery.import_proof(
             session, files.Upload(sent.filename, content), user.username, today
         )
-        flash(
-            request,
-            f"Zaimportowano dowód: {done.document.number} doręczono {done.delivery.effective_on}.",
-        )
+        on = pl_date(done.delivery.effective_on)
+        flash(request, f"Zaimportowano dowód: {done.document.number} doręczono {on}.")
         return see_other(f"/naleznosci/{done.receivable.id}")
 
     try:

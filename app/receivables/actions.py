@@ -13,12 +13,13 @@ from app.deliveries import service as delivery_service
 from app.domain import enforcement
 from app.domain.deadlines import title_allowed_from
 from app.domain.delivery import DeliveryFacts, Method
+from app.domain.labels import STATE_LABELS
 from app.domain.lifecycle import Action, State
-from app.domain.money import format_amount
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.domain.workdays import shift_to_working_day
 from app.errors import Conflict, Invalid
 from app.models import Document, Instalment, Payment, Receivable, WriteOff
+from app.polish import pl_amount, pl_date
 from app.receivables import figures as figures_mod
 from app.receivables import overpaid, service
 from app.receivables.repository import ReceivableRepository
@@ -122,7 +123,7 @@ async def _after_payment(
         action,
         on=payment.paid_on,
         actor=actor,
-        cause=f"wpłata {format_amount(payment.amount)} zł z dnia {payment.paid_on}",
+        cause=f"wpłata {pl_amount(payment.amount)} z dnia {pl_date(payment.paid_on)}",
     )
     if action is Action.ZAPLATA:  # a full payment closes: it starts no new period (issue 16)
         await figures_mod.refresh_limitation(session, receivable, rules)
@@ -145,11 +146,12 @@ async def issue_reminder(
             rules, service.enforcement_facts(receivable), issued_on
         )
         raise Conflict(f"Upomnienie niedozwolone: {refusal}", state=receivable.state)
+    await service.catch_up(session, receivable, issued_on, actor)  # wymagalna since the term
     term = receivable.payment_term_ends_on
     if term is None or issued_on <= term:
         raise Conflict(
             "Upomnienie można wystawić dopiero po upływie terminu płatności"
-            + (f" ({term.isoformat()})" if term else " (nie zapisano doręczenia wezwania)")
+            + (f" ({pl_date(term)})" if term else " (nie zapisano doręczenia wezwania)")
         )
     await _check_no_reminder_running(session, receivable, issued_on)
     table = ParameterTable.of(
@@ -185,12 +187,12 @@ async def _check_no_reminder_running(
         return
     if previous.issued_on >= issued_on:
         raise Conflict(
-            f"Upomnienie nr {previous.number} wystawiono już {previous.issued_on.isoformat()}"
+            f"Upomnienie nr {previous.number} wystawiono już {pl_date(previous.issued_on)}"
         )
     term = receivable.reminder_term_ends_on
     if term is not None and issued_on <= term:
         raise Conflict(
-            f"Termin z upomnienia nr {previous.number} upływa {term.isoformat()}: "
+            f"Termin z upomnienia nr {previous.number} upływa {pl_date(term)}: "
             "kolejne upomnienie dopiero po nim"
         )
 
@@ -214,6 +216,7 @@ async def issue_title(
             " zapisz decyzję i dzień, w którym stała się ostateczna",
             state=receivable.state,
         )
+    await service.catch_up(session, receivable, issued_on, actor)
     if receivable.state == State.UPOMNIENIE or rules.reminder_required:
         _check_reminder_term(receivable, issued_on)
     authority = await title_service.prepare_title(session, receivable, rules, issued_on)
@@ -238,7 +241,8 @@ async def issue_title(
 def _check_reminder_term(receivable: Receivable, issued_on: date) -> None:
     if receivable.state != State.UPOMNIENIE:
         raise Conflict(
-            f"Tytuł wykonawczy wymaga wcześniejszego upomnienia (stan: „{receivable.state}”)",
+            "Tytuł wykonawczy wymaga wcześniejszego upomnienia "
+            f"(stan: „{STATE_LABELS.get(receivable.state, receivable.state)}”)",
             state=receivable.state,
             action=Action.TYTUL_WYKONAWCZY.value,
         )
@@ -248,7 +252,7 @@ def _check_reminder_term(receivable: Receivable, issued_on: date) -> None:
     if issued_on < allowed:
         raise Conflict(
             f"Tytuł wykonawczy dopiero po 7 dniach od doręczenia upomnienia "
-            f"({receivable.reminder_delivered_on}): najwcześniej {allowed.isoformat()}",
+            f"({pl_date(receivable.reminder_delivered_on)}): najwcześniej {pl_date(allowed)}",
             allowed_from=allowed.isoformat(),
         )
 
@@ -259,6 +263,7 @@ async def grant_instalments(
     receivable = await service.load(session, receivable_id, for_update=True)
     rules = await service.rules_of(session, receivable)
     service.not_in_future(data.decided_on, today, "decided_on")
+    await service.catch_up(session, receivable, data.decided_on, actor)
     dues = [i.due_on for i in data.instalments]
     if dues != sorted(set(dues)) or dues[0] < data.decided_on:
         raise Invalid(
@@ -268,8 +273,8 @@ async def grant_instalments(
     total = sum(i.amount for i in data.instalments)
     if total != figs.balance:
         raise Invalid(
-            f"Suma rat ({format_amount(total)} zł) musi równać się saldu na dzień decyzji "
-            f"({format_amount(figs.balance)} zł)",
+            f"Suma rat ({pl_amount(total)}) musi równać się saldu na dzień decyzji "
+            f"({pl_amount(figs.balance)})",
             field="instalments",
         )
     await service.move(
@@ -327,7 +332,7 @@ async def write_off(
     if not data.full and amount >= figs.balance:
         raise Invalid(
             "Kwota umorzenia części musi być mniejsza od salda na dzień decyzji "
-            f"({format_amount(figs.balance)} zł); inaczej umórz w całości",
+            f"({pl_amount(figs.balance)}); inaczej umórz w całości",
             field="amount",
         )
     action = Action.UMORZENIE if data.full else Action.UMORZENIE_CZESCIOWE

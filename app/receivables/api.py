@@ -17,6 +17,7 @@ from app.receivables.schemas import (
     DeductionCreate,
     DeliveryCreate,
     DocumentRead,
+    EnforcementStepRead,
     EventRead,
     InstalmentPlanCreate,
     IssueCreate,
@@ -49,6 +50,10 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         reference=r.reference,
         title=r.title,
         state=r.state,
+        state_as_of=c.state,
+        next_step=NextStepRead(
+            what=c.step.what, why=c.step.why, when=c.step.when, when_label=c.step.when_label
+        ),
         as_of=as_of,
         issue_date=r.issued_on,
         period_from=r.period_from,
@@ -75,7 +80,7 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         decision_issued_on=r.decision_issued_on,
         decision_delivered_on=r.decision_delivered_on,
         decision_final_on=r.decision_final_on,
-        next_step=NextStepRead(
+        enforcement_step=EnforcementStepRead(
             code=step.code, text=step.text, basis=step.basis, from_day=step.from_day
         ),
         paused_reason=r.paused_reason,

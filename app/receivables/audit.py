@@ -8,10 +8,12 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.money import format_amount
+from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.models import Instalment, Payment, WriteOff
+from app.polish import pl_amount, pl_date
 from app.receivables.repository import ReceivableRepository
 from app.receivables.service import Card
+from app.unit import authorities
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
             e.created_at,
             e.occurred_on,
             "zdarzenie",
-            f"{e.from_state or '—'} → {e.to_state}: {e.cause}",
+            f"{state_label(e.from_state)} → {state_label(e.to_state)}: {e.cause}",
             e.actor,
         )
         for e in await repo.events(receivable_id)
@@ -54,9 +56,9 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
             d.created_at,
             d.issued_on,
             "dokument",
-            f"{d.kind} nr {d.number}"
+            f"{document_label(d.kind)} nr {d.number}"
             + (
-                f", doręczono {d.delivered_on}"
+                f", doręczono {pl_date(d.delivered_on)}"
                 if d.delivered_on and not d.delivery_recorded_by
                 else ""
             ),
@@ -69,7 +71,8 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
             d.delivery_recorded_at,
             d.delivered_on,
             "doręczenie",
-            f"{d.kind} nr {d.number} doręczono {d.delivered_on} (potwierdzenie odbioru)",
+            f"{document_label(d.kind)} nr {d.number} doręczono {pl_date(d.delivered_on)} "
+            "(potwierdzenie odbioru)",
             d.delivery_recorded_by,
         )
         for d in documents
@@ -80,7 +83,7 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
             p.created_at,
             p.paid_on,
             "wpłata",
-            f"{format_amount(p.amount)} zł" + (f", tytułem {p.reference}" if p.reference else ""),
+            pl_amount(p.amount) + (f", tytułem {p.reference}" if p.reference else ""),
             p.created_by or "—",
         )
         for p in await repo.payments(receivable_id)
@@ -90,23 +93,40 @@ async def trail(session: AsyncSession, receivable_id: int) -> list[AuditEntry]:
             w.created_at,
             w.decided_on,
             "umorzenie",
-            f"{'w całości' if w.full else 'części'} {format_amount(w.amount)} zł, "
+            f"{'w całości' if w.full else 'części'} {pl_amount(w.amount)}, "
             f"decyzja {w.decision_ref}",
             w.created_by or "—",
         )
         for w in await repo.write_offs(receivable_id)
     ]
+    names = {a.code: a.name for a, _communes in await authorities.listing(session)}
     entries += [
         AuditEntry(
             c.created_at,
             c.created_at.date(),
             "zmiana danych",
-            f"{c.field}: {c.old or '—'} → {c.new or '—'} ({c.reason})",
+            f"{c.field}: {_value(c.field, c.old, names)} → {_value(c.field, c.new, names)} "
+            f"({c.reason})",
             c.actor,
         )
         for c in await repo.changes(receivable_id)
     ]
     return sorted(entries, key=_order)
+
+
+def _value(field: str, value: str | None, names: dict[str, str]) -> str:
+    """An authority by its name, not its code "UM" (issue 19 item 4)."""
+    if field == "organ":
+        return names.get(value, value) if value else "organ właściwy"
+    return value or "—"
+
+
+def state_label(code: str | None) -> str:
+    return STATE_LABELS.get(code or "", code or "—")
+
+
+def document_label(kind: str) -> str:
+    return DOCUMENT_LABELS.get(kind, kind)
 
 
 def _order(entry: AuditEntry) -> tuple[str, date]:

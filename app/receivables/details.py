@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, Invalid
 from app.models import Debtor, Document, Receivable, ReceivableChange
+from app.polish import pl_date
 from app.receivables import service
 from app.receivables.repository import ReceivableRepository
 from app.unit import authorities
@@ -69,7 +70,7 @@ async def choose_authority(
 def _period_text(start: date | None, end: date | None) -> str | None:
     if start is None and end is None:
         return None
-    return f"{start.isoformat() if start else '…'} – {end.isoformat() if end else '…'}"
+    return f"{pl_date(start) if start else '…'} – {pl_date(end) if end else '…'}"
 
 
 async def set_period(

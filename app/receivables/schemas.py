@@ -175,7 +175,10 @@ class DeductionCreate(Schema):
     )
 
 
-class NextStepRead(Schema):
+class EnforcementStepRead(Schema):
+    """Issue 16 item 8: the next step on the legal road to enforcement (decision, its delivery
+    and finality, the payment term, the reminder, the title), with its basis."""
+
     code: str
     text: str
     basis: str
@@ -218,13 +221,24 @@ class PaymentRead(Schema):
     overpayment: AmountOut
 
 
+class NextStepRead(Schema):
+    """Issue 19 item 1: what may be done now, from or by when, and why."""
+
+    what: str
+    why: str
+    when: date | None
+    when_label: str
+
+
 class ReceivableRead(Schema):
     id: int
     debtor_id: int
     kind: str
     reference: str | None
     title: str
-    state: str
+    state: str  # as stored (the nightly sweep persists the moves time makes)
+    state_as_of: str  # as of `as_of`, derived from the same facts (issue 19 item 1)
+    next_step: NextStepRead
     as_of: date
     issue_date: date
     period_from: date | None
@@ -248,7 +262,7 @@ class ReceivableRead(Schema):
     decision_issued_on: date | None = None
     decision_delivered_on: date | None = None
     decision_final_on: date | None = None
-    next_step: NextStepRead | None = None
+    enforcement_step: EnforcementStepRead | None = None
     # Issue 20: why the automatic steps are paused (an open dispute), None when they run.
     paused_reason: str | None = None
     enforcement_suspended_on: date | None = None

@@ -9,6 +9,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain import enforcement, lifecycle
+from app.domain import next_step as steps
+from app.domain.allocation import Allocation
 from app.domain.deadlines import due_from, title_allowed_from
 from app.domain.interest import interest_from
 from app.domain.kinds import AllocationRule, InterestStart, KindRules
@@ -17,6 +19,7 @@ from app.domain.limitation import decision_barred_from, reminder_costs_barred_fr
 from app.errors import Conflict, Invalid, NotFound
 from app.models import Debtor, Document, Event, Payment, Receivable, ReceivableTranche, WriteOff
 from app.numbering import next_number
+from app.polish import pl_date
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository, kind_rules
 from app.receivables.schemas import ReceivableCreate
@@ -36,6 +39,24 @@ class Card:
     write_offs: list[WriteOff]
     events: list[Event]
     as_of: date
+    # Issue 19 item 1: the state as of `as_of` (the sweep persists it at night), the moves it
+    # has not recorded yet, and the one next step.
+    state: State
+    pending: tuple[steps.Pending, ...]
+    step: steps.NextStep
+    splits: list[Split]
+    costs_awaiting_delivery: list[Document]
+
+    @property
+    def costs_awaiting(self) -> int:
+        """Costs demanded by reminders not delivered yet: due from delivery (u.p.e.a. art. 15
+        §4), so not in the balance, but the letter already names them."""
+        return sum(d.costs for d in self.costs_awaiting_delivery)
+
+    @property
+    def costs_paid(self) -> int:
+        """What the payments paid of the reminder costs (the split of each, OP art. 62 §1a)."""
+        return sum(s.allocation.to_costs for s in self.splits if s.allocation)
     tranches: tuple[ReceivableTranche, ...] = ()
 
     @property
@@ -81,7 +102,81 @@ class Card:
 
     @property
     def allowed_actions(self) -> list[str]:
-        return sorted(a.value for a in lifecycle.allowed_actions(State(self.receivable.state)))
+        return sorted(a.value for a in lifecycle.allowed_actions(self.state))
+
+
+@dataclass(frozen=True)
+class Split:
+    """One payment or write-off and how it was settled (costs, interest, principal)."""
+
+    on: date
+    kind: str  # wpłata | umorzenie
+    amount: int
+    reference: str | None
+    created_by: str | None
+    allocation: Allocation | None
+    full: bool = False
+    reversed_on: date | None = None  # issue 20: a storno; the payment counts for nothing
+
+
+def _splits(
+    payments: list[Payment], write_offs: list[WriteOff], allocations: tuple[Allocation, ...]
+) -> list[Split]:
+    """Pair each payment and write-off with its allocation (figures.facts_of gives a write-off
+    the reference "umorzenie <decision>"), in date order."""
+    left = list(allocations)
+
+    def take(on: date, amount: int, reference: str | None) -> Allocation | None:
+        for i, a in enumerate(left):
+            if (a.on, a.amount, a.reference) == (on, amount, reference):
+                return left.pop(i)
+        return None
+
+    rows = [
+        Split(
+            p.paid_on,
+            "wpłata",
+            p.amount,
+            p.reference or p.reversed_reference,
+            p.created_by,
+            None if p.reversed_on else take(p.paid_on, p.amount, p.reference),
+            reversed_on=p.reversed_on,
+        )
+        for p in payments
+    ]
+    rows += [
+        Split(
+            w.decided_on,
+            "umorzenie",
+            w.amount,
+            w.decision_ref,
+            w.created_by,
+            take(w.decided_on, w.amount, f"umorzenie {w.decision_ref}"),
+            w.full,
+        )
+        for w in write_offs
+    ]
+    return sorted(rows, key=lambda r: r.on)
+
+
+def state_facts(receivable: Receivable) -> steps.StateFacts:
+    return steps.StateFacts(
+        State(receivable.state), receivable.payment_term_ends_on, receivable.time_barred_from
+    )
+
+
+def state_today(receivable: Receivable, as_of: date) -> State:
+    """The state as of a date, derived from the stored facts (the sweep persists it at night)."""
+    return steps.state_as_of(state_facts(receivable), as_of)[0]
+
+
+async def catch_up(session: AsyncSession, receivable: Receivable, on: date, actor: str) -> None:
+    """Record the moves time made up to `on` that the nightly sweep has not recorded yet (a
+    reminder the day after the term must not wait for the night); each event on its own day, as
+    the sweep would date it. The sweep, run later for those days, finds nothing left to move."""
+    _state, pending = steps.state_as_of(state_facts(receivable), on)
+    for move_ in pending:
+        await move(session, receivable, move_.action, on=move_.on, cause=move_.cause, actor=actor)
 
 
 def enforcement_facts(receivable: Receivable) -> enforcement.EnforcementFacts:
@@ -282,7 +377,7 @@ async def move(
 def not_in_future(day: date, today: date, field: str) -> None:
     if day > today:
         raise Invalid(
-            f"Data {day.isoformat()} jest późniejsza niż dzisiejsza ({today.isoformat()})",
+            f"Data {pl_date(day)} jest późniejsza niż dzisiejsza ({pl_date(today)})",
             field=field,
         )
 
@@ -296,16 +391,44 @@ async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
     receivable, kind, debtor = found
     rules = kind_rules(kind)
     rows = await figures_mod.rows_of(session, receivable.id)
+    figures = await figures_mod.figures_of(session, receivable, rules, as_of, rows)
+    state, pending = steps.state_as_of(state_facts(receivable), as_of)
+    instalments = await repo.instalments(receivable.id) if state == State.RATY else []
+    step = steps.next_step(
+        steps.CardFacts(
+            state=state,
+            as_of=as_of,
+            balance=figures.balance,
+            reminder_required=rules.reminder_required,
+            demand_delivered_on=receivable.demand_delivered_on,
+            payment_term_ends_on=receivable.payment_term_ends_on,
+            reminder_issued=any(d.kind == "upomnienie" for d in rows.documents),
+            reminder_delivered_on=receivable.reminder_delivered_on,
+            reminder_term_ends_on=receivable.reminder_term_ends_on,
+            title_issued=any(d.kind == "tytul_wykonawczy" for d in rows.documents),
+            next_instalment_on=next((i.due_on for i in instalments if i.due_on >= as_of), None),
+        )
+    )
+    awaiting = [
+        d
+        for d in rows.documents
+        if d.costs and d.delivered_on is None and state not in lifecycle.CLOSED_STATES
+    ]
     return Card(
         receivable=receivable,
         debtor=debtor,
         rules=rules,
-        figures=await figures_mod.figures_of(session, receivable, rules, as_of, rows),
+        figures=figures,
         documents=rows.documents,
         payments=rows.payments,
         write_offs=rows.write_offs,
         events=await repo.events(receivable.id),
         as_of=as_of,
+        state=state,
+        pending=pending,
+        step=step,
+        splits=_splits(rows.payments, rows.write_offs, figures.allocations),
+        costs_awaiting_delivery=awaiting,
         tranches=tuple(rows.tranches),
     )
 

@@ -59,11 +59,12 @@ DETAIL_FORMS = ("okres", "organ_wybor")
 
 
 def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
-    """The action forms allowed in this state (Card.allowed_actions) and for this role."""
-    state, allowed = card.receivable.state, set(card.allowed_actions)
+    """The action forms that make sense now (issue 19 item 1: the next step's, for the state as
+    of today, Card.state), of those the lifecycle allows and the role may use."""
+    state, allowed, fit = card.state, set(card.allowed_actions), card.step.forms
     shown = []
     if viewer.can("collect"):
-        if state in (State.WYSTAWIONA, State.UPOMNIENIE):
+        if state in (State.WYSTAWIONA, State.UPOMNIENIE) and "doreczenie" in fit:
             shown.append("doreczenie")
         shown += [
             name
@@ -73,7 +74,7 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
                 ("tytul", "tytul_wykonawczy"),
                 ("raty", "raty"),
             )
-            if action in allowed
+            if action in allowed and name in fit
         ]
         if state == State.TYTUL_WYKONAWCZY:
             shown.append("organ")  # the enforcement authority's answers about the title
@@ -96,7 +97,7 @@ def _iso(day: date | None) -> str:
 
 def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
     iso = today.isoformat()
-    document = "upomnienie" if card.receivable.state == State.UPOMNIENIE else "wezwanie"
+    document = "upomnienie" if card.state == State.UPOMNIENIE else "wezwanie"
     defaults = {
         "doreczenie": {"document": document},
         "wplata": {"paid_on": iso},
@@ -155,6 +156,7 @@ async def card_page(
             "competent": await details.authority_of(session, card.receivable, card.debtor),
             "authority_options": [("", "właściwy dla gminy zobowiązanego / domyślny")]
             + [(a.code, f"{a.name} ({a.code})") for a in listed],
+            "authority_names": {a.code: a.name for a in listed},
             "changes": await details.changes(session, receivable_id),
         },
         failed.status if failed else 200,

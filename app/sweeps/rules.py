@@ -29,7 +29,8 @@ class Sql:
         return f"({column} + 1)" if self.pg else f"date({column}, '+1 day')"
 
     def date_text(self, column: str) -> str:
-        return f"to_char({column}, 'YYYY-MM-DD')" if self.pg else column
+        # dd.mm.rrrr: the event's cause is read by people (issue 19 item 4)
+        return f"to_char({column}, 'DD.MM.YYYY')" if self.pg else f"strftime('%d.%m.%Y', {column})"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -18,9 +19,10 @@ from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.archive import archive_cutoff
-from app.domain.money import format_amount
 from app.errors import Conflict
 from app.models import SweepRun
+from app.polish import ACTORS, NALEZNOSC, counted, pl_amount
+from app.polish import actor_label as polish_actor
 from app.sweeps import repository as repo_mod
 from app.sweeps.repository import Moved, SweepRepository
 from app.sweeps.rules import rules
@@ -28,6 +30,42 @@ from app.sweeps.schemas import Job
 from app.titles import service as title_service
 
 SWEEP_ACTOR = "system:przeglad"
+
+# What the codes in sweep_run.details (stored, and in the API, as "termin_uplynal: 1, …") and in
+# its triggered_by mean, for the pages and the CLI (issue 19 item 4: no programmer words).
+DETAIL_LABELS = {
+    "termin_uplynal": "po terminie płatności",
+    "rata_niezaplacona": "niezapłacona rata",
+    "przedawnienie": "przedawnione",
+    "nowe_do_tytulu": "nowe do tytułu wykonawczego",
+    "archiwum": "przeniesione do archiwum",
+    "przedawnione": "przedawnione (razem)",
+    "przedawnione_w_roku": "przedawnione w roku",
+    "alimenty_umorzenie": "do umorzenia (alimenty)",
+}
+JOB_NAMES = {
+    "daily": "przegląd dzienny",
+    "year_end": "wykazy na koniec roku",
+    "archive": "archiwum",
+}
+DETAIL_LABELS["zawiadomienia"] = "zawiadomienia"
+ACTOR_LABELS = ACTORS
+_CODE = re.compile(r"\b([a-z_]+): (\d+)")
+
+
+def details_text(details: str) -> str:
+    """ "termin_uplynal: 1, przedawnienie: 0" → "po terminie płatności: 1, przedawnione: 0"."""
+    return _CODE.sub(lambda m: f"{DETAIL_LABELS.get(m[1], m[1])}: {m[2]}", details)
+
+
+def actor_label(actor: str | None) -> str:
+    return polish_actor(actor)
+
+
+def changed_text(rows_changed: int) -> str:
+    """ "zmieniono 1 należność", "zmieniono 2 należności", "zmieniono 5 należności"."""
+    return f"zmieniono {counted(rows_changed, NALEZNOSC)}"
+
 
 # (step done, steps in all, step name): the CLI draws its progress bar from it.
 Progress = Callable[[int, int, str], None]
@@ -160,7 +198,7 @@ async def _year_end(repo: SweepRepository, as_of: date, progress: Progress) -> S
     result = SweepResult(Job.YEAR_END, as_of)
     count, within, principal = await repo.year_end_summary(date(as_of.year, 1, 1), as_of)
     result.listed.update(przedawnione=count, przedawnione_w_roku=within)
-    result.notes.append(f"należność główna przedawnionych: {format_amount(principal)} zł")
+    result.notes.append(f"należność główna przedawnionych: {pl_amount(principal)}")
     progress(1, 2, "przedawnione")
     alimony = await alimony_write_off_list(repo.session, as_of.year, as_of)
     if alimony is None:

@@ -10,11 +10,12 @@ from app.backup import web as backup_web
 from app.backup.service import BACKUP_JOB, size_text
 from app.deps import TodayDep
 from app.errors import Invalid
+from app.polish import first_upper, pl_date
 from app.sweeps import service
 from app.sweeps.schemas import Job
 from app.web.forms import FormState, OptionalDay, WebForm, attempt, blank_form, read_form, see_other
 from app.web.session import Reader, Sweeper, flash, verify_csrf
-from app.web.templating import pl_date, render
+from app.web.templating import render
 
 router = APIRouter(
     prefix="/przeglady", dependencies=[Depends(verify_csrf)], include_in_schema=False
@@ -42,6 +43,8 @@ async def _page(request: Request, session: SessionDep, form: FormState) -> Respo
         "labels": {**JOB_LABELS, BACKUP_JOB: "kopia zapasowa bazy danych"},
         "backup": await backup_web.panel(request, session),
         "size_text": size_text,
+        "details_text": service.details_text,
+        "actor_label": service.actor_label,
     }
     return render(request, "sweeps/index.html", context, form.status)
 
@@ -67,8 +70,9 @@ async def run_now(
             result = await service.run(session, data.job, day, user.username)
             flash(
                 request,
-                f"{JOB_LABELS[data.job].capitalize()} na dzień {pl_date(day)}: "
-                f"zmieniono {result.rows_changed} należności. {result.details}",
+                f"{first_upper(JOB_LABELS[data.job])} na dzień {pl_date(day)}: "
+                f"{service.changed_text(result.rows_changed)}. "
+                f"{service.details_text(result.details)}",
             )
             return see_other("/przeglady")
 

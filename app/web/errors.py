@@ -29,7 +29,10 @@ _TITLES = {
     404: "Nie znaleziono",
     405: "Niedozwolona metoda",
     409: "Czynność niedozwolona",
+    413: "Za duży plik lub formularz",
     422: "Nieprawidłowe dane",
+    429: "Zbyt wiele prób",
+    500: "Błąd wewnętrzny",
 }
 
 
@@ -43,9 +46,20 @@ def login_url(request: Request) -> str:
 
 
 def _page(
-    request: Request, status: int, title: str, detail: str, missing: object = None
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    missing: object = None,
+    back: str | None = None,
 ) -> Response:
-    context = {"status": status, "title": title, "detail": detail, "missing": missing or []}
+    context = {
+        "status": status,
+        "title": title,
+        "detail": detail,
+        "missing": missing or [],
+        "back": back,
+    }
     return render(request, "web/error.html", context, status)
 
 
@@ -64,13 +78,7 @@ async def _html(request: Request, exc: Exception) -> Response:
     if isinstance(exc, XmlValidationError):  # as the API's 409, but a page, never raw JSON
         return _page(request, 409, "Dokument XML niezgodny ze schematem", str(exc))
     if isinstance(exc, StarletteHTTPException):
-        title = _TITLES.get(exc.status_code, "Błąd")
-        detail = (
-            exc.detail
-            if isinstance(exc.detail, str) and exc.status_code != 404
-            else "Nie ma takiej strony albo takiego rekordu."
-        )
-        return _page(request, exc.status_code, title, detail)
+        return _http_page(request, exc)
     if isinstance(exc, RequestValidationError):
         detail = "; ".join(polish_message(e) for e in exc.errors())
         return _page(request, 422, "Nieprawidłowy adres strony", detail)
@@ -80,6 +88,27 @@ async def _html(request: Request, exc: Exception) -> Response:
         return _page(request, 422, "Nieprawidłowe dane", detail)
     log.error("unexpected error on a web page: %s", describe(exc))
     return _page(request, 500, "Błąd wewnętrzny", "Wystąpił nieoczekiwany błąd. Spróbuj ponownie.")
+
+
+def _http_page(request: Request, exc: StarletteHTTPException) -> Response:
+    """Starlette's own answers (no route, wrong method) in Polish: their texts are English
+    ("Not Found", "Method Not Allowed") and never shown (issue 19 item 4)."""
+    status = exc.status_code
+    title = _TITLES.get(status, "Błąd")
+    if status == 404:
+        return _page(request, 404, title, "Nie ma takiej strony albo takiego rekordu.")
+    if status == 405:
+        # Typically a form's address opened again (reload, bookmark, Enter in the address bar):
+        # it only takes a form sent from its page, so point back to that page.
+        back = request.url.path.rstrip("/").rpartition("/")[0] or "/"
+        detail = (
+            "Pod tym adresem przyjmowany jest tylko formularz wysłany ze strony. "
+            "Wróć na stronę i wyślij formularz ponownie."
+        )
+        return _page(request, 405, title, detail, back=back)
+    english = isinstance(exc.detail, str) and exc.detail.isascii()
+    detail = "Nie udało się wykonać żądania." if english or not exc.detail else str(exc.detail)
+    return _page(request, status, title, detail)
 
 
 def _dispatch(api_handler: Handler) -> Handler:

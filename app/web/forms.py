@@ -47,7 +47,18 @@ def web_amount(value: Any) -> Any:
     try:
         return parse_amount(text)
     except AmountError:
-        raise ValueError("Podaj kwotę w złotych większą od zera, np. 123,45") from None
+        raise ValueError(_amount_problem(text, value.strip())) from None
+
+
+def _amount_problem(text: str, typed: str) -> str:
+    """Why an amount typed in a form is refused, in the words of the person who typed it."""
+    if re.fullmatch(r"\d+\.\d{3,}", text):
+        return f"Kwota może mieć najwyżej dwa miejsca po przecinku (wpisano {typed})"
+    if re.fullmatch(r"0+(\.0*)?", text):
+        return "Kwota musi być większa od zera"
+    if text.startswith("-"):
+        return "Kwota nie może być ujemna"
+    return f"Podaj kwotę w złotych, np. 1 234,56 (wpisano {typed})"
 
 
 def web_date(value: Any) -> Any:
@@ -56,13 +67,20 @@ def web_date(value: Any) -> Any:
     if not value.strip():
         raise ValueError("To pole jest wymagane")
     text = value.strip()
-    match = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)  # 05.03.2025 typed by hand
+    dotted = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", text)  # 05.03.2025 typed by hand
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if dotted:
+        y, m, d = int(dotted[3]), int(dotted[2]), int(dotted[1])
+    elif iso:
+        y, m, d = int(iso[1]), int(iso[2]), int(iso[3])
+    else:
+        raise ValueError(f"Podaj datę w postaci DD.MM.RRRR, np. 05.03.2025 (wpisano {text})")
     try:
-        return (
-            date(int(match[3]), int(match[2]), int(match[1])) if match else date.fromisoformat(text)
-        )
+        return date(y, m, d)
     except ValueError:
-        raise ValueError("Podaj datę w postaci RRRR-MM-DD lub DD.MM.RRRR") from None
+        if 1 <= m <= 12:
+            raise ValueError(f"Nie ma dnia {d:02d}.{m:02d}.{y}") from None
+        raise ValueError(f"Nie ma miesiąca {m} (wpisano {text})") from None
 
 
 def _check(value: Any) -> bool:
@@ -83,8 +101,8 @@ _MESSAGES = {
     "int_type": "To pole jest wymagane",
     "date_type": "To pole jest wymagane",
     "int_parsing": "Podaj liczbę całkowitą",
-    "date_parsing": "Podaj datę w postaci RRRR-MM-DD",
-    "date_from_datetime_parsing": "Podaj datę w postaci RRRR-MM-DD",
+    "date_parsing": "Podaj datę w postaci DD.MM.RRRR",
+    "date_from_datetime_parsing": "Podaj datę w postaci DD.MM.RRRR",
     "bool_parsing": "Nieprawidłowa wartość",
     "literal_error": "Wybierz jedną z podanych wartości",
     "enum": "Wybierz jedną z podanych wartości",
@@ -106,6 +124,100 @@ def polish_message(error: Mapping[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return "Nieprawidłowy format"
     return _MESSAGES.get(kind, "Nieprawidłowa wartość")
+
+
+# The label of each field as the forms show it, for the error summary above a form (issue 19
+# item 4: "the error summary names each field"). A field the map lacks is named by its message.
+FIELD_LABELS: dict[str, str] = {
+    "address_unknown": "Adres do ustalenia",
+    "addressee_notified": "Zawiadomienie adresata",
+    "ade": "Adres do doręczeń elektronicznych",
+    "ade_checked_on": "Data sprawdzenia w BAE",
+    "amount": "Kwota",
+    "answered_on": "Data odpowiedzi",
+    "arrived_on": "Wpłynięcie na adres ADE",
+    "as_of": "Stan na dzień",
+    "authority": "Organ",
+    "authority_code": "Organ",
+    "bank_accounts": "Rachunki bankowe",
+    "case_ref": "Znak sprawy",
+    "checked_on": "Data sprawdzenia",
+    "city": "Miejscowość",
+    "claim": "Tytuł należności",
+    "code": "Kod",
+    "commune": "Gmina",
+    "commune_code": "Gmina",
+    "communes": "Gminy",
+    "creditor_code": "Kod wierzyciela",
+    "current_password": "Obecne hasło",
+    "day": "Data",
+    "death_on": "Data zgonu",
+    "deceased": "Zmarły",
+    "decided_on": "Data decyzji",
+    "decision_final_on": "Data ostateczności decyzji",
+    "decision_ref": "Znak decyzji",
+    "delivered_on": "Data doręczenia",
+    "description": "Opis",
+    "document": "Dokument",
+    "document_id": "Dokument",
+    "due_date": "Termin płatności",
+    "entitled": "Osoba uprawniona",
+    "file": "Plik",
+    "first_name": "Imię",
+    "first_notice_on": "Data pierwszego awizo",
+    "full_name": "Imię i nazwisko",
+    "homeless": "Bezdomny",
+    "instalments": "Raty",
+    "is_default": "Organ domyślny",
+    "issue_date": "Data wystawienia",
+    "issued_on": "Data wystawienia",
+    "job": "Przegląd",
+    "kind": "Rodzaj",
+    "last_name": "Nazwisko",
+    "method": "Sposób doręczenia",
+    "monthly_amount": "Kwota miesięczna",
+    "name": "Nazwa",
+    "new_password": "Nowe hasło",
+    "nip": "NIP",
+    "note": "Uwagi",
+    "number": "Numer",
+    "occurred_on": "Data kontaktu",
+    "office_code": "Kod urzędu",
+    "paid_on": "Data wpłaty",
+    "password": "Hasło",
+    "payments": "Wpłaty",
+    "payouts": "Wypłaty",
+    "period_from": "Okres od",
+    "period_to": "Okres do",
+    "pesel": "PESEL",
+    "place_of_issue": "Miejsce wystawienia",
+    "postal_code": "Kod pocztowy",
+    "principal": "Kwota należności głównej",
+    "reason": "Uzasadnienie",
+    "received_on": "Data odebrania",
+    "reference": "Numer / tytuł",
+    "refused_on": "Data odmowy przyjęcia",
+    "regon": "REGON",
+    "reminder_costs": "Koszty upomnienia",
+    "reported_on": "Data informacji",
+    "result": "Wynik",
+    "returned_on": "Data zwrotu przesyłki",
+    "role": "Rola",
+    "scan": "Skan potwierdzenia",
+    "scope": "Zakres",
+    "second_notice_on": "Data powtórnego awizo",
+    "signatory_name": "Podpisujący",
+    "signatory_position": "Stanowisko podpisującego",
+    "source": "Źródło",
+    "started_on": "Data wszczęcia",
+    "street": "Ulica i numer",
+    "substitute": "Komu doręczono",
+    "terc": "Kod TERC",
+    "text": "Treść",
+    "title": "Tytuł",
+    "username": "Login",
+    "valid_from": "Obowiązuje od",
+}
 
 
 @dataclass
@@ -137,6 +249,10 @@ class FormState:
 
     def value(self, name: str, default: str = "") -> str:
         return self.values.get(name, default)
+
+    def label(self, name: str) -> str:
+        """The field's name in the error summary ("Data wpłaty: Nie ma dnia 30.02.2025")."""
+        return FIELD_LABELS.get(name, "")
 
     def add(self, name: str | None, message: str) -> None:
         if name in self.fields and name not in self.errors:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +10,10 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from app.clock import WARSAW
 from app.domain.identifiers import mask_pesel
 from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.domain.lifecycle import ACTION_LABELS, Action
-from app.domain.money import format_amount
+from app.polish import actor_label, first_upper, pl_amount, pl_date
 from app.web import links
 from app.web.session import page_context
 
@@ -39,22 +37,7 @@ SECURITY_HEADERS = {
 
 def zl(grosze: int | None, unit: bool = True) -> str:
     """12345678 → "123 456,78 zł" (Polish notation, non-breaking thousands separator)."""
-    if grosze is None:
-        return "—"
-    text = format_amount(grosze)
-    sign, text = ("−", text[1:]) if text.startswith("-") else ("", text)
-    whole, frac = text.split(".")
-    groups = f"{int(whole):,}".replace(",", "\u00a0")
-    return f"{sign}{groups},{frac}" + ("\u00a0zł" if unit else "")
-
-
-def pl_date(value: date | datetime | None) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, datetime):
-        local = value.astimezone(WARSAW) if value.tzinfo else value
-        return local.strftime("%d.%m.%Y %H:%M")
-    return value.strftime("%d.%m.%Y")
+    return pl_amount(grosze, unit)
 
 
 def yes_no(value: object) -> str:
@@ -84,6 +67,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         zl=zl,
+        wielka=first_upper,
+        kto=actor_label,
         data=pl_date,
         stan=state_label,
         czynnosc=action_label,

@@ -270,7 +270,7 @@ async def test_a_payout_before_the_rate_table_is_refused_with_the_missing_parame
     assert r.status_code == 422
     assert r.json()["type"] == "/problems/missing-parameter"
     assert "odsetki_ustawowe_za_opoznienie" in r.json()["detail"]
-    assert "2003-06-11" in r.json()["detail"]
+    assert "11.06.2003" in r.json()["detail"]
     assert (await _counts(session))[2] == before[2]  # no recovery written
 
 

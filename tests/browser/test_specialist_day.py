@@ -133,7 +133,8 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     clock.day = date(2025, 3, 20)
     nav(page, "Przeglądy").click()
     page.get_by_role("button", name="Uruchom przegląd teraz").click()
-    expect(flash(page)).to_contain_text("zmieniono 1 należności")
+    expect(flash(page)).to_contain_text("zmieniono 1 należność.")  # issue 19: plural form
+    expect(page.locator("table.list")).not_to_contain_text("termin_uplynal")
     shot(page, screenshots, "05-przeglady")
     nav(page, "Pulpit").click()
     expect(page.locator("section[aria-labelledby=w-upomnienia]")).to_contain_text("Opłata za pobyt")
@@ -143,9 +144,14 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     clock.day = date(2025, 4, 1)
     page.goto(card_url)
     expect(page.locator(".state .badge")).to_have_text("wymagalna")
+    expect(page.locator("#nastepny-krok")).to_contain_text("Wystaw upomnienie.")
+    expect(page.locator("#akcja-tytul")).to_have_count(0)  # not possible yet: not shown
     page.get_by_role("button", name="Wystaw upomnienie").click()
     expect(flash(page)).to_contain_text("Wystawiono upomnienie nr UP/1/2025")
     expect(page.locator(".state .badge")).to_have_text("upomnienie wysłane")
+    # The letter demands 16,00 zł of costs: the card names them before the delivery too.
+    expect(page.locator("#koszty")).to_have_text("16,00\u00a0zł")
+    expect(page.locator("#nastepny-krok")).to_contain_text("Zapisz doręczenie upomnienia.")
     _reminder_pdf(page, base)
 
     # 2025-04-03 (Thu) the reminder is delivered: + 7 days = Thu 2025-04-10.
@@ -170,6 +176,12 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     page.get_by_role("button", name="Zaksięguj wpłatę").click()
     expect(flash(page)).to_contain_text("Zaksięgowano wpłatę 100,00")
     expect(page.locator("#saldo")).to_have_text("166,00\u00a0zł")
+    # Issue 19 item 1: how the payment was split (costs first, OP art. 62 §1a), the next step.
+    split = page.locator("tr.split").first
+    expect(split).to_contain_text("05.05.2025")
+    expect(split.locator("td").nth(3)).to_have_text("16,00\u00a0zł")
+    expect(split.locator("td").nth(5)).to_have_text("84,00\u00a0zł")
+    expect(page.locator("#nastepny-krok")).to_contain_text("Wystaw tytuł wykonawczy.")
     barred_after = _day(page.locator("#przedawnienie").inner_text())
     # Seed 003 §5: a partial payment interrupts the limitation; a new 3-year period runs.
     assert barred_after > barred_before
@@ -184,6 +196,14 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     page.goto(card_url)
     page.locator(".crumbs").get_by_role("link", name="Kowalski Jan").click()
     expect(page.locator("tfoot")).to_contain_text("166,00")
+    # Issue 19 item 5: a phone call written down on the debtor's card.
+    notes = page.locator("#akcja-notatka")
+    notes.get_by_label("Rodzaj").select_option("telefon")
+    notes.get_by_label("Treść").fill("Dzwonił: zapłaci resztę do końca maja.")
+    notes.get_by_role("button", name="Zapisz wpis").click()
+    expect(flash(page)).to_contain_text("Zapisano wpis: rozmowa telefoniczna z dnia 05.05.2025.")
+    expect(page.locator("table.notes")).to_contain_text("zapłaci resztę do końca maja")
+    expect(page.locator("table.notes")).to_contain_text("anna")
     shot(page, screenshots, "10-karta-zobowiazanego")
 
     # The same debtor owes the alimony fund: a payout typed in, its interest from the next day.

@@ -153,4 +153,4 @@ async def test_a_missing_rate_is_a_problem_naming_the_parameter_and_the_day(api)
     body = r.json()
     assert body["type"] == "/problems/missing-parameter"
     assert "odsetki_ustawowe_za_opoznienie" in body["detail"]
-    assert "2003-06-11" in body["detail"]
+    assert "11.06.2003" in body["detail"]

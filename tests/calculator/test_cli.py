@@ -66,7 +66,7 @@ def test_calc_names_a_missing_rate_without_a_traceback(capsys):
     captured = capsys.readouterr()
     assert code == 2
     assert captured.err.startswith("błąd: Brak parametru „stawka odsetek ustawowych")
-    assert "(odsetki_ustawowe_za_opoznienie) obowiązującego w dniu 2003-06-11" in captured.err
+    assert "(odsetki_ustawowe_za_opoznienie) obowiązującego w dniu 11.06.2003" in captured.err
     assert "Traceback" not in captured.err
 
 

@@ -72,7 +72,7 @@ def test_print_a_document_the_days_reminders_and_a_year_end_list(database, tmp_p
     assert cli.main(["print", "reminders", "--issued-on", "2025-04-01"]) == 0
     err = capsys.readouterr().err
     assert "[##############################] 1/1 upomnienia" in err
-    assert "Upomnienia z dnia 2025-04-01: 1" in err
+    assert "Upomnienia z dnia 01.04.2025: 1" in err
     assert "UP/1/2025" in normalise(text((tmp_path / "upomnienia-2025-04-01.pdf").read_bytes()))
 
     assert cli.main(["print", "year-end", "--year", "2025", "--format", "csv"]) == 0

@@ -22,7 +22,7 @@ async def test_a_day_before_the_table_is_a_problem_not_a_crash(api):
     )
     assert r.status_code == 422, r.text
     assert r.json()["type"] == "/problems/missing-parameter"
-    assert "(odsetki_za_zwloke) obowiązującego w dniu 2004-06-17" in r.json()["detail"]
+    assert "(odsetki_za_zwloke) obowiązującego w dniu 17.06.2004" in r.json()["detail"]
     card = (await api.get(f"/api/v1/receivables/{rid}")).json()
     assert (card["state"], card["documents"][0]["delivered_on"]) == ("wystawiona", None)
 
@@ -43,4 +43,4 @@ async def test_the_failed_run_carries_the_message(maker, monkeypatch):
     done = await run_job(maker, Job.DAILY, date(2026, 11, 23), "test", attempts=1)
     assert done.outcome is Outcome.FAILED
     assert done.error is not None
-    assert "(odsetki_za_zwloke) obowiązującego w dniu 2004-01-01" in done.error
+    assert "(odsetki_za_zwloke) obowiązującego w dniu 01.01.2004" in done.error

@@ -126,7 +126,7 @@ def test_interest_from(start: InterestStart, day: date, expected: date) -> None:
 
 def test_no_rate_before_the_first_row() -> None:
     # The history starts with the row in force on 2005-01-01 (lombard 8 % from 2004-08-26).
-    with pytest.raises(MissingParameter, match="2004-08-25"):
+    with pytest.raises(MissingParameter, match="25.08.2004"):
         odsetki_za_zwloke(100_000, date(2004, 8, 25), date(2005, 1, 5), table(ZWLOKA))
 
 

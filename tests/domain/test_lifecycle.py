@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
+from app.domain.labels import STATE_LABELS
 from app.domain.lifecycle import (
+    ACTION_LABELS,
     TRANSITIONS,
     Action,
     IllegalTransition,
@@ -62,8 +64,10 @@ def test_a_missed_instalment_sends_it_back_where_it_was(before):
 def test_illegal_moves_are_refused_naming_state_and_action(state, action):
     with pytest.raises(IllegalTransition) as err:
         _go(state, action)
-    assert f"„{state.value}”" in str(err.value)
-    assert action.value in str(err.value)
+    # In words (issue 19 item 4); the codes are the exception's attributes.
+    assert f"„{STATE_LABELS[state.value]}”" in str(err.value)
+    assert f"„{ACTION_LABELS[action]}”" in str(err.value)
+    assert (err.value.state, err.value.action) == (state, action)
 
 
 def test_the_event_carries_date_cause_and_actor():

@@ -44,7 +44,7 @@ async def test_stay_fee_walks_the_whole_lifecycle(api):
     early = await api.post(f"/api/v1/receivables/{rid}/titles", json={"issued_on": "2025-04-10"})
     assert early.status_code == 409
     assert early.headers["content-type"] == "application/problem+json"
-    assert "najwcześniej 2025-04-11" in early.json()["detail"]
+    assert "najwcześniej 11.04.2025" in early.json()["detail"]
 
     title = await api.post(f"/api/v1/receivables/{rid}/titles", json={"issued_on": "2025-04-11"})
     assert title.status_code == 201, title.text

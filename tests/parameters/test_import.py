@@ -222,8 +222,8 @@ def test_rates_import_from_the_command_line(tmp_path, capsys):
     assert cli.main(["rates", "import", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Plik stopy_procentowe_archiwum.xml: 54 decyzji NBP objętych tabelą")
-    assert "dodano 4 wierszy" in out
-    assert "stawka odsetek za zwłokę od 2026-07-02: 10,00 %" in out
+    assert "dodano 4 wiersze" in out
+    assert "stawka odsetek za zwłokę od 02.07.2026: 10,00 %" in out
     assert cli.main(["rates", "import", str(path)]) == 0
     assert "dodano 0 wierszy." in capsys.readouterr().out
     path.write_bytes(b"<html/>")

@@ -83,7 +83,7 @@ async def test_reminder_before_the_term_ran_out_is_409(api):
     await deliver(api, rid, "wezwanie", "2025-03-05")  # term ends 2025-03-19
     r = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-03-19"})
     assert r.status_code == 409
-    assert "2025-03-19" in r.json()["detail"]
+    assert "19.03.2025" in r.json()["detail"]
 
 
 async def test_title_without_reminder_is_409_naming_the_state(api):
@@ -235,7 +235,7 @@ async def test_a_repeated_reminder_only_after_the_previous_one_ran_out(api):
     await deliver(api, rid, "upomnienie", "2025-04-03")
     early = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-10"})
     assert early.status_code == 409
-    assert "2025-04-10" in early.json()["detail"]
+    assert "10.04.2025" in early.json()["detail"]
     later = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2025-04-11"})
     assert later.status_code == 201
     assert later.json()["number"] == "UP/2/2025"

@@ -28,7 +28,7 @@ async def test_a_fund_receivable_waits_for_the_decision_and_the_batch_says_why(a
     # reminder, u.p.e.a. art. 15 §1) only after that decision is final and its term has run.
     rid = await _fund_receivable(api, session)
     c = await card(api, rid, "2026-04-01")
-    assert (c["state"], c["next_step"]["code"]) == ("wymagalna", "decyzja")
+    assert (c["state"], c["enforcement_step"]["code"]) == ("wymagalna", "decyzja")
     r = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2026-04-01"})
     assert r.status_code == 409
     assert "decyzj" in r.json()["detail"]
@@ -50,7 +50,7 @@ async def test_the_fund_decision_its_finality_then_the_reminder_and_the_title(ap
     }
     r = await api.post(DECISION.format(rid), json=body)
     assert r.status_code == 200, r.text
-    step = r.json()["next_step"]
+    step = r.json()["enforcement_step"]
     assert (step["code"], step["from_day"]) == ("decyzja_ostateczna", "2026-05-09")
     # Final on 2026-05-09; the kind's 14 days from then end on Saturday 2026-05-23, moved to
     # Monday 2026-05-25 (OP art. 12 §5 / KPA art. 57 §5): the reminder from 2026-05-26.
@@ -58,7 +58,7 @@ async def test_the_fund_decision_its_finality_then_the_reminder_and_the_title(ap
     assert r.status_code == 200, r.text
     c = r.json()
     assert (c["decision_final_on"], c["payment_term_ends_on"]) == ("2026-05-09", "2026-05-25")
-    assert (c["next_step"]["code"], c["next_step"]["from_day"]) == ("upomnienie", "2026-05-26")
+    assert (c["enforcement_step"]["code"], c["enforcement_step"]["from_day"]) == ("upomnienie", "2026-05-26")
     early = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2026-05-25"})
     assert early.status_code == 409
     # The batch of 2026-06-01 now reminds it: nothing is skipped.
@@ -71,14 +71,14 @@ async def test_the_fund_decision_its_finality_then_the_reminder_and_the_title(ap
     await deliver(api, rid, "upomnienie", "2026-06-03")
     c = await card(api, rid, "2026-06-11")
     assert (c["state"], c["costs_due"]) == ("upomnienie", "16.00")
-    assert (c["next_step"]["code"], c["next_step"]["from_day"]) == ("tytul", "2026-06-11")
+    assert (c["enforcement_step"]["code"], c["enforcement_step"]["from_day"]) == ("tytul", "2026-06-11")
     owed = Decimal(c["principal_remaining"]) + Decimal(c["interest_due"]) + Decimal("16.00")
     assert Decimal(c["balance"]) == owed
     # Then the title (u.p.e.a. art. 26 §1): the fund receivable has reached enforcement.
     r = await api.post(f"/api/v1/receivables/{rid}/titles", json={"issued_on": "2026-06-11"})
     assert r.status_code == 201, r.text
     c = await card(api, rid, "2026-06-11")
-    assert (c["state"], c["next_step"]["code"]) == ("tytul_wykonawczy", "egzekucja")
+    assert (c["state"], c["enforcement_step"]["code"]) == ("tytul_wykonawczy", "egzekucja")
     # The title names the decision as the source of the obligation (u.p.e.a. art. 27 § 1).
     xml = await api.get(f"/api/v1/titles/{r.json()['id']}.xml")
     assert xml.status_code == 200, xml.text
@@ -163,7 +163,7 @@ async def test_family_benefits_interest_limitation_and_term(api):
     assert c["payment_term_ends_on"] == "2026-03-06"
     await sweep(api, "2026-03-07")
     c = await card(api, rid, "2026-03-07")
-    assert (c["state"], c["next_step"]["code"]) == ("wymagalna", "upomnienie")
+    assert (c["state"], c["enforcement_step"]["code"]) == ("wymagalna", "upomnienie")
 
 
 async def test_family_benefits_are_recovered_by_deduction_within_the_limit(api, session):

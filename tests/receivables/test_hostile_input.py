@@ -55,7 +55,7 @@ async def test_an_issue_date_no_record_can_hold_is_refused(api: httpx.AsyncClien
         },
     )
     problem = assert_problem(r, 422)
-    assert "poza dopuszczalnym zakresem (1995-01-01 – 2099-12-31)" in problem["detail"]
+    assert "poza dopuszczalnym zakresem (01.01.1995 – 31.12.2099)" in problem["detail"]
 
 
 async def test_an_instalment_due_in_9999_is_refused(api: httpx.AsyncClient) -> None:

@@ -79,6 +79,8 @@ async def test_the_admin_prints_the_art_15_extract(api: httpx.AsyncClient, sessi
         },
     )
     assert (await api.get(f"/api/v1/debtors/{did}")).status_code == 200
+    note = {"kind": "telefon", "occurred_on": "2025-04-14", "text": "Dzwonił w sprawie raty."}
+    assert (await api.post(f"/api/v1/debtors/{did}/notes", json=note)).status_code == 201
     r = await api.get(f"/api/v1/audit/debtors/{did}/extract.pdf")
     assert r.status_code == 200, r.text
     assert r.headers["content-type"] == "application/pdf"
@@ -89,8 +91,10 @@ async def test_the_admin_prints_the_art_15_extract(api: httpx.AsyncClient, sessi
     assert "art. 15 rozporządzenia (UE) 2016/679" in flat
     assert PESEL in flat
     assert "ul. Nowa 3" in flat
-    assert "organ egzekucyjny UM" in flat  # to whom the title was disclosed
+    assert "organ egzekucyjny: Prezydent" in flat  # to whom the title was disclosed, by name
     assert "karta zobowiązanego (API)" in flat  # who in the unit read the data
+    # Issue 19 item 5: the notes and contacts log is named entry by entry.
+    assert "wpis w notatkach i kontaktach: rozmowa telefoniczna z dnia 14.04.2025" in flat
     assert "Prezesa Urzędu Ochrony Danych Osobowych" in flat
     # The extract is itself recorded; and only the admin may print it.
     assert (await _reads(session, did))[-1][:2] == ("admin", audit.DATA_EXTRACT)

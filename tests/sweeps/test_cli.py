@@ -20,12 +20,13 @@ def fresh_database(tmp_path, monkeypatch):
 def test_sweep_by_hand_draws_its_progress_and_prints_the_counts(capsys):
     assert cli.main(["sweep", "--as-of", "2025-03-20"]) == 0
     out, err = capsys.readouterr()
+    # Issue 19 item 4: Polish date, plural form and labels, no programmer words.
     assert out == (
-        "Zadanie daily na dzień 2025-03-20: zmieniono 0 należności (termin_uplynal: 0, "
-        "rata_niezaplacona: 0, przedawnienie: 0, nowe_do_tytulu: 0)\n"
+        "Przegląd dzienny na dzień 20.03.2025: zmieniono 0 należności (po terminie płatności: "
+        "0, niezapłacona rata: 0, przedawnione: 0, nowe do tytułu wykonawczego: 0)\n"
     )
-    assert "[##############################] 5/5 nowe_do_tytulu" in err
-    assert "] 1/5 termin_uplynal" in err
+    assert "[##############################] 5/5 nowe do tytułu wykonawczego" in err
+    assert "] 1/5 po terminie płatności" in err
     assert "] 4/5 zawiadomienia" in err
 
 
@@ -42,4 +43,4 @@ def test_a_sweep_for_a_day_to_come_is_refused_and_nothing_is_run(capsys, tmp_pat
 @pytest.mark.usefixtures("fresh_database")
 def test_sweep_by_hand_runs_the_archive_job(capsys):
     assert cli.main(["sweep", "--as-of", "2025-05-11", "--job", "archive"]) == 0
-    assert capsys.readouterr().out.startswith("Zadanie archive na dzień 2025-05-11: zmieniono 0")
+    assert capsys.readouterr().out.startswith("Archiwum na dzień 11.05.2025: zmieniono 0")

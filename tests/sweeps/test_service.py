@@ -48,7 +48,7 @@ async def test_missed_instalment_after_a_title_resumes_enforcement_with_a_notice
         last["to_state"],
         last["actor"],
     ) == ("2025-07-01", "rata_niezaplacona", "raty", "tytul_wykonawczy", "system:przeglad")
-    assert last["cause"] == f"niezapłacenie w terminie raty nr 2 (termin 2025-06-30); {NOTICE}"
+    assert last["cause"] == f"niezapłacenie w terminie raty nr 2 (termin 30.06.2025); {NOTICE}"
     # 2025-07-01 again: nothing changes.
     assert (await run(api, "2025-07-01"))["rows_changed"] == 0
 
@@ -132,7 +132,7 @@ async def test_missed_instalment_from_wymagalna_goes_back_without_a_notice_and_c
         "raty",
         "wymagalna",
     )
-    assert last["cause"] == "niezapłacenie w terminie raty nr 1 (termin 2025-05-30)"
+    assert last["cause"] == "niezapłacenie w terminie raty nr 1 (termin 30.05.2025)"
 
 
 async def test_an_instalment_paid_ahead_covers_the_next_one(api):
@@ -250,7 +250,7 @@ async def test_year_end_list_is_the_state_at_31_december(api, today):
         "przedawnione": 1,
         "przedawnione_w_roku": 1,
     }
-    assert "należność główna przedawnionych: 250.00 zł" in result["details"]
+    assert "należność główna przedawnionych: 250,00\u00a0zł" in result["details"]
     # 2029-02-01: written off in full by decision. The 2028 list does not change; 2029's is empty.
     await api.post(
         f"/api/v1/receivables/{rid}/write-offs",
@@ -287,7 +287,7 @@ async def test_every_run_is_recorded(session):
     assert all(r.finished_at is not None and r.finished_at >= r.started_at for r in runs)
     assert runs[2].details == (
         "przedawnione: 0, przedawnione_w_roku: 0; należność główna "
-        "przedawnionych: 0.00 zł; lista umorzeń alimentacyjnych: moduł "
+        "przedawnionych: 0,00\u00a0zł; lista umorzeń alimentacyjnych: moduł "
         "alimentacyjny niedostępny"
     )
 

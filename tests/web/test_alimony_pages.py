@@ -90,7 +90,7 @@ async def test_bad_input_is_shown_next_to_the_field_and_nothing_is_written(web, 
     )
     assert r.status_code == 422
     assert 'id="e-wyplata-paid_on"' in r.text
-    assert "Podaj datę" in r.text
+    assert "Nie ma dnia 30.02.2026" in r.text  # issue 19 item 4
     assert 'id="e-wyplata-amount"' in r.text
     assert "Podaj kwotę" in r.text
     # A payout in the future is refused by the use case (as in the API), next to its field.

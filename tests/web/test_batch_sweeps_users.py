@@ -83,7 +83,9 @@ async def test_run_the_sweep_now(web, api_admin, as_role) -> None:
     r = await post_form(web, "/przeglady/uruchom", {"job": "daily", "as_of": ""})
     assert (r.status_code, r.headers["location"]) == (303, "/przeglady")
     page = (await web.get("/przeglady")).text
-    assert "na dzień 23.11.2026: zmieniono 1 należności" in page
+    # Issue 19 item 4: the plural form (1 należność) and labels, not the rules' codes.
+    assert "na dzień 23.11.2026: zmieniono 1 należność. po terminie płatności: 1" in page
+    assert "termin_uplynal" not in page
     assert ">u_specjalista<" in page
     ksiegowy = await as_role("ksiegowy")
     assert (await post_form(ksiegowy, "/przeglady/uruchom", {"job": "daily"})).status_code == 403

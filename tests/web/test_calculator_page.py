@@ -90,4 +90,4 @@ async def test_the_calculator_names_a_missing_rate_and_its_day(web) -> None:
     assert r.status_code == 422
     assert "Brak parametru" in r.text
     assert "odsetki_ustawowe_za_opoznienie" in r.text
-    assert "2003-06-11" in r.text
+    assert "11.06.2003" in r.text

@@ -68,13 +68,20 @@ async def test_a_reader_sees_no_forms_it_may_not_use(as_role, data) -> None:
 
 
 async def test_the_card_offers_the_actions_of_its_state(web, data) -> None:
-    # 2026-11-23: wystawiona, demand delivered: payment; no reminder or title yet.
+    # Issue 19 item 1. Stored: wystawiona, demand delivered 05.03.2025, payment term 19.03.2025
+    # (14 days, seed 003 §3.1). On 2026-11-23, with no sweep run, the card derives the state from
+    # the facts: wymagalna since 20.03.2025, and offers the reminder (u.p.e.a. art. 15 §1); the
+    # title needs the reminder first, and a specialist does not sign write-offs.
     card = (await web.get(f"/naleznosci/{data['receivable']}")).text
+    assert '<span class="badge st-wymagalna">' in card
+    assert "upływ terminu płatności 19.03.2025" in card
+    assert "<strong>Wystaw upomnienie.</strong>" in card
     assert "Zaksięguj wpłatę" in card
-    assert "Wystaw upomnienie" not in card
+    assert 'action="/naleznosci/' + str(data["receivable"]) + '/upomnienie"' in card
+    assert "/tytul\"" not in card
     assert "Wystaw tytuł wykonawczy" not in card
-    assert "Popraw datę doręczenia" in card  # delivery recorded: a correction only
-    assert "Zapisz umorzenie" not in card  # a specialist does not sign write-offs
+    assert "Zapisz doręczenie" not in card  # the term has passed: no delivery form
+    assert "Zapisz umorzenie" not in card
 
 
 async def test_the_debtor_list_masks_the_pesel_and_the_card_shows_it(web, data) -> None:

@@ -16,8 +16,8 @@ async def test_upload_the_nbp_archive_on_the_admin_page(as_role) -> None:
     r = await admin.post("/stopy/import", data={"csrf_token": token}, files=files)
     assert (r.status_code, r.headers["location"]) == (303, "/stopy")
     page = (await admin.get("/stopy")).text
-    assert "dodano 4 wierszy" in page
-    assert "stawka odsetek za zwłokę od 2026-07-02: 10,00 %" in page
+    assert "dodano 4 wiersze" in page
+    assert "stawka odsetek za zwłokę od 02.07.2026: 10,00 %" in page
     # again: nothing added
     r = await admin.post("/stopy/import", data={"csrf_token": token}, files=files)
     assert "dodano 0 wierszy" in (await admin.get("/stopy")).text

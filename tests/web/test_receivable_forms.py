@@ -64,7 +64,7 @@ async def test_registering_refuses_bad_fields_and_writes_nothing(web, debtor) ->
         page=url,
     )
     assert r.status_code == 422
-    assert 'id="e-naleznosc-principal">Podaj kwotę w złotych większą od zera' in r.text
+    assert 'id="e-naleznosc-principal">Podaj kwotę w złotych, np. 1 234,56' in r.text
     assert 'id="e-naleznosc-title">To pole jest wymagane' in r.text
     assert 'id="e-naleznosc-period_to">Koniec okresu wcześniejszy niż jego początek' in r.text
     assert 'value="12,3,4"' in r.text
@@ -76,7 +76,7 @@ async def test_registering_refuses_bad_fields_and_writes_nothing(web, debtor) ->
         page=url,
     )
     assert r.status_code == 422
-    assert 'id="e-naleznosc-issue_date">Data 2027-01-01 jest późniejsza niż dzisiejsza' in r.text
+    assert 'id="e-naleznosc-issue_date">Data 01.01.2027 jest późniejsza niż dzisiejsza' in r.text
     r = await post_form(
         web,
         url,
@@ -129,7 +129,7 @@ async def test_a_refused_reminder_writes_nothing_and_uses_no_number(web, api_adm
     await deliver(api_admin, rid, "wezwanie", "2025-03-05")
     r = await post_form(web, f"/naleznosci/{rid}/upomnienie", {"issued_on": "2025-03-10"})
     assert r.status_code == 409
-    assert "Upomnienie można wystawić dopiero po upływie terminu płatności (2025-03-19)" in r.text
+    assert "Upomnienie można wystawić dopiero po upływie terminu płatności (19.03.2025)" in r.text
     assert 'id="upomnienie-bledy"' in r.text
     c = await card(api_admin, rid, "2025-03-10")
     assert [d["kind"] for d in c["documents"]] == ["wezwanie"]
@@ -157,7 +157,7 @@ async def test_title_after_the_reminders_seven_days(web, api_admin, rid) -> None
     await _reminded(web, api_admin, rid)
     r = await post_form(web, f"/naleznosci/{rid}/tytul", {"issued_on": "2025-04-10"})
     assert r.status_code == 409
-    assert "najwcześniej 2025-04-11" in r.text
+    assert "najwcześniej 11.04.2025" in r.text
     r = await post_form(web, f"/naleznosci/{rid}/tytul", {"issued_on": "2025-04-11"})
     assert r.status_code == 303
     page = (await web.get(f"/naleznosci/{rid}")).text
@@ -190,7 +190,7 @@ async def test_instalments_form_reads_one_per_line(web, api_admin, rid) -> None:
         },
     )
     assert r.status_code == 422
-    assert 'id="e-raty-instalments">Suma rat (200.00 zł) musi równać się saldu' in r.text
+    assert 'id="e-raty-instalments">Suma rat (200,00\u00a0zł) musi równać się saldu' in r.text
     r = await post_form(
         web,
         url,
@@ -231,12 +231,12 @@ async def test_the_audit_trail_names_who_did_what(web, rid, today) -> None:
     )
     await post_form(web, f"/naleznosci/{rid}/wplata", {"paid_on": "2025-03-10", "amount": "50"})
     page = (await web.get(f"/naleznosci/{rid}/historia")).text
-    assert "wezwanie nr WZ/1/2025" in page
-    assert "50.00 zł" in page
+    assert "wezwanie do zapłaty nr WZ/1/2025" in page
+    assert "50,00\u00a0zł" in page
     assert ">u_specjalista<" in page
     assert ">admin<" in page
     # The delivery is an entry of its own, with who entered it from the return receipt.
-    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*doręczono 2025-03-05(?:(?!</tr>).)*</tr>", page, re.S)
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*doręczono 05.03.2025(?:(?!</tr>).)*</tr>", page, re.S)
     assert row, page
     assert "doręczenie" in row[0]
     assert ">u_specjalista<" in row[0]

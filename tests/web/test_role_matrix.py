@@ -35,6 +35,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/debtors/{debtor_id}"): P.READ,
     ("PUT", "/api/v1/debtors/{debtor_id}"): P.COLLECT,
     ("GET", "/api/v1/debtors/{debtor_id}/changes"): P.READ,
+    ("GET", "/api/v1/debtors/{debtor_id}/notes"): P.READ,  # issue 19 item 5
+    ("POST", "/api/v1/debtors/{debtor_id}/notes"): P.COLLECT,
     ("POST", "/api/v1/receivables"): P.COLLECT,
     ("GET", "/api/v1/receivables/{receivable_id}"): P.READ,
     ("POST", "/api/v1/receivables/{receivable_id}/deliveries"): P.COLLECT,
@@ -168,6 +170,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/zobowiazani/{debtor_id}"): P.READ,
     ("GET", "/zobowiazani/{debtor_id}/edycja"): P.COLLECT,
     ("POST", "/zobowiazani/{debtor_id}/edycja"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/notatki"): P.COLLECT,
     ("GET", "/zobowiazani/{debtor_id}/naleznosci/nowa"): P.COLLECT,
     ("POST", "/zobowiazani/{debtor_id}/naleznosci/nowa"): P.COLLECT,
     ("GET", "/naleznosci/{receivable_id}"): P.READ,
