@@ -31,6 +31,7 @@ from app.models.rate_check import RateCheck
 from app.models.receivable import Receivable
 from app.models.receivable_change import ReceivableChange
 from app.models.receivable_kind import ReceivableKind
+from app.models.statement_book import BookEntry, KindBooking, ReceivableBook
 from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
 from app.models.teryt_locality import TerytLocality
@@ -85,4 +86,7 @@ __all__ = [
     "AuditEvent",
     "LoginThrottle",
     "UserSession",
+    "BookEntry",
+    "KindBooking",
+    "ReceivableBook",
 ]

@@ -1,0 +1,394 @@
+"""Every SQL statement of the chief accountant's statements (issue 22).
+
+The statements are sums over one journal of movements, built in SQL from the receivables, the
+reminder costs and the allocated book entries (app/reports/book.py keeps those current):
+
+    charge      principal as issued (on the issue day), reminder costs (on delivery, u.p.e.a.
+                art. 15 §4), interest (on the day a payment or write-off settles it: interest is
+                booked when paid, the cash basis of u.f.p. art. 40 for budget units)
+    wplata /    money received (payments; art. 28 recoveries for the alimony fund), per component;
+    alimenty    the overpayment goes with the principal
+    umorzenie   write-offs by decision, per component
+    correction  overpayments (they do not reduce a receivable; they go to the overpayments account)
+
+A receivable leaves the books on the day it is time-barred (time_barred_from): what it still
+owed then is the movement "time-barred"; money received for it afterwards is an overpayment (OP
+art. 59 §1 pkt 9: limitation extinguishes the liability, art. 72 §1 pkt 1), so it is counted as
+a payment and as a correction, and changes no balance. With these rules, for any period:
+
+    opening + charges − payments − write-offs − time-barred + corrections = closing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.expression import Subquery
+
+from app.domain.statements import Bucket
+from app.models import (
+    BookEntry,
+    Debtor,
+    Document,
+    Event,
+    KindBooking,
+    Parameter,
+    Receivable,
+    ReceivableKind,
+)
+
+PAYMENT_SOURCES = ("wplata", "alimenty")
+_SETTLED_STATES = ("zaplacona", "umorzona")
+COMPONENTS = ("principal", "interest", "costs")
+
+
+def journal() -> Subquery:
+    """(receivable_id, on, component, mtype, amount): every movement of every receivable."""
+    r, d, e = Receivable, Document, BookEntry
+
+    def part(rid: Any, on: Any, component: str, mtype: Any, amount: Any) -> Select[Any]:
+        return select(
+            rid.label("receivable_id"),
+            on.label("on"),
+            literal(component).label("component"),
+            (literal(mtype) if isinstance(mtype, str) else mtype).label("mtype"),
+            amount.label("amount"),
+        )
+
+    # The costs the money engine saw (app/receivables/figures.facts_of): a reminder delivered
+    # after the receivable was settled in full demanded nothing, its cost never arose.
+    costs = (
+        part(d.receivable_id, d.delivered_on, "costs", "charge", d.costs)
+        .join(r, r.id == d.receivable_id)
+        .where(
+            d.costs > 0,
+            d.delivered_on.is_not(None),
+            not_(
+                and_(
+                    r.state.in_(_SETTLED_STATES),
+                    r.closed_on.is_not(None),
+                    d.delivered_on > r.closed_on,
+                )
+            ),
+        )
+    )
+    return union_all(
+        part(r.id, r.issued_on, "principal", "charge", r.principal),
+        costs,
+        part(e.receivable_id, e.booked_on, "interest", "charge", e.to_interest),
+        part(e.receivable_id, e.booked_on, "principal", e.source, e.to_principal + e.overpayment),
+        part(e.receivable_id, e.booked_on, "interest", e.source, e.to_interest),
+        part(e.receivable_id, e.booked_on, "costs", e.source, e.to_costs),
+        part(e.receivable_id, e.booked_on, "principal", "correction", e.overpayment),
+    ).subquery("j")
+
+
+@dataclass(frozen=True)
+class _Cols:
+    j: Subquery
+
+    @property
+    def signed(self) -> ColumnElement[int]:
+        j = self.j.c
+        return case((j.mtype.in_(("charge", "correction")), j.amount), else_=-j.amount)
+
+    def effective(self) -> ColumnElement[bool]:
+        tb = Receivable.time_barred_from
+        return or_(tb.is_(None), self.j.c.on < tb)
+
+    def on_books(self, day: date) -> ColumnElement[bool]:
+        """On the books at the end of `day`: issued movements up to it, not time-barred yet."""
+        tb = Receivable.time_barred_from
+        return and_(self.j.c.on <= day, or_(tb.is_(None), tb > day))
+
+    def balance(self, day: date) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((self.on_books(day), self.signed), else_=0)), 0)
+
+    def within(self, start: date, end: date) -> ColumnElement[bool]:
+        return and_(self.j.c.on >= start, self.j.c.on <= end)
+
+    def summed(self, condition: ColumnElement[bool], value: Any = None) -> ColumnElement[int]:
+        return func.coalesce(
+            func.sum(case((condition, self.j.c.amount if value is None else value), else_=0)), 0
+        )
+
+
+def in_instalments(day: date) -> Select[Any]:
+    """Ids of receivables whose state on `day` was raty: their term is moved by the instalment
+    decision, so they are not due (OP art. 48 §1, via u.f.p. art. 67)."""
+    ranked = (
+        select(
+            Event.receivable_id,
+            Event.to_state,
+            func.row_number()
+            .over(
+                partition_by=Event.receivable_id,
+                order_by=(Event.occurred_on.desc(), Event.id.desc()),
+            )
+            .label("n"),
+        )
+        .where(Event.occurred_on <= day)
+        .subquery("last_event")
+    )
+    return select(ranked.c.receivable_id).where(ranked.c.n == 1, ranked.c.to_state == "raty")
+
+
+def due_on(day: date) -> ColumnElement[bool]:
+    """Należność wymagalna on `day`: its payment term ended before that day (due from the day
+    after the term), not in instalments then; time-barred ones are off the books already."""
+    r = Receivable
+    return and_(
+        r.payment_term_ends_on.is_not(None),
+        r.payment_term_ends_on < day,
+        r.id.not_in(in_instalments(day)),
+    )
+
+
+@dataclass(frozen=True)
+class NominalRow:
+    kind_code: str
+    label: str
+    dzial: str | None
+    rozdzial: str | None
+    paragraf: str | None
+    count: int
+    nominal: int
+    due_count: int
+    due: int
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    key: str
+    label: str
+    component: str
+    opening: int
+    charges: int
+    payments: int
+    write_offs: int
+    time_barred: int
+    corrections: int
+    closing: int
+    overdue: int
+
+
+class StatementRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _principal_per_receivable(self, day: date) -> Subquery:
+        j = journal()
+        cols = _Cols(j)
+        return (
+            select(Receivable.id.label("rid"), cols.balance(day).label("principal"))
+            .join(j, j.c.receivable_id == Receivable.id)
+            .where(j.c.component == "principal", j.c.on <= day)
+            .group_by(Receivable.id)
+            .subquery("per_receivable")
+        )
+
+    async def nominal(self, day: date) -> list[NominalRow]:
+        """Rb-N: principal still owed on `day` (nominal value) and its due part, per kind."""
+        per = self._principal_per_receivable(day)
+        r, k, b = Receivable, ReceivableKind, KindBooking
+        due = and_(per.c.principal > 0, due_on(day))
+        stmt = (
+            select(
+                k.code,
+                k.label,
+                func.coalesce(b.dzial, k.budget_dzial),
+                func.coalesce(b.rozdzial, k.budget_rozdzial),
+                func.coalesce(b.paragraf, k.budget_paragraf),
+                func.count(case((per.c.principal > 0, 1))),
+                func.coalesce(func.sum(per.c.principal), 0),
+                func.count(case((due, 1))),
+                func.coalesce(func.sum(case((due, per.c.principal), else_=0)), 0),
+            )
+            .select_from(per)
+            .join(r, r.id == per.c.rid)
+            .join(k, k.code == r.kind_code)
+            .outerjoin(b, and_(b.kind_code == k.code, b.component == "principal"))
+            .group_by(k.code, k.label, b.dzial, b.rozdzial, b.paragraf)
+            .group_by(k.budget_dzial, k.budget_rozdzial, k.budget_paragraf)
+            .order_by(k.code)
+        )
+        return [NominalRow(*row) for row in (await self.session.execute(stmt)).all()]
+
+    async def nominal_receivables(
+        self, day: date, kind: str | None, only_due: bool, limit: int, offset: int
+    ) -> list[Any]:
+        """The receivables behind a Rb-N figure (drill-down), with their principal on `day`."""
+        per = self._principal_per_receivable(day)
+        r = Receivable
+        stmt = (
+            select(
+                r.id,
+                r.reference,
+                r.kind_code,
+                Debtor.name,
+                r.issued_on,
+                r.payment_term_ends_on,
+                r.state,
+                per.c.principal,
+            )
+            .select_from(per)
+            .join(r, r.id == per.c.rid)
+            .join(Debtor, Debtor.id == r.debtor_id)
+            .where(per.c.principal > 0)
+            .order_by(r.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        if kind:
+            stmt = stmt.where(r.kind_code == kind)
+        if only_due:
+            stmt = stmt.where(due_on(day))
+        return list((await self.session.execute(stmt)).all())
+
+    async def aging(self, day: date, buckets: Sequence[Bucket]) -> list[Any]:
+        """(kind, bucket index, count, principal) of the receivables due on `day`."""
+        per = self._principal_per_receivable(day)
+        term = Receivable.payment_term_ends_on
+        bucket = case(
+            *(
+                (
+                    and_(term <= b.newest, term >= b.oldest) if b.oldest else term <= b.newest,
+                    i,
+                )
+                for i, b in enumerate(buckets)
+            ),
+            else_=-1,
+        ).label("bucket")
+        stmt = (
+            select(
+                Receivable.kind_code,
+                bucket,
+                func.count(),
+                func.coalesce(func.sum(per.c.principal), 0),
+            )
+            .select_from(per)
+            .join(Receivable, Receivable.id == per.c.rid)
+            .where(per.c.principal > 0, due_on(day))
+            .group_by(Receivable.kind_code, bucket)
+        )
+        return list((await self.session.execute(stmt)).all())
+
+    async def near_limitation(self, day: date, until: date, limit: int) -> list[Any]:
+        """Receivables still owing on `day` that become time-barred by `until` (inclusive)."""
+        per = self._principal_per_receivable(day)
+        r = Receivable
+        stmt = (
+            select(
+                r.id,
+                r.reference,
+                r.kind_code,
+                Debtor.name,
+                r.state,
+                r.time_barred_from,
+                per.c.principal,
+            )
+            .select_from(per)
+            .join(r, r.id == per.c.rid)
+            .join(Debtor, Debtor.id == r.debtor_id)
+            .where(
+                per.c.principal > 0,
+                r.time_barred_from > day,
+                r.time_barred_from <= until,
+            )
+            .order_by(r.time_barred_from, r.id)
+            .limit(limit)
+        )
+        return list((await self.session.execute(stmt)).all())
+
+    async def movements(
+        self, start: date, end: date, *, by: str, kind: str | None = None
+    ) -> list[MovementRow]:
+        """Turnover of [start, end] per `by` (kind | debtor) and component, in one pass."""
+        j = journal()
+        c = _Cols(j)
+        r = Receivable
+        tb = r.time_barred_from
+        eff = c.effective()
+        period = c.within(start, end)
+        money = j.c.mtype.in_(PAYMENT_SOURCES)
+        settled = or_(money, j.c.mtype == "umorzenie")
+        if by == "debtor":
+            key, label = func.cast(r.debtor_id, _string()), Debtor.name
+        else:
+            key, label = r.kind_code, ReceivableKind.label
+        stmt = (
+            select(
+                key.label("key"),
+                label.label("label"),
+                j.c.component,
+                c.balance(start - timedelta(days=1)),
+                c.summed(and_(period, j.c.mtype == "charge", eff)),
+                c.summed(and_(period, money)),
+                c.summed(and_(period, j.c.mtype == "umorzenie")),
+                c.summed(and_(tb >= start, tb <= end, j.c.on < tb), c.signed),
+                c.summed(
+                    and_(
+                        period,
+                        or_(and_(j.c.mtype == "correction", eff), and_(settled, not_(eff))),
+                    )
+                ),
+                c.balance(end),
+                c.summed(and_(c.on_books(end), due_on(end)), c.signed),
+            )
+            .select_from(j)
+            .join(r, r.id == j.c.receivable_id)
+            .where(j.c.on <= end)
+            .group_by(key, label, j.c.component)
+            .order_by(key, j.c.component)
+        )
+        stmt = (
+            stmt.join(Debtor, Debtor.id == r.debtor_id)
+            if by == "debtor"
+            else stmt.join(ReceivableKind, ReceivableKind.code == r.kind_code)
+        )
+        if kind:
+            stmt = stmt.where(r.kind_code == kind)
+        return [MovementRow(*row) for row in (await self.session.execute(stmt)).all()]
+
+    async def bookings(self) -> list[KindBooking]:
+        return list(await self.session.scalars(select(KindBooking).order_by(KindBooking.id)))
+
+    async def kinds(self) -> list[ReceivableKind]:
+        return list(
+            await self.session.scalars(select(ReceivableKind).order_by(ReceivableKind.code))
+        )
+
+    async def parameters(self, codes: Sequence[str]) -> list[Parameter]:
+        return list(
+            await self.session.scalars(
+                select(Parameter).where(Parameter.code.in_(codes)).order_by(Parameter.valid_from)
+            )
+        )
+
+    async def bare_sum(self) -> int:
+        """The benchmark's yardstick: SUM over the same rows, nothing else."""
+        return int(
+            await self.session.scalar(select(func.coalesce(func.sum(Receivable.principal), 0))) or 0
+        )
+
+
+def _string() -> Any:
+    from sqlalchemy import String
+
+    return String(32)
