@@ -158,6 +158,11 @@ class Turnover:
     overdue: int = 0
 
 
+def _moved(r: MovementRow) -> bool:
+    m = _movements(r)
+    return any(getattr(m, f) for f in Movements.__slots__)
+
+
 def _check_period(start: date, end: date) -> None:
     if end < start:
         raise Invalid("Koniec okresu jest wcześniejszy niż jego początek", field="to")
@@ -176,7 +181,7 @@ async def turnover(
     _check_period(start, end)
     await book.refresh(session)
     rows = await StatementRepository(session).movements(start, end, by=by, kind=kind)
-    out = [TurnoverRow(r.key, r.label, r.component, _movements(r)) for r in rows]
+    out = [TurnoverRow(r.key, r.label, r.component, _movements(r)) for r in rows if _moved(r)]
     return Turnover(
         start,
         end,
@@ -233,6 +238,7 @@ async def rb_27s(session: AsyncSession, start: date, end: date) -> Rb27:
     art28 = {k.code for k in await repo.kinds() if k.allocation_rule == AllocationRule.ART_28.value}
     cells: dict[tuple[Classification, str, str], list[tuple[Movements, int]]] = defaultdict(list)
     unclassified = []
+    rows = [r for r in rows if _moved(r)]
     for r in rows:
         b = bookings.get((r.key, r.component))
         if b is None:

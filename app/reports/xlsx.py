@@ -56,7 +56,7 @@ def _cell(ref: str, value: Cell, header: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return f'<c r="{ref}" s="1"><v>{value}</v></c>'
+        return f'<c r="{ref}" s="1"><v>{value:.2f}</v></c>'
     if isinstance(value, int):
         return f'<c r="{ref}"><v>{value}</v></c>'
     style = ' s="2"' if header else ""

@@ -64,6 +64,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/reports/turnover"): P.READ,
     ("GET", "/api/v1/reports/turnover.csv"): P.READ,
     ("GET", "/api/v1/reports/rb-27s"): P.READ,
+    ("GET", "/ksiegowosc"): P.READ,
+    ("GET", "/ksiegowosc/naleznosci"): P.READ,
     ("POST", "/api/v1/parameters"): P.ADMIN,
     ("POST", "/api/v1/parameters/nbp-archive"): P.ADMIN,
     ("POST", "/api/v1/parameters/checks"): P.ADMIN,
