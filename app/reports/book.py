@@ -33,6 +33,7 @@ from app.models import (
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
+from app.reports.repository import total
 
 # Allocations do not depend on the day the balance is read: any day after every fact will do.
 _AFTER_ALL = date(2999, 12, 31)
@@ -51,7 +52,7 @@ _FIELDS = (
 
 def _agg(model: Any, key: Any, *where: Any) -> Any:
     return (
-        select(key.label("k"), func.count().label("n"), func.sum(model.amount).label("s"))
+        select(key.label("k"), func.count().label("n"), total(model.amount).label("s"))
         .where(*where)
         .group_by(key)
         .subquery()
@@ -67,7 +68,7 @@ def _stale() -> Any:
         select(
             Document.receivable_id.label("k"),
             func.count().label("n"),
-            func.sum(Document.costs).label("s"),
+            total(Document.costs).label("s"),
         )
         .where(Document.costs > 0, Document.delivered_on.is_not(None))
         .group_by(Document.receivable_id)

@@ -27,10 +27,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Select,
+    String,
     and_,
     case,
+    cast,
     func,
     literal,
     not_,
@@ -54,6 +57,13 @@ from app.models import (
 )
 
 PAYMENT_SOURCES = ("wplata", "alimenty")
+
+
+def total(expr: Any) -> ColumnElement[int]:
+    """SUM in grosze as a BIGINT (PostgreSQL sums a bigint into numeric), 0 over no rows."""
+    return cast(func.coalesce(func.sum(expr), 0), BigInteger)
+
+
 _SETTLED_STATES = ("zaplacona", "umorzona")
 COMPONENTS = ("principal", "interest", "costs")
 
@@ -118,15 +128,13 @@ class _Cols:
         return and_(self.j.c.on <= day, or_(tb.is_(None), tb > day))
 
     def balance(self, day: date) -> ColumnElement[int]:
-        return func.coalesce(func.sum(case((self.on_books(day), self.signed), else_=0)), 0)
+        return total(case((self.on_books(day), self.signed), else_=0))
 
     def within(self, start: date, end: date) -> ColumnElement[bool]:
         return and_(self.j.c.on >= start, self.j.c.on <= end)
 
     def summed(self, condition: ColumnElement[bool], value: Any = None) -> ColumnElement[int]:
-        return func.coalesce(
-            func.sum(case((condition, self.j.c.amount if value is None else value), else_=0)), 0
-        )
+        return total(case((condition, self.j.c.amount if value is None else value), else_=0))
 
 
 def in_instalments(day: date) -> Select[Any]:
@@ -216,9 +224,9 @@ class StatementRepository:
                 func.coalesce(b.rozdzial, k.budget_rozdzial),
                 func.coalesce(b.paragraf, k.budget_paragraf),
                 func.count(case((per.c.principal > 0, 1))),
-                func.coalesce(func.sum(per.c.principal), 0),
+                total(per.c.principal),
                 func.count(case((due, 1))),
-                func.coalesce(func.sum(case((due, per.c.principal), else_=0)), 0),
+                total(case((due, per.c.principal), else_=0)),
             )
             .select_from(per)
             .join(r, r.id == per.c.rid)
@@ -280,7 +288,7 @@ class StatementRepository:
                 Receivable.kind_code,
                 bucket,
                 func.count(),
-                func.coalesce(func.sum(per.c.principal), 0),
+                total(per.c.principal),
             )
             .select_from(per)
             .join(Receivable, Receivable.id == per.c.rid)
@@ -329,7 +337,7 @@ class StatementRepository:
         money = j.c.mtype.in_(PAYMENT_SOURCES)
         settled = or_(money, j.c.mtype == "umorzenie")
         if by == "debtor":
-            key, label = func.cast(r.debtor_id, _string()), Debtor.name
+            key, label = cast(r.debtor_id, String(32)), Debtor.name
         else:
             key, label = r.kind_code, ReceivableKind.label
         stmt = (
@@ -383,12 +391,4 @@ class StatementRepository:
 
     async def bare_sum(self) -> int:
         """The benchmark's yardstick: SUM over the same rows, nothing else."""
-        return int(
-            await self.session.scalar(select(func.coalesce(func.sum(Receivable.principal), 0))) or 0
-        )
-
-
-def _string() -> Any:
-    from sqlalchemy import String
-
-    return String(32)
+        return int(await self.session.scalar(select(total(Receivable.principal))) or 0)
