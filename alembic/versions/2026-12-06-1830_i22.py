@@ -100,7 +100,9 @@ def upgrade() -> None:
         sa.Column("receivable_id", sa.Integer(), nullable=False),
         *(
             sa.Column(
-                name, sa.BigInteger() if name.endswith("_sum") else sa.Integer(), nullable=False
+                name,
+                sa.BigInteger() if name.endswith("_sum") or name == "principal" else sa.Integer(),
+                nullable=False,
             )
             for name in (
                 "payments_n",
@@ -111,6 +113,7 @@ def upgrade() -> None:
                 "costs_sum",
                 "recoveries_n",
                 "recoveries_sum",
+                "principal",
             )
         ),
         sa.Column("state", sa.String(length=32), nullable=False),
@@ -139,7 +142,9 @@ def upgrade() -> None:
             name=op.f("fk_kind_booking_kind_code_receivable_kind"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_kind_booking")),
-        sa.UniqueConstraint("kind_code", "component", name=op.f("uq_kind_booking_kind_code_component")),
+        sa.UniqueConstraint(
+            "kind_code", "component", name=op.f("uq_kind_booking_kind_code_component")
+        ),
     )
     assert booking is not None
     known = {row[0] for row in op.get_bind().execute(sa.text("SELECT code FROM receivable_kind"))}

@@ -46,6 +46,7 @@ class ReceivableBook(Base):
     costs_sum: Mapped[int] = mapped_column(BigInteger)
     recoveries_n: Mapped[int] = mapped_column(Integer)
     recoveries_sum: Mapped[int] = mapped_column(BigInteger)
+    principal: Mapped[int] = mapped_column(BigInteger)  # the fund's grows with each payout
     state: Mapped[str] = mapped_column(String(32))
 
 

@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.alimony import facts as alimony_facts
 from app.domain.balance import PaymentFact
 from app.domain.kinds import AllocationRule
 from app.models import (
+    AlimonyAllocation,
+    AlimonyPayout,
     AlimonyRecovery,
     BookEntry,
     Document,
@@ -47,6 +48,7 @@ _FIELDS = (
     "costs_sum",
     "recoveries_n",
     "recoveries_sum",
+    "principal",
 )
 
 
@@ -85,6 +87,7 @@ def _stale() -> Any:
         func.coalesce(c.c.s, 0),
         func.coalesce(a.c.n, 0),
         func.coalesce(a.c.s, 0),
+        r.principal,
     ]
     changed = or_(
         b.receivable_id.is_(None),
@@ -129,8 +132,8 @@ async def refresh(session: AsyncSession) -> int:
             [
                 {
                     "receivable_id": row[0],
-                    **dict(zip(_FIELDS, row[1:9], strict=True)),
-                    "state": row[9],
+                    **dict(zip(_FIELDS, row[1:10], strict=True)),
+                    "state": row[10],
                 }
                 for row in rows
             ],
@@ -143,9 +146,11 @@ async def _entries_of(session: AsyncSession, receivable_id: int) -> list[dict[st
     receivable = await receivable_service.load(session, receivable_id)
     rules = await receivable_service.rules_of(session, receivable)
     if rules.allocation_rule is AllocationRule.ART_28:
-        if (await alimony_facts.facts_of(session, receivable.debtor_id)).payouts:
-            figs = await figures_mod.figures_of(session, receivable, rules, _AFTER_ALL)
-            return [_entry(receivable_id, a, "alimenty") for a in figs.allocations]
+        has_payouts = await session.scalar(
+            select(func.count()).where(AlimonyPayout.receivable_id == receivable_id)
+        )
+        if has_payouts:
+            return await _alimony_entries(session, receivable)
     rows = await figures_mod.rows_of(session, receivable_id)
     # Each settlement tagged with its source so that its allocation can be told apart.
     tagged = [PaymentFact(p.paid_on, p.amount, "wplata") for p in rows.payments]
@@ -155,6 +160,50 @@ async def _entries_of(session: AsyncSession, receivable_id: int) -> list[dict[st
     params = await ReceivableRepository(session).parameter_rows()
     figs = figures_mod.compute(receivable, rules, facts, params, _AFTER_ALL)
     return [_entry(receivable_id, a, a.reference or "wplata") for a in figs.allocations]
+
+
+async def _alimony_entries(session: AsyncSession, receivable: Receivable) -> list[dict[str, Any]]:
+    """The fund's receivable is paid by the debtor's recoveries as app/alimony allocated them
+    under art. 28 u.p.o.u.a. (alimony_allocation, kept current by the alimony service). They
+    belong to the debtor, not to one receivable: they are booked on the debtor's latest fund
+    receivable (a debtor has one open at a time, app/alimony/service._fund_receivable)."""
+    latest = await session.scalar(
+        select(func.max(AlimonyPayout.receivable_id))
+        .join(Receivable, Receivable.id == AlimonyPayout.receivable_id)
+        .where(Receivable.debtor_id == receivable.debtor_id)
+    )
+    if latest != receivable.id:
+        return []
+    a, rec = AlimonyAllocation, AlimonyRecovery
+    rows = (
+        await session.execute(
+            select(
+                rec.id, rec.received_on, rec.overpayment, a.to_costs, a.to_interest, a.to_principal
+            )
+            .outerjoin(a, a.recovery_id == rec.id)
+            .where(rec.debtor_id == receivable.debtor_id)
+            .order_by(rec.received_on, rec.id, a.id)
+        )
+    ).all()
+    out, seen = [], set()
+    for rid, on, over, costs, interest, principal in rows:
+        parts = (costs or 0, interest or 0, principal or 0)
+        extra = over if rid not in seen else 0
+        seen.add(rid)
+        if sum(parts) + extra:
+            out.append(
+                {
+                    "receivable_id": receivable.id,
+                    "booked_on": on,
+                    "source": "alimenty",
+                    "amount": sum(parts) + extra,
+                    "to_costs": parts[0],
+                    "to_interest": parts[1],
+                    "to_principal": parts[2],
+                    "overpayment": extra,
+                }
+            )
+    return out
 
 
 def _entry(receivable_id: int, a: Any, source: str) -> dict[str, Any]:

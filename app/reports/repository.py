@@ -44,8 +44,10 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.expression import Subquery
 
+from app.domain.kinds import InterestStart
 from app.domain.statements import Bucket
 from app.models import (
+    AlimonyPayout,
     BookEntry,
     Debtor,
     Document,
@@ -98,8 +100,13 @@ def journal() -> Subquery:
             ),
         )
     )
+    # The fund's receivable grows with each payout (app/alimony/service._fund_receivable): its
+    # principal is charged payout by payout, on the day each was paid (art. 27 ust. 1 u.p.o.u.a.).
+    p = AlimonyPayout
+    has_payouts = select(p.id).where(p.receivable_id == r.id).exists()
     return union_all(
-        part(r.id, r.issued_on, "principal", "charge", r.principal),
+        part(r.id, r.issued_on, "principal", "charge", r.principal).where(~has_payouts),
+        part(p.receivable_id, p.paid_on, "principal", "charge", p.amount),
         costs,
         part(e.receivable_id, e.booked_on, "interest", "charge", e.to_interest),
         part(e.receivable_id, e.booked_on, "principal", e.source, e.to_principal + e.overpayment),
@@ -157,15 +164,22 @@ def in_instalments(day: date) -> Select[Any]:
     return select(ranked.c.receivable_id).where(ranked.c.n == 1, ranked.c.to_state == "raty")
 
 
+def due_term() -> ColumnElement[date]:
+    """The last day before a receivable is due: its payment term; for the alimony fund, owed
+    from the payout (art. 27 ust. 1 u.p.o.u.a., interest from the next day, ust. 1a), the day
+    of the first payout. NULL while the term is unknown (demand not delivered)."""
+    r, k = Receivable, ReceivableKind
+    by_payout = select(k.code).where(k.interest_start == InterestStart.DAY_AFTER_PAYOUT.value)
+    return func.coalesce(
+        r.payment_term_ends_on, case((r.kind_code.in_(by_payout), r.issued_on), else_=None)
+    )
+
+
 def due_on(day: date) -> ColumnElement[bool]:
     """Należność wymagalna on `day`: its payment term ended before that day (due from the day
     after the term), not in instalments then; time-barred ones are off the books already."""
-    r = Receivable
-    return and_(
-        r.payment_term_ends_on.is_not(None),
-        r.payment_term_ends_on < day,
-        r.id.not_in(in_instalments(day)),
-    )
+    term = due_term()
+    return and_(term.is_not(None), term < day, Receivable.id.not_in(in_instalments(day)))
 
 
 @dataclass(frozen=True)
@@ -272,7 +286,7 @@ class StatementRepository:
     async def aging(self, day: date, buckets: Sequence[Bucket]) -> list[Any]:
         """(kind, bucket index, count, principal) of the receivables due on `day`."""
         per = self._principal_per_receivable(day)
-        term = Receivable.payment_term_ends_on
+        term = due_term()
         bucket = case(
             *(
                 (
