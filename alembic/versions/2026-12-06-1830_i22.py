@@ -50,18 +50,26 @@ _BOOKINGS = [
 ]
 
 # Ustawa z 7.09.2007 o pomocy osobom uprawnionym do alimentów (t.j. Dz.U. 2026 poz. 79), art. 27
-# ust. 3: the sums returned by the alimony debtor for fund benefits, with interest, are in 60 %
-# income of the state budget and in 40 % own income of the commune (20 % + 20 % when the debtor's
-# commune is another commune than the creditor's, art. 27 ust. 4). In force in this form since the
-# act's benefits began (2008-10-01). Percent.
-_SRC = (
-    "ustawa z 7.09.2007 o pomocy osobom uprawnionym do alimentów (t.j. Dz.U. 2026 poz. 79)"
-    " art. 27 ust. 3–4"
-)
+# ust. 4: of the sums the alimony debtor returns for fund benefits, the principal is in 60 % income
+# of the state budget and in 40 % own income of the commune of the creditor; the interest is all
+# the state budget's. Before the act of 24.07.2015 (Dz.U. 2015 poz. 1302, in force 2015-10-01) the
+# commune's 40 % were 20 % for the creditor's commune and 20 % for the debtor's (40 % for a unit
+# whose debtor lived in the same commune, which is what the 2008 rows assume); the interest was
+# then already the state's. Sources: the act as published; Gazeta Prawna, "Ściąganie alimentów:
+# państwo zmniejszy dochody gmin" (2015) and "Mniej pieniędzy dla gmin na ściąganie alimentów"
+# (2017, art. 27 ust. 4: "40 proc. należności jest dochodem samorządu, a pozostałe 60 proc. oraz
+# odsetki stanowią zysk budżetu państwa"). Percent.
+_SRC = "ustawa z 7.09.2007 o pomocy osobom uprawnionym do alimentów art. 27 ust. 4"
+_SRC_2015 = _SRC + " w brzmieniu ustawy z 24.07.2015 (Dz.U. 2015 poz. 1302)"
 _SHARES = [
     ("fa_udzial_budzet_panstwa", date(2008, 10, 1), 60, "procent", _SRC),
-    ("fa_udzial_gmina", date(2008, 10, 1), 40, "procent", _SRC),
+    ("fa_udzial_gmina", date(2008, 10, 1), 40, "procent", _SRC + " (20 % + 20 %)"),
+    ("fa_udzial_budzet_panstwa", date(2015, 10, 1), 60, "procent", _SRC_2015),
+    ("fa_udzial_gmina", date(2015, 10, 1), 40, "procent", _SRC_2015),
+    ("fa_udzial_budzet_panstwa_odsetki", date(2008, 10, 1), 100, "procent", _SRC),
+    ("fa_udzial_gmina_odsetki", date(2008, 10, 1), 0, "procent", _SRC),
 ]
+_CODES = tuple(sorted({code for code, *_ in _SHARES}))
 
 _parameter = sa.table(
     "parameter",
@@ -183,11 +191,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute(
-        sa.text(
-            "DELETE FROM parameter WHERE code IN ('fa_udzial_budzet_panstwa', 'fa_udzial_gmina')"
-        )
-    )
+    op.execute(_parameter.delete().where(_parameter.c.code.in_(_CODES)))
     op.drop_table("kind_booking")
     op.drop_table("receivable_book")
     op.drop_index("ix_book_entry_receivable_on", table_name="book_entry")

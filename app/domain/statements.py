@@ -15,9 +15,12 @@ from app.domain.money import Grosze
 from app.domain.parameters import ParameterTable
 
 # Shares of alimony-fund recoveries (ustawa o pomocy osobom uprawnionym do alimentów art. 27
-# ust. 3), in percent, dated parameters seeded by migration i22_statements.
+# ust. 4), in percent, dated parameters seeded by migration i22_statements: of the principal, and
+# of the interest.
 FA_STATE_SHARE = "fa_udzial_budzet_panstwa"
 FA_COMMUNE_SHARE = "fa_udzial_gmina"
+FA_STATE_SHARE_INTEREST = "fa_udzial_budzet_panstwa_odsetki"
+FA_COMMUNE_SHARE_INTEREST = "fa_udzial_gmina_odsetki"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ class Share:
 def share_periods(
     start: date, end: date, state: ParameterTable, commune: ParameterTable
 ) -> tuple[Share, ...]:
-    """The sub-periods of [start, end] in which the shares of art. 27 ust. 3 did not change."""
+    """The sub-periods of [start, end] in which the shares of art. 27 ust. 4 did not change."""
     cuts = sorted(
         {start}
         | {r.valid_from for r in state.changes_between(start, end)}
@@ -94,7 +97,7 @@ def share_periods(
 def split_recovery(amount: Grosze, state_percent: int, commune_percent: int) -> tuple[int, int]:
     """(state budget, commune) parts of recovered alimony-fund money. The state's part is rounded
     half-up to the grosz and the commune gets the rest, so the parts always add up to what was
-    recovered (art. 27 ust. 3 names the shares, not a rounding; the unit's remittance practice)."""
+    recovered (art. 27 ust. 4 names the shares, not a rounding; the unit's remittance practice)."""
     if state_percent + commune_percent != 100:
         raise ValueError(
             f"Udziały budżetu państwa ({state_percent} %) i gminy ({commune_percent} %) "

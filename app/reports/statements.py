@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,7 +16,9 @@ from app.domain.kinds import AllocationRule
 from app.domain.parameters import ParameterRow, ParameterTable
 from app.domain.statements import (
     FA_COMMUNE_SHARE,
+    FA_COMMUNE_SHARE_INTEREST,
     FA_STATE_SHARE,
+    FA_STATE_SHARE_INTEREST,
     Movements,
     Rb27Cells,
     aging_buckets,
@@ -219,26 +222,44 @@ class Rb27:
 
 
 _NONE = Classification("", "", "")
-# Paragraphs of the two shares of alimony-fund recoveries (art. 27 ust. 3 u.p.o.u.a.): the state
-# budget's part is § 0980 reported on Rb-27ZZ, the commune's own part § 2360 (dochody jednostek
-# samorządu terytorialnego związane z realizacją zadań z zakresu administracji rządowej) on Rb-27S.
-FA_STATE_PARAGRAF = "0980"
-FA_COMMUNE_PARAGRAF = "2360"
+
+
+@dataclass(frozen=True)
+class FundSplit:
+    """How one component of alimony-fund money is divided (u.p.o.u.a. art. 27 ust. 4, as amended
+    by the act of 24.07.2015, Dz.U. 2015 poz. 1302): the shares are dated parameters, the
+    paragraphs those of the state budget's income on Rb-27ZZ and of the commune's on Rb-27S."""
+
+    state_share: str
+    commune_share: str
+    state_paragraf: str  # Rb-27ZZ
+    commune_paragraf: str  # Rb-27S
+
+
+# Principal: 60 % state (§ 0980 wpływy z tytułu zwrotów wypłaconych świadczeń z funduszu
+# alimentacyjnego), 40 % the commune's own income (§ 2360 dochody jednostek samorządu
+# terytorialnego związane z realizacją zadań z zakresu administracji rządowej). Interest: all of it
+# is the state budget's (§ 0920 pozostałe odsetki). Costs are not split (the unit's own § 0640).
+FUND_SPLITS = {
+    "principal": FundSplit(FA_STATE_SHARE, FA_COMMUNE_SHARE, "0980", "2360"),
+    "interest": FundSplit(FA_STATE_SHARE_INTEREST, FA_COMMUNE_SHARE_INTEREST, "0920", "2360"),
+}
 
 
 async def rb_27s(session: AsyncSession, start: date, end: date) -> Rb27:
     """Rb-27S per budget classification: each component (principal, interest, costs) of each kind
-    under its own paragraph (kind_booking). Alimony-fund money is split between the state budget
-    (Rb-27ZZ) and the commune (Rb-27S) by the dated shares of art. 27 ust. 3 u.p.o.u.a."""
+    under its own paragraph (kind_booking). Alimony-fund principal and interest are split between
+    the state budget (Rb-27ZZ) and the commune (Rb-27S) by the dated shares of art. 27 ust. 4
+    u.p.o.u.a. (FUND_SPLITS)."""
     _check_period(start, end)
     await book.refresh(session)
     repo = StatementRepository(session)
-    rows = await repo.movements(start, end, by="kind")
+    rows = [r for r in await repo.movements(start, end, by="kind") if _moved(r)]
     bookings = {(b.kind_code, b.component): b for b in await repo.bookings()}
     art28 = {k.code for k in await repo.kinds() if k.allocation_rule == AllocationRule.ART_28.value}
     cells: dict[tuple[Classification, str, str], list[tuple[Movements, int]]] = defaultdict(list)
+    fund: dict[str, list[MovementRow]] = defaultdict(list)
     unclassified = []
-    rows = [r for r in rows if _moved(r)]
     for r in rows:
         b = bookings.get((r.key, r.component))
         if b is None:
@@ -246,14 +267,19 @@ async def rb_27s(session: AsyncSession, start: date, end: date) -> Rb27:
             cls = _NONE
         else:
             cls = Classification(b.dzial, b.rozdzial, b.paragraf)
-        if r.key in art28:
+        if r.key in art28 and r.component in FUND_SPLITS:
+            fund[r.component].append(r)
             continue
         cells[(cls, COMPONENT_LABELS[r.component], "Rb-27S")].append((_movements(r), r.overdue))
     out = [
         Rb27Row(cls, label, report, _cells(items))
         for (cls, label, report), items in sorted(cells.items(), key=lambda x: str(x[0][0]))
     ]
-    out += await _alimony_rows(session, start, end, [r for r in rows if r.key in art28], bookings)
+    for component, split in FUND_SPLITS.items():
+        if fund[component]:
+            out += await _fund_rows(
+                session, start, end, component, split, fund[component], bookings
+            )
     return Rb27(start, end, out, sorted(set(unclassified)))
 
 
@@ -261,30 +287,31 @@ def _cells(items: list[tuple[Movements, int]]) -> Rb27Cells:
     return rb27_cells(total([m for m, _ in items]), sum(o for _, o in items))
 
 
-async def _alimony_rows(
+async def _fund_rows(
     session: AsyncSession,
     start: date,
     end: date,
+    component: str,
+    split: FundSplit,
     rows: list[MovementRow],
-    bookings: dict[tuple[str, str], object],
+    bookings: dict[tuple[str, str], Any],
 ) -> list[Rb27Row]:
-    """Alimony-fund receivables are commissioned tasks: every column is split into the state's
-    and the commune's part, by the shares in force in each sub-period of [start, end] (the
-    money collected by the day it was collected; balances by the shares on the period's end)."""
-    if not rows:
-        return []
+    """One component of the alimony-fund money, every column split into the state's and the
+    commune's part: the money collected by the shares in force on the day it was collected (each
+    sub-period of [start, end] summed in SQL), the balances by the shares on the period's end."""
     repo = StatementRepository(session)
     params = [
         ParameterRow(p.code, p.valid_from, p.value, p.source)
-        for p in await repo.parameters((FA_STATE_SHARE, FA_COMMUNE_SHARE))
+        for p in await repo.parameters((split.state_share, split.commune_share))
     ]
-    state_t = ParameterTable.of(FA_STATE_SHARE, params)
-    commune_t = ParameterTable.of(FA_COMMUNE_SHARE, params)
+    state_t = ParameterTable.of(split.state_share, params)
+    commune_t = ParameterTable.of(split.commune_share, params)
     whole = rb27_cells(total([_movements(r) for r in rows]), sum(r.overdue for r in rows))
+    keys = {r.key for r in rows}
     collected_state = 0
     for share in share_periods(start, end, state_t, commune_t):
         part = await repo.movements(share.valid_from, share.valid_to, by="kind")
-        money = sum(r.payments for r in part if r.key in {x.key for x in rows})
+        money = sum(r.payments for r in part if r.key in keys and r.component == component)
         collected_state += split_recovery(money, share.state_percent, share.commune_percent)[0]
     pct = (state_t.value_on(end), commune_t.value_on(end))
 
@@ -299,26 +326,27 @@ async def _alimony_rows(
         state_of(whole.overpayments),
     )
     commune = Rb27Cells(*(getattr(whole, f) - getattr(state, f) for f in Rb27Cells.__slots__))
-    b = next(
-        (v for (k, c), v in bookings.items() if c == "principal" and k in {r.key for r in rows}),
-        None,
-    )
-    dzial = getattr(b, "dzial", "855")
-    rozdzial = getattr(b, "rozdzial", "85502")
-    return [
+    b = next((bookings[(k, component)] for k in sorted(keys) if (k, component) in bookings), None)
+    dzial, rozdzial = (b.dzial, b.rozdzial) if b else ("855", "85502")
+    label = f"fundusz alimentacyjny, {COMPONENT_LABELS[component]}"
+    out = [
         Rb27Row(
-            Classification(dzial, rozdzial, FA_STATE_PARAGRAF),
-            f"fundusz alimentacyjny — dochód budżetu państwa ({pct[0]} %)",
+            Classification(dzial, rozdzial, split.state_paragraf),
+            f"{label} — dochód budżetu państwa ({pct[0]} %)",
             "Rb-27ZZ",
             state,
-        ),
-        Rb27Row(
-            Classification(dzial, rozdzial, FA_COMMUNE_PARAGRAF),
-            f"fundusz alimentacyjny — dochód własny gminy ({pct[1]} %)",
-            "Rb-27S",
-            commune,
-        ),
+        )
     ]
+    if pct[1] or any(getattr(commune, f) for f in Rb27Cells.__slots__):
+        out.append(
+            Rb27Row(
+                Classification(dzial, rozdzial, split.commune_paragraf),
+                f"{label} — dochód własny gminy ({pct[1]} %)",
+                "Rb-27S",
+                commune,
+            )
+        )
+    return out
 
 
 def quarter_of(day: date) -> tuple[date, date]:

@@ -93,10 +93,11 @@ async def test_alimony_fund_recoveries_split_between_state_and_commune(api):
       500.00 × 42 days (03-05..04-15) × 9.25 % / 365 = 5.32
       500.00 × 36 days (03-11..04-15) × 9.25 % / 365 = 4.56     Σ 12.74
     The 300.00 pays interest 12.74, then principal 287.26 (art. 28, KC art. 451).
-    Q2 2026: należności 1,000.00 + 12.74 = 1,012.74; collected 300.00; remaining 712.74, all
-    overdue (owed from each payout). Split by art. 27 ust. 3: 60 % state budget (Rb-27ZZ, § 0980),
-    40 % the commune (Rb-27S, § 2360): 300.00 → 180.00 + 120.00; 1,012.74 → 607.64 + 405.10;
-    712.74 → 427.64 + 285.10 (the state's part rounded half up, the commune the rest)."""
+    Q2 2026: principal: należności 1,000.00 (opening), collected 287.26, remaining 712.74, all
+    overdue (owed from each payout); interest: 12.74 charged and collected. Art. 27 ust. 4: the
+    principal 60 % state budget (Rb-27ZZ, § 0980), 40 % the commune (Rb-27S, § 2360); the interest
+    all the state's (§ 0920). 287.26 × 60 % = 172.356 → 172.36 (half up), the commune the rest
+    114.90; 1,000.00 → 600.00 + 400.00; 712.74 → 427.644 → 427.64 + 285.10."""
     did = await fund_debtor(api)
     await post(
         api,
@@ -119,6 +120,7 @@ async def test_alimony_fund_recoveries_split_between_state_and_commune(api):
         for r in found["rows"]
     ]
     assert got == [
-        ("0980", "Rb-27ZZ", "607.64", "180.00", "427.64", "427.64"),
-        ("2360", "Rb-27S", "405.10", "120.00", "285.10", "285.10"),
+        ("0980", "Rb-27ZZ", "600.00", "172.36", "427.64", "427.64"),
+        ("2360", "Rb-27S", "400.00", "114.90", "285.10", "285.10"),
+        ("0920", "Rb-27ZZ", "12.74", "12.74", "0.00", "0.00"),
     ]
