@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from app.domain.documents import Creditor
 from letters.format import amount, long_date
@@ -25,7 +26,12 @@ class RbNLine:
     due: int
 
 
-def rb_n_story(lines: Sequence[RbNLine], as_of: date, creditor: Creditor | None) -> list[Flowable]:
+def rb_n_story(
+    lines: Sequence[RbNLine],
+    as_of: date,
+    creditor: Creditor | None,
+    charts: Sequence[Flowable] = (),
+) -> list[Flowable]:
     columns: list[Column[RbNLine]] = [
         Column("Rodzaj należności", 70, lambda r: r.kind_label),
         Column("Klasyfikacja budżetowa", 40, lambda r: r.classification),
@@ -45,12 +51,19 @@ def rb_n_story(lines: Sequence[RbNLine], as_of: date, creditor: Creditor | None)
         *heading(creditor, "NALEŻNOŚCI — DANE DO SPRAWOZDANIA Rb-N", subtitle, "Rb-N"),
         table(columns, lines),
         approvals("Sporządził", "Główny księgowy", "Kierownik jednostki"),
+        *([PageBreak(), *(KeepTogether([c, Spacer(1, 6 * mm)]) for c in charts)] if charts else []),
     ]
 
 
-def render_rb_n(lines: Sequence[RbNLine], as_of: date, creditor: Creditor | None) -> bytes:
+def render_rb_n(
+    lines: Sequence[RbNLine],
+    as_of: date,
+    creditor: Creditor | None,
+    charts: Sequence[Flowable] = (),
+) -> bytes:
+    """The Rb-N figures, then the quarter's charts (letters/charts.py, the same as on the page)."""
     return build_pdf(
-        rb_n_story(lines, as_of, creditor),
+        rb_n_story(lines, as_of, creditor, charts),
         title=f"Rb-N na dzień {as_of.isoformat()}",
         author=creditor.name if creditor else "",
         wide=True,

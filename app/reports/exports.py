@@ -100,7 +100,8 @@ async def rb_n_file(session: AsyncSession, as_of: date, fmt: str) -> tuple[bytes
         for r in found.by_kind
     ]
     creditor = await document_service.creditor(session)
-    pdf = await asyncio.to_thread(render_rb_n, lines, as_of, creditor)
+    charts = [d for _, _, d in statements.drawings(await statements.chart_data(session, as_of))]
+    pdf = await asyncio.to_thread(render_rb_n, lines, as_of, creditor, charts)
     return pdf, name, "application/pdf"
 
 

@@ -388,6 +388,40 @@ class StatementRepository:
             stmt = stmt.where(r.kind_code == kind)
         return [MovementRow(*row) for row in (await self.session.execute(stmt)).all()]
 
+    async def monthly(self, months: Sequence[tuple[date, date]]) -> list[tuple[int, int]]:
+        """(charges, money received) of each month, in one pass over the journal."""
+        j = journal()
+        c = _Cols(j)
+        money = j.c.mtype.in_(PAYMENT_SOURCES)
+        cols = []
+        for first, last in months:
+            within = c.within(first, last)
+            cols += [
+                c.summed(and_(within, j.c.mtype == "charge", c.effective())),
+                c.summed(and_(within, money)),
+            ]
+        stmt = (
+            select(*cols)
+            .select_from(j)
+            .join(Receivable, Receivable.id == j.c.receivable_id)
+            .where(j.c.on >= months[0][0], j.c.on <= months[-1][1])
+        )
+        row = (await self.session.execute(stmt)).one()
+        return [(int(row[2 * i]), int(row[2 * i + 1])) for i in range(len(months))]
+
+    async def by_state(self, day: date) -> list[Any]:
+        """(current state, count, principal on `day`) of the receivables still on the books."""
+        per = self._principal_per_receivable(day)
+        stmt = (
+            select(Receivable.state, func.count(), total(per.c.principal))
+            .select_from(per)
+            .join(Receivable, Receivable.id == per.c.rid)
+            .where(per.c.principal > 0)
+            .group_by(Receivable.state)
+            .order_by(Receivable.state)
+        )
+        return list((await self.session.execute(stmt)).all())
+
     async def bookings(self) -> list[KindBooking]:
         return list(await self.session.scalars(select(KindBooking).order_by(KindBooking.id)))
 

@@ -349,6 +349,54 @@ async def _fund_rows(
     return out
 
 
+@dataclass(frozen=True)
+class ChartData:
+    """What the pictures show (item 5); the drawings are made in letters/charts.py."""
+
+    as_of: date
+    aging: Aging
+    by_state: list[tuple[str, int, int]]  # state, count, principal
+    months: list[tuple[date, int, int]]  # month end, charges, money received
+    recovery: list[tuple[str, int]]  # kind label, basis points collected of what was due
+
+
+async def chart_data(session: AsyncSession, as_of: date) -> ChartData:
+    await book.refresh(session)
+    repo = StatementRepository(session)
+    ends = month_ends(as_of, 12)
+    months = [(date(e.year, e.month, 1), e) for e in ends]
+    flows = await repo.monthly(months)
+    year_start = date(as_of.year, 1, 1)
+    per_kind: dict[str, list[Movements]] = defaultdict(list)
+    for r in await repo.movements(year_start, as_of, by="kind"):
+        per_kind[r.label].append(_movements(r))
+    recovery = []
+    for label, items in sorted(per_kind.items()):
+        m = total(items)
+        owed = m.opening + m.charges
+        recovery.append((label, m.payments * 10_000 // owed if owed else 0))
+    return ChartData(
+        as_of,
+        await aging(session, as_of, refresh=False),
+        [(s, c, a) for s, c, a in await repo.by_state(as_of)],
+        [(e, c, p) for e, (c, p) in zip(ends, flows, strict=True)],
+        recovery,
+    )
+
+
+def drawings(data: ChartData) -> list[tuple[str, str, Any]]:
+    """The charts of `data` as reportlab drawings (letters/charts.py), for the page and the PDF."""
+    from app.domain.labels import STATE_LABELS
+    from letters.charts import quarter_drawings
+
+    return quarter_drawings(
+        [(b.label, b.amount) for b in data.aging.buckets],
+        [(STATE_LABELS.get(s, s), a) for s, _, a in data.by_state],
+        [(e.year, e.month, c, p) for e, c, p in data.months],
+        data.recovery,
+    )
+
+
 def quarter_of(day: date) -> tuple[date, date]:
     first_month = (day.month - 1) // 3 * 3 + 1
     start = date(day.year, first_month, 1)

@@ -4,6 +4,7 @@ printouts and the FK export are links to the API (the same services)."""
 
 from __future__ import annotations
 
+from base64 import b64encode
 from datetime import date, timedelta
 
 from fastapi import APIRouter, Request
@@ -54,8 +55,21 @@ async def accountant_page(
         "rb27": await statements.rb_27s(session, start, day),
         "near": await statements.near_limitation(session, day),
         "components": statements.COMPONENT_LABELS,
+        "charts": _charts(await statements.chart_data(session, day)),
     }
     return render(request, "reports/accountant.html", context)
+
+
+def _charts(data: statements.ChartData) -> list[tuple[str, str]]:
+    """(caption, data: URI) of each chart, drawn on the server as SVG (letters/charts.py) and
+    shown as an image: readable without JavaScript, and the page's Content-Security-Policy
+    (styles from this origin only, images also as data:) does not reach inside an image."""
+    from letters.charts import svg
+
+    return [
+        (caption, "data:image/svg+xml;base64," + b64encode(svg(d, caption, k).encode()).decode())
+        for k, caption, d in statements.drawings(data)
+    ]
 
 
 @router.get("/naleznosci", dependencies=[audited("Rb-N: należności za kwotą")])

@@ -19,11 +19,14 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 import zipfile
+from datetime import date
 
 import httpx
 from pypdf import PdfReader
 
+from app.reports import statements
 from app.reports.exports import FK_HEADER
+from letters import charts
 from tests.factories import create_debtor, create_receivable, deliver
 
 TOTALS = ("opening", "charges", "payments", "write_offs", "time_barred", "corrections", "closing")
@@ -253,3 +256,22 @@ async def test_rb_27s_of_a_quarter_cell_by_cell(api):
         "0910": ("38.00", "38.00", "0.00", "0.00", "0.00"),
     }
     assert found["unclassified"] == []
+
+
+async def test_chart_figures_and_their_drawings(api, session):
+    await portfolio(api)
+    data = await statements.chart_data(session, date(2025, 6, 30))
+    months = {e.isoformat(): (c, p) for e, c, p in data.months if c or p}
+    # March: 2,500.00 + 100.00 charged, 500.00 paid; June: 38.00 interest charged, 1,000.00 paid.
+    assert months == {"2025-03-31": (260000, 50000), "2025-06-30": (3800, 100000)}
+    assert len(data.months) == 12
+    assert sum(a for _, _, a in data.by_state) == 113800
+    # Collected 1,500.00 of 2,638.00 due since 1 January: 56.86 % (basis points, rounded down).
+    assert [bp for _, bp in data.recovery] == [5686]
+    page_svg = charts.svg(statements.drawings(data)[2][2], "Przypisy", "m")
+    assert page_svg.startswith('<svg role="img" aria-label="Przypisy"')
+    assert 'id="clip-m"' in page_svg
+    pdf = await api.get("/api/v1/reports/rb-n.pdf", params={"as_of": "2025-06-30"})
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Przypisy i wpłaty miesięcznie" in text
+    assert "Ściągalność od początku roku" in text
