@@ -52,6 +52,7 @@ from app.models import (
     Debtor,
     Document,
     Event,
+    Instalment,
     KindBooking,
     Parameter,
     Receivable,
@@ -158,7 +159,11 @@ def in_instalments(day: date) -> Select[Any]:
             )
             .label("n"),
         )
-        .where(Event.occurred_on <= day)
+        .where(
+            Event.occurred_on <= day,
+            # Only a receivable that ever had a plan can be in instalments (instalment is small).
+            Event.receivable_id.in_(select(Instalment.receivable_id)),
+        )
         .subquery("last_event")
     )
     return select(ranked.c.receivable_id).where(ranked.c.n == 1, ranked.c.to_state == "raty")
@@ -195,6 +200,18 @@ class NominalRow:
     due: int
 
 
+FIELDS = (
+    "opening",
+    "charges",
+    "payments",
+    "write_offs",
+    "time_barred",
+    "corrections",
+    "closing",
+    "overdue",
+)
+
+
 @dataclass(frozen=True)
 class MovementRow:
     key: str
@@ -215,21 +232,55 @@ class StatementRepository:
         self.session = session
 
     def _principal_per_receivable(self, day: date) -> Subquery:
-        j = journal()
-        cols = _Cols(j)
+        """(rid, principal) on the books at the end of `day`: the principal charged by then less
+        what the book entries paid or wrote off of it (the journal's principal balance, read
+        without the union: one pass over the receivables and the entries)."""
+        r, e, p = Receivable, BookEntry, AlimonyPayout
+        paid = (
+            select(e.receivable_id.label("rid"), total(e.to_principal).label("s"))
+            .where(e.booked_on <= day)
+            .group_by(e.receivable_id)
+            .subquery("paid")
+        )
+        payouts = (
+            select(p.receivable_id.label("rid"), total(p.amount).label("s"))
+            .where(p.paid_on <= day)
+            .group_by(p.receivable_id)
+            .subquery("payouts")
+        )
+        tb = r.time_barred_from
+        principal = func.coalesce(payouts.c.s, r.principal) - func.coalesce(paid.c.s, 0)
         return (
-            select(Receivable.id.label("rid"), cols.balance(day).label("principal"))
-            .join(j, j.c.receivable_id == Receivable.id)
-            .where(j.c.component == "principal", j.c.on <= day)
-            .group_by(Receivable.id)
+            select(
+                r.id.label("rid"),
+                r.kind_code.label("kind_code"),
+                principal.label("principal"),
+                due_term().label("term"),
+                case((due_on(day), 1), else_=0).label("due"),
+            )
+            .outerjoin(paid, paid.c.rid == r.id)
+            .outerjoin(payouts, payouts.c.rid == r.id)
+            .where(r.issued_on <= day, or_(tb.is_(None), tb > day))
             .subquery("per_receivable")
         )
 
     async def nominal(self, day: date) -> list[NominalRow]:
         """Rb-N: principal still owed on `day` (nominal value) and its due part, per kind."""
         per = self._principal_per_receivable(day)
-        r, k, b = Receivable, ReceivableKind, KindBooking
-        due = and_(per.c.principal > 0, due_on(day))
+        k, b = ReceivableKind, KindBooking
+        owing = per.c.principal > 0
+        due = and_(owing, per.c.due == 1)
+        sums = (
+            select(
+                per.c.kind_code,
+                func.count(case((owing, 1))).label("n"),
+                total(case((owing, per.c.principal), else_=0)).label("nominal"),
+                func.count(case((due, 1))).label("due_n"),
+                total(case((due, per.c.principal), else_=0)).label("due"),
+            )
+            .group_by(per.c.kind_code)
+            .subquery("sums")
+        )
         stmt = (
             select(
                 k.code,
@@ -237,17 +288,14 @@ class StatementRepository:
                 func.coalesce(b.dzial, k.budget_dzial),
                 func.coalesce(b.rozdzial, k.budget_rozdzial),
                 func.coalesce(b.paragraf, k.budget_paragraf),
-                func.count(case((per.c.principal > 0, 1))),
-                total(per.c.principal),
-                func.count(case((due, 1))),
-                total(case((due, per.c.principal), else_=0)),
+                sums.c.n,
+                sums.c.nominal,
+                sums.c.due_n,
+                sums.c.due,
             )
-            .select_from(per)
-            .join(r, r.id == per.c.rid)
-            .join(k, k.code == r.kind_code)
+            .join(sums, sums.c.kind_code == k.code)
             .outerjoin(b, and_(b.kind_code == k.code, b.component == "principal"))
-            .group_by(k.code, k.label, b.dzial, b.rozdzial, b.paragraf)
-            .group_by(k.budget_dzial, k.budget_rozdzial, k.budget_paragraf)
+            .where(sums.c.n > 0)
             .order_by(k.code)
         )
         return [NominalRow(*row) for row in (await self.session.execute(stmt)).all()]
@@ -280,13 +328,13 @@ class StatementRepository:
         if kind:
             stmt = stmt.where(r.kind_code == kind)
         if only_due:
-            stmt = stmt.where(due_on(day))
+            stmt = stmt.where(per.c.due == 1)
         return list((await self.session.execute(stmt)).all())
 
     async def aging(self, day: date, buckets: Sequence[Bucket]) -> list[Any]:
         """(kind, bucket index, count, principal) of the receivables due on `day`."""
         per = self._principal_per_receivable(day)
-        term = due_term()
+        term = per.c.term
         bucket = case(
             *(
                 (
@@ -298,16 +346,9 @@ class StatementRepository:
             else_=-1,
         ).label("bucket")
         stmt = (
-            select(
-                Receivable.kind_code,
-                bucket,
-                func.count(),
-                total(per.c.principal),
-            )
-            .select_from(per)
-            .join(Receivable, Receivable.id == per.c.rid)
-            .where(per.c.principal > 0, due_on(day))
-            .group_by(Receivable.kind_code, bucket)
+            select(per.c.kind_code, bucket, func.count(), total(per.c.principal))
+            .where(per.c.principal > 0, per.c.due == 1)
+            .group_by(per.c.kind_code, bucket)
         )
         return list((await self.session.execute(stmt)).all())
 
@@ -350,42 +391,56 @@ class StatementRepository:
         period = c.within(start, end)
         money = j.c.mtype.in_(PAYMENT_SOURCES)
         settled = or_(money, j.c.mtype == "umorzenie")
-        if by == "debtor":
-            key, label = cast(r.debtor_id, String(32)), Debtor.name
-        else:
-            key, label = r.kind_code, ReceivableKind.label
-        stmt = (
+        key = r.debtor_id if by == "debtor" else r.kind_code
+        names = FIELDS
+        sums = (
             select(
                 key.label("key"),
-                label.label("label"),
-                j.c.component,
-                c.balance(start - timedelta(days=1)),
-                c.summed(and_(period, j.c.mtype == "charge", eff)),
-                c.summed(and_(period, money)),
-                c.summed(and_(period, j.c.mtype == "umorzenie")),
-                c.summed(and_(tb >= start, tb <= end, j.c.on < tb), c.signed),
-                c.summed(
-                    and_(
-                        period,
-                        or_(and_(j.c.mtype == "correction", eff), and_(settled, not_(eff))),
+                j.c.component.label("component"),
+                *(
+                    col.label(name)
+                    for name, col in zip(
+                        names,
+                        (
+                            c.balance(start - timedelta(days=1)),
+                            c.summed(and_(period, j.c.mtype == "charge", eff)),
+                            c.summed(and_(period, money)),
+                            c.summed(and_(period, j.c.mtype == "umorzenie")),
+                            c.summed(and_(tb >= start, tb <= end, j.c.on < tb), c.signed),
+                            c.summed(
+                                and_(
+                                    period,
+                                    or_(
+                                        and_(j.c.mtype == "correction", eff),
+                                        and_(settled, not_(eff)),
+                                    ),
+                                )
+                            ),
+                            c.balance(end),
+                            c.summed(and_(c.on_books(end), due_on(end)), c.signed),
+                        ),
+                        strict=True,
                     )
                 ),
-                c.balance(end),
-                c.summed(and_(c.on_books(end), due_on(end)), c.signed),
             )
             .select_from(j)
             .join(r, r.id == j.c.receivable_id)
-            .where(j.c.on <= end)
-            .group_by(key, label, j.c.component)
-            .order_by(key, j.c.component)
+            .where(j.c.on <= end, *([r.kind_code == kind] if kind else []))
+            .group_by(key, j.c.component)
+            .subquery("sums")
         )
-        stmt = (
-            stmt.join(Debtor, Debtor.id == r.debtor_id)
-            if by == "debtor"
-            else stmt.join(ReceivableKind, ReceivableKind.code == r.kind_code)
+        # The names are joined to the sums (a few rows per kind or debtor), not to the journal.
+        if by == "debtor":
+            named = select(cast(sums.c.key, String(32)), Debtor.name).join(
+                Debtor, Debtor.id == sums.c.key
+            )
+        else:
+            named = select(sums.c.key, ReceivableKind.label).join(
+                ReceivableKind, ReceivableKind.code == sums.c.key
+            )
+        stmt = named.add_columns(sums.c.component, *(sums.c[n] for n in names)).order_by(
+            sums.c.key, sums.c.component
         )
-        if kind:
-            stmt = stmt.where(r.kind_code == kind)
         return [MovementRow(*row) for row in (await self.session.execute(stmt)).all()]
 
     async def monthly(self, months: Sequence[tuple[date, date]]) -> list[tuple[int, int]]:
