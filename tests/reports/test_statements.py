@@ -27,7 +27,7 @@ from pypdf import PdfReader
 from app.reports import statements
 from app.reports.exports import FK_HEADER
 from letters import charts
-from tests.factories import create_debtor, create_receivable, deliver
+from tests.factories import create_debtor, create_receivable, deliver, sweep
 
 TOTALS = ("opening", "charges", "payments", "write_offs", "time_barred", "corrections", "closing")
 
@@ -275,3 +275,28 @@ async def test_chart_figures_and_their_drawings(api, session):
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Przypisy i wpłaty miesięcznie" in text
     assert "Ściągalność od początku roku" in text
+
+
+async def test_a_receivable_in_instalments_is_not_due(api):
+    """250.00 delivered 2025-03-05 → term 2025-03-19, due from 03-20; instalments decided
+    2025-03-25 (OP art. 48 §1 via u.f.p. art. 67: the terms are the instalments'): due on 03-24,
+    not due on 03-31, still in the nominal value."""
+    rid = (await create_receivable(api, await create_debtor(api)))["id"]
+    await deliver(api, rid, "wezwanie", "2025-03-05")
+    await sweep(api, "2025-03-20")
+    ok = await api.post(
+        f"/api/v1/receivables/{rid}/instalments",
+        json={
+            "decided_on": "2025-03-25",
+            "decision_ref": "FN.3111.1.2025",
+            "instalments": [
+                {"due_on": "2025-04-30", "amount": "125.00"},
+                {"due_on": "2025-05-31", "amount": "125.00"},
+            ],
+        },
+    )
+    assert ok.status_code == 201, ok.text
+    before = (await api.get("/api/v1/reports/rb-n", params={"as_of": "2025-03-24"})).json()
+    assert (before["nominal"], before["due"]) == ("250.00", "250.00")
+    after = (await api.get("/api/v1/reports/rb-n", params={"as_of": "2025-03-31"})).json()
+    assert (after["nominal"], after["due"]) == ("250.00", "0.00")
