@@ -115,8 +115,15 @@ def _stale() -> Any:
     )
 
 
+_FRESH = "windykacja.statement_book_fresh"
+
+
 async def refresh(session: AsyncSession) -> int:
-    """Recompute the entries of every stale receivable; returns how many were recomputed."""
+    """Recompute the entries of every stale receivable; returns how many were recomputed. Once
+    per session: a page drawing several statements in one request searches once (the reports
+    write nothing else that could make a receivable stale)."""
+    if session.info.get(_FRESH):
+        return 0
     done = 0
     while rows := (await session.execute(_stale().limit(BATCH))).all():
         ids = [row[0] for row in rows]
@@ -139,6 +146,7 @@ async def refresh(session: AsyncSession) -> int:
             ],
         )
         done += len(rows)
+    session.info[_FRESH] = True
     return done
 
 

@@ -30,7 +30,7 @@ from app.domain.statements import (
 )
 from app.errors import Invalid
 from app.reports import book
-from app.reports.repository import COMPONENTS, MovementRow, NominalRow, StatementRepository
+from app.reports.repository import MovementRow, NominalRow, StatementRepository
 
 COMPONENT_LABELS = {"principal": "należność główna", "interest": "odsetki", "costs": "koszty"}
 
@@ -402,6 +402,3 @@ def quarter_of(day: date) -> tuple[date, date]:
     start = date(day.year, first_month, 1)
     nxt = date(day.year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
     return start, nxt - timedelta(days=1)
-
-
-__all__ = ["COMPONENTS"]
