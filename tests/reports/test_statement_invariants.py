@@ -25,6 +25,8 @@ from app.domain.money import parse_amount
 from app.models import Payment, Receivable
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
+from app.reports import book
+from app.reports.repository import StatementRepository
 from tests.factories import create_debtor, create_receivable, deliver
 
 _EXAMPLES = int(os.environ.get("WINDYKACJA_PROPERTY_EXAMPLES", "0"))
@@ -150,6 +152,16 @@ async def test_opening_plus_movements_is_closing(
         )
     )
     assert parse_amount(found["payments"], allow_zero=True) == int(paid or 0)
+    # The one-pass turnover agrees with the journal's definition, per kind and per debtor.
+    await book.refresh(session)
+    repo = StatementRepository(session)
+    for by in ("kind", "debtor"):
+        fast = await repo.movements(first, last, by=by)
+        slow = await repo.movements_by_journal(first, last, by=by)
+        moved = [r for r in fast if any(getattr(r, f) for f in (*FIELDS, "overdue"))]
+        assert sorted(moved, key=str) == sorted(
+            [r for r in slow if any(getattr(r, f) for f in (*FIELDS, "overdue"))], key=str
+        )
     # The Rb-N nominal value is what the money engine says, receivable by receivable.
     rbn = (await api.get("/api/v1/reports/rb-n", params={"as_of": last.isoformat()})).json()
     assert parse_amount(rbn["nominal"], allow_zero=True) == await _nominal_by_engine(session, last)
