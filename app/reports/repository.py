@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Date,
     Select,
     String,
     and_,
@@ -614,24 +615,55 @@ class StatementRepository:
         return out
 
     async def monthly(self, months: Sequence[tuple[date, date]]) -> list[tuple[int, int]]:
-        """(charges, money received) of each month, in one pass over the journal."""
-        j = journal()
-        c = _Cols(j)
-        money = j.c.mtype.in_(PAYMENT_SOURCES)
-        cols = []
-        for first, last in months:
-            within = c.within(first, last)
-            cols += [
-                c.summed(and_(within, j.c.mtype == "charge", c.effective())),
-                c.summed(and_(within, money)),
-            ]
-        stmt = (
-            select(*cols)
-            .select_from(j)
-            .join(Receivable, Receivable.id == j.c.receivable_id)
-            .where(j.c.on >= months[0][0], j.c.on <= months[-1][1])
+        """(charges, money received) of each month. The journal's charges and money, read from
+        each source with its own date and the receivable's limitation (no union with the
+        receivables joined back): principal as issued or paid out, costs on delivery, interest
+        when settled; money as booked."""
+        r, p, d, e = Receivable, AlimonyPayout, Document, BookEntry
+        first, last = months[0][0], months[-1][1]
+        tb = r.time_barred_from
+
+        def part(on: Any, amount: Any, charge: int, barred: Any) -> Select[Any]:
+            return select(
+                on.label("on"),
+                amount.label("amount"),
+                literal(charge).label("charge"),
+                barred.label("tb"),
+            ).where(on >= first, on <= last)
+
+        has_payouts = select(p.id).where(p.receivable_id == r.id).exists()
+        costs = (
+            part(d.delivered_on, d.costs, 1, tb)
+            .join(r, r.id == d.receivable_id)
+            .where(
+                d.costs > 0,
+                not_(
+                    and_(
+                        r.state.in_(_SETTLED_STATES),
+                        r.closed_on.is_not(None),
+                        d.delivered_on > r.closed_on,
+                    )
+                ),
+            )
         )
-        row = (await self.session.execute(stmt)).one()
+        u = union_all(
+            part(r.issued_on, r.principal, 1, tb).where(~has_payouts),
+            part(p.paid_on, p.amount, 1, tb).join(r, r.id == p.receivable_id),
+            costs,
+            part(e.booked_on, e.to_interest, 1, tb).join(r, r.id == e.receivable_id),
+            part(e.booked_on, e.amount, 0, literal(None, Date)).where(
+                e.source.in_(PAYMENT_SOURCES)
+            ),
+        ).subquery("u")
+        eff = or_(u.c.tb.is_(None), u.c.on < u.c.tb)
+        cols = []
+        for a, b in months:
+            within = and_(u.c.on >= a, u.c.on <= b)
+            cols += [
+                total(case((and_(within, u.c.charge == 1, eff), u.c.amount), else_=0)),
+                total(case((and_(within, u.c.charge == 0), u.c.amount), else_=0)),
+            ]
+        row = (await self.session.execute(select(*cols).select_from(u))).one()
         return [(int(row[2 * i]), int(row[2 * i + 1])) for i in range(len(months))]
 
     async def by_state(self, day: date) -> list[Any]:
