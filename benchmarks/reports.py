@@ -16,6 +16,19 @@ Each figure is measured as the service computes it (app/reports/statements.py, t
 the API and the page), best and median of --rounds, each in its own session, and next to it
 the bare SUM the issue asks for: SELECT sum(principal) FROM receivable (Rb-N, aging, drill-down)
 or the sum of principal and payments (turnover, Rb-27S). Target (issue 22 item 7): each < 10 s.
+
+Measured 2026-12-06 on the shared 2-core box (8 agents at work, PostgreSQL, 1,000,000
+receivables, 0.45 M payments → 0.3 M book entries; one round, so noisy):
+    book refresh (stale search)      1.7 s    bare SUM 0.13 s
+    Rb-N                             5.3 s    (of which the stale search 1.7 s)
+    Rb-N drill-down, first page      2.6 s
+    aging                            4.8 s
+    near limitation                  3.3 s
+    turnover (quarter)               8.1 s    (19.4 s before it stopped reading the journal's union)
+    turnover by debtor (quarter)    26.9 s    NOT met: 333,000 groups of 24 numeric sums
+    Rb-27S (year to date)            6.8 s
+    charts (all four)               16.0 s    NOT met as a whole: four statements in one
+At 200,000 receivables every figure is under 10 s (by debtor 7.1 s, charts 5.0 s).
 """
 
 from __future__ import annotations

@@ -69,12 +69,12 @@ async def rb_n_receivables(
     only_due: bool,
     limit: int = 200,
     offset: int = 0,
-) -> list[tuple[object, ...]]:
+) -> list[Any]:
     await book.refresh(session)
     rows = await StatementRepository(session).nominal_receivables(
         as_of, kind, only_due, limit, offset
     )
-    return [tuple(r) for r in rows]
+    return list(rows)
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ async def aging_history(session: AsyncSession, until: date, months: int = 12) ->
 
 async def near_limitation(
     session: AsyncSession, as_of: date, months: int = 6, limit: int = 500
-) -> list[tuple[object, ...]]:
+) -> list[Any]:
     """Receivables that become time-barred within `months` after `as_of`: the window in which a
     reminder or an enforcement measure must still be taken (rozporządzenie MF z 18.11.2020,
     Dz.U. 2020 poz. 2083, §3: the reminder before the last 6 months before limitation)."""
@@ -132,7 +132,7 @@ async def near_limitation(
     year = as_of.year + month // 12
     until = _same_day(year, month % 12 + 1, as_of.day)
     rows = await StatementRepository(session).near_limitation(as_of, until, limit)
-    return [tuple(r) for r in rows]
+    return list(rows)
 
 
 def _same_day(year: int, month: int, day: int) -> date:

@@ -15,7 +15,7 @@ from app.errors import PROBLEM
 from app.reports import exports, statements
 
 router = APIRouter(prefix="/api/v1/reports", tags=["reports"])
-_ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 422)}
+_ERR: dict[int | str, dict[str, Any]] = {c: {"content": {PROBLEM: {}}} for c in (401, 403, 422)}
 AsOf = Annotated[date, Query(description="dzień sprawozdania (RRRR-MM-DD)")]
 From = Annotated[date, Query(alias="from", description="pierwszy dzień okresu")]
 To = Annotated[date, Query(alias="to", description="ostatni dzień okresu")]
