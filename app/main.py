@@ -46,6 +46,7 @@ from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
+from app.reports import statements_api
 from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
@@ -125,6 +126,7 @@ def create_app(
         alimony_case_api.router,
         parameters_api.router,
         reports_api.router,
+        statements_api.router,
         deliveries_api.router,
         files_api.router,
         addresses_api.router,

@@ -39,6 +39,7 @@ from app.models.receivable_amendment import ReceivableAmendment
 from app.models.receivable_change import ReceivableChange
 from app.models.receivable_kind import ReceivableKind
 from app.models.receivable_tranche import ReceivableTranche
+from app.models.statement_book import BookEntry, KindBooking, ReceivableBook
 from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
 from app.models.teryt_locality import TerytLocality
@@ -102,4 +103,7 @@ __all__ = [
     "AuditEvent",
     "LoginThrottle",
     "UserSession",
+    "BookEntry",
+    "KindBooking",
+    "ReceivableBook",
 ]

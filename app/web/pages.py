@@ -20,6 +20,7 @@ from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
+from app.reports import web as reports_web
 from app.sweeps import web as sweeps_web
 from app.unit import web as unit_web
 from app.web import auth as auth_web
@@ -46,4 +47,5 @@ PAGES = (
     unit_web.router,
     kinds_web.router,
     imports_web.router,
+    reports_web.router,
 )
