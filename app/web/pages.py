@@ -17,6 +17,7 @@ from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
+from app.receivables import web_list as receivable_list_web
 from app.sweeps import web as sweeps_web
 from app.unit import web as unit_web
 from app.web import auth as auth_web
@@ -27,6 +28,7 @@ PAGES = (
     auth_web.router,
     dashboard_web.router,
     debtors_web.router,
+    receivable_list_web.router,  # before the card: /naleznosci/upomnienia is no id
     receivables_web.router,
     receivable_actions_web.router,
     batch_web.router,

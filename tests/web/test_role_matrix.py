@@ -157,6 +157,8 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/umorzenie"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
     ("GET", "/teczki/{code}"): P.READ,
+    ("GET", "/naleznosci"): P.READ,
+    ("POST", "/naleznosci/upomnienia"): P.COLLECT,
     ("GET", "/prace-zbiorcze"): P.READ,
     ("POST", "/prace-zbiorcze/upomnienia"): P.COLLECT,
     ("POST", "/prace-zbiorcze/przekazanie"): P.COLLECT,

@@ -1,0 +1,190 @@
+"""The receivable list a specialist works from (issue 19 item 2): search, filters, sorting in
+Polish alphabetical order and keyset pagination. A view (a query), like the folders.
+
+Keyset pagination: each page asks for the rows after the last one shown, `(sort value, id) >
+(last value, last id)`, so page 20,000 costs what page 1 costs; OFFSET would read and throw
+away every earlier row. The name order is the stored Polish sort key (app/domain/collation.py),
+indexed with the id (ix_debtor_name_key)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, literal, or_, select, tuple_, union
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.domain.collation import fold
+from app.domain.lifecycle import OPEN_STATES, State
+from app.models import Debtor, Document, Payment, Receivable, ReceivableKind
+
+PAGE = 50
+EXPORT_LIMIT = 5000  # rows in one export file; a larger list is narrowed by its filters
+FAR = date(9999, 12, 31)  # a missing deadline sorts last
+_OPEN = [s.value for s in OPEN_STATES]
+
+
+def deadline() -> ColumnElement[date]:
+    """The next date the file turns on: the payment term of a wezwanie, the 7 days of an
+    upomnienie, otherwise the limitation date (the last day to act)."""
+    r = Receivable
+    return case(
+        (r.state == State.WYSTAWIONA, r.payment_term_ends_on),
+        (r.state == State.UPOMNIENIE, r.reminder_term_ends_on),
+        (r.state.in_(_OPEN), r.time_barred_from),
+        else_=None,
+    )
+
+
+@dataclass(frozen=True)
+class SortSpec:
+    label: str
+    column: Callable[[], ColumnElement[Any]]
+    parse: Callable[[str], Any]
+
+
+SORTS: dict[str, SortSpec] = {
+    "nazwisko": SortSpec("zobowiązany (alfabetycznie)", lambda: Debtor.name_key, str),
+    "kwota": SortSpec("kwota główna", lambda: Receivable.principal, int),
+    "termin": SortSpec(
+        "najbliższy termin",
+        lambda: case((deadline().is_(None), literal(FAR)), else_=deadline()),
+        date.fromisoformat,
+    ),
+    "wystawiono": SortSpec("data wystawienia", lambda: Receivable.issued_on, date.fromisoformat),
+    "stan": SortSpec("stan", lambda: Receivable.state, str),
+}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    q: str = ""
+    kind: str | None = None
+    state: str | None = None
+    min_amount: int | None = None  # grosze, principal
+    max_amount: int | None = None
+    overdue_days: int | None = None  # at least this many days after the payment term
+    sort: str = "nazwisko"
+    descending: bool = False
+    after: str | None = None  # the cursor: "<sort value>~<id>" of the last row shown
+
+
+@dataclass(frozen=True)
+class ListRow:
+    receivable: Receivable
+    debtor_id: int
+    debtor_name: str
+    kind_label: str
+    deadline: date | None
+
+    def overdue_days(self, today: date) -> int | None:
+        term = self.receivable.payment_term_ends_on
+        if term is None or term >= today or self.receivable.state not in _OPEN:
+            return None
+        return (today - term).days
+
+
+def cursor_of(row: ListRow, sort: str) -> str:
+    r = row.receivable
+    value: Any = {
+        "nazwisko": "",  # the key is read back by the id (it is no text for a URL)
+        "kwota": r.principal,
+        "termin": row.deadline or FAR,
+        "wystawiono": r.issued_on,
+        "stan": r.state,
+    }[sort]
+    return f"{value.isoformat() if isinstance(value, date) else value}~{r.id}"
+
+
+class BadCursor(ValueError):
+    pass
+
+
+def _parse_cursor(spec: SortSpec, cursor: str) -> tuple[Any, int]:
+    value, sep, rid = cursor.rpartition("~")
+    try:
+        if not sep:
+            raise ValueError(cursor)
+        return spec.parse(value), int(rid)
+    except ValueError:
+        raise BadCursor(cursor) from None
+
+
+async def identified(session: AsyncSession, q: str) -> list[int]:
+    """Receivables named exactly by the query: their case reference, the number of one of their
+    documents (UP/1/2025, TW/UM/1/2025) or a bank transfer's reference (each indexed)."""
+    text = q.strip()
+    if not text or len(text) > 140:
+        return []
+    found = union(
+        select(Receivable.id).where(Receivable.reference == text),
+        select(Document.receivable_id).where(Document.number == text.upper()),
+        select(Payment.receivable_id).where(Payment.reference == text),
+    ).limit(1000)
+    return sorted({int(i) for i in await session.scalars(found)})
+
+
+def _filters(query: ListQuery, today: date, ids: list[int]) -> list[ColumnElement[bool]]:
+    r, d = Receivable, Debtor
+    where: list[ColumnElement[bool]] = []
+    q = query.q.strip()
+    if ids:
+        where.append(r.id.in_(ids))
+    elif q.isdigit():
+        where.append(or_(d.pesel.like(f"{q}%"), d.nip.like(f"{q}%")))
+    elif q:
+        where.append(d.name_folded.like(f"%{_escape(fold(q))}%", escape="\\"))
+    if query.kind:
+        where.append(r.kind_code == query.kind)
+    if query.state:
+        where.append(r.state == query.state)
+    if query.min_amount is not None:
+        where.append(r.principal >= query.min_amount)
+    if query.max_amount is not None:
+        where.append(r.principal <= query.max_amount)
+    if query.overdue_days is not None:
+        where.append(
+            and_(
+                r.state.in_(_OPEN),
+                r.payment_term_ends_on <= today - timedelta(days=query.overdue_days),
+            )
+        )
+    return where
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def statement(
+    query: ListQuery, today: date, ids: list[int], limit: int
+) -> Select[tuple[Receivable, int, str, str, date | None]]:
+    spec = SORTS.get(query.sort, SORTS["nazwisko"])
+    key = spec.column()
+    stmt = (
+        select(Receivable, Debtor.id, Debtor.name, ReceivableKind.label, deadline())
+        .join(Debtor, Debtor.id == Receivable.debtor_id)
+        .join(ReceivableKind, ReceivableKind.code == Receivable.kind_code)
+        .where(*_filters(query, today, ids))
+    )
+    if query.after:
+        value, rid = _parse_cursor(spec, query.after)
+        if query.sort == "nazwisko":
+            value = select(Debtor.name_key).join(Receivable).where(Receivable.id == rid)
+            value = value.scalar_subquery()
+        last = tuple_(key, Receivable.id)
+        stmt = stmt.where(
+            last < tuple_(value, rid) if query.descending else last > tuple_(value, rid)
+        )
+    order = (key.desc(), Receivable.id.desc()) if query.descending else (key, Receivable.id)
+    return stmt.order_by(*order).limit(limit)
+
+
+async def page(
+    session: AsyncSession, query: ListQuery, today: date, limit: int = PAGE
+) -> list[ListRow]:
+    ids = await identified(session, query.q) if query.q.strip() else []
+    rows = await session.execute(statement(query, today, ids, limit))
+    return [ListRow(r, did, name, label, day) for r, did, name, label, day in rows.all()]
