@@ -8,6 +8,8 @@ Create Date: 2026-12-06 18:00:00
   compares byte by byte as on SQLite; indexed with the id for keyset pagination.
 - debtor.name_folded: the name without diacritics, for a search fragment ("zolk" → Żółkiewski);
   a trigram index on PostgreSQL like ix_debtor_name_trgm (migration 0004).
+- alimony_correction: corrections and reversals of alimony entries with their reasons, and the
+  ends of enforcements (issue 19 item 3).
 - document.number and payment.reference indexed: the list finds a receivable by the number of
   one of its documents (UP/1/2025, TW/UM/1/2025) or by a bank transfer's reference.
 
@@ -98,6 +100,30 @@ def upgrade() -> None:
             postgresql_using="gin",
             postgresql_ops={"name_folded": "gin_trgm_ops"},
         )
+    op.create_table(
+        "alimony_correction",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("debtor_id", sa.Integer(), nullable=False),
+        sa.Column("entry", sa.String(16), nullable=False),
+        sa.Column("entry_id", sa.Integer(), nullable=False),
+        sa.Column("action", sa.String(16), nullable=False),
+        sa.Column("recorded_on", sa.Date(), nullable=False),
+        sa.Column("reason", sa.String(500), nullable=False),
+        sa.Column("before", sa.String(500), nullable=False),
+        sa.Column("after", sa.String(500), nullable=True),
+        sa.Column("created_by", sa.String(64), nullable=True),
+        sa.Column(
+            "created_at",
+            sa.DateTime(timezone=True),
+            server_default=sa.text("(CURRENT_TIMESTAMP)"),
+            nullable=False,
+        ),
+        sa.ForeignKeyConstraint(
+            ["debtor_id"], ["debtor.id"], name="fk_alimony_correction_debtor_id_debtor"
+        ),
+        sa.PrimaryKeyConstraint("id", name="pk_alimony_correction"),
+    )
+    op.create_index("ix_alimony_correction_debtor_id", "alimony_correction", ["debtor_id"])
     op.create_index("ix_document_number", "document", ["number"])
     op.create_index("ix_payment_reference", "payment", ["reference"])
 
@@ -105,6 +131,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_payment_reference", table_name="payment")
     op.drop_index("ix_document_number", table_name="document")
+    op.drop_index("ix_alimony_correction_debtor_id", table_name="alimony_correction")
+    op.drop_table("alimony_correction")
     if op.get_bind().dialect.name == "postgresql":
         op.drop_index("ix_debtor_name_folded_trgm", table_name="debtor")
     op.drop_index("ix_debtor_name_key", table_name="debtor")

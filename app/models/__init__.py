@@ -3,6 +3,7 @@
 from app.models.address_search import AddressSearch
 from app.models.alimony_allocation import AlimonyAllocation
 from app.models.alimony_award import AlimonyAward
+from app.models.alimony_correction import AlimonyCorrection
 from app.models.alimony_enforcement import AlimonyEnforcement
 from app.models.alimony_payout import AlimonyPayout
 from app.models.alimony_recovery import AlimonyRecovery
@@ -52,6 +53,7 @@ __all__ = [
     "BankStatement",
     "AlimonyAllocation",
     "AlimonyAward",
+    "AlimonyCorrection",
     "AlimonyEnforcement",
     "AlimonyPayout",
     "AlimonyRecovery",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.addresses import web as addresses_web
 from app.alimony import web as alimony_web
+from app.alimony import web_entries as alimony_entries_web
 from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
@@ -35,6 +36,7 @@ PAGES = (
     sweeps_web.router,
     calculator_web.router,
     alimony_web.router,
+    alimony_entries_web.router,
     users_web.router,
     backup_web.router,
     rates_web.router,

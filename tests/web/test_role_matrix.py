@@ -173,6 +173,11 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/alimenty/zobowiazani/{debtor_id}/wyegzekwowane"): P.COLLECT,
     ("POST", "/alimenty/zobowiazani/{debtor_id}/egzekucje"): P.COLLECT,
     ("POST", "/alimenty/zobowiazani/{debtor_id}/umorzenie"): P.SIGN,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/wpisy/{entry}/{entry_id}/korekta"): P.COLLECT,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/wpisy/{entry}/{entry_id}/wycofanie"): P.COLLECT,
+    ("POST", "/alimenty/zobowiazani/{debtor_id}/egzekucje/{enforcement_id}/zakonczenie"): (
+        P.COLLECT
+    ),
     ("GET", "/alimenty/rejestry/{register}"): P.READ,
     ("POST", "/alimenty/rejestry/{register}/przekazanie"): P.COLLECT,
     ("GET", "/uzytkownicy"): P.ADMIN,
@@ -229,6 +234,8 @@ PARAMS = {
     "handoff_id": "999999",
     "line_id": "999999",
     "enforcement_id": "999999",
+    "entry": "wyplata",
+    "entry_id": "999999",
     "register": "krz",
     "fmt": "csv",
     "delivery_id": "999999",
