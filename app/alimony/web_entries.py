@@ -10,16 +10,23 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from app.alimony import corrections
+from app.alimony import bulk, corrections
 from app.alimony.entry_forms import form_name
-from app.alimony.forms import CORRECTION_FORMS, EnforcementEndForm, ReversalForm
+from app.alimony.forms import (
+    CORRECTION_FORMS,
+    PAYOUT_CLAIMS,
+    SOURCE_LABELS,
+    EnforcementEndForm,
+    ReversalForm,
+)
 from app.alimony.web import card_page
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
-from app.errors import NotFound
-from app.web.forms import FormState, submit_action
-from app.web.session import Collector, verify_csrf
-from app.web.templating import pl_date
+from app.domain.alimony_import import MAX_LINES
+from app.errors import AppError, NotFound
+from app.web.forms import FormState, see_other, submit_action
+from app.web.session import Collector, flash, verify_csrf
+from app.web.templating import pl_date, render, zl
 
 router = APIRouter(prefix="/alimenty", dependencies=[Depends(verify_csrf)], include_in_schema=False)
 
@@ -127,3 +134,107 @@ async def end_enforcement(
     return await submit_action(
         request, session, EnforcementEndForm, name, use_case, _card_url(debtor_id), page
     )
+
+
+# --- bulk entry: paste or upload, check, then save -----------------------------------------------
+
+MAX_UPLOAD = 2 * 1024 * 1024
+BULK_KINDS = {"wyplata": "wypłaty świadczeń", "wyegzekwowane": "kwoty wyegzekwowane"}
+
+
+def _decode(content: bytes) -> str:
+    """The benefits systems export UTF-8 or, on older Windows set-ups, Windows-1250."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1250", errors="replace")
+
+
+async def _bulk_values(request: Request) -> tuple[dict[str, str], list[str]]:
+    raw = await request.form()
+    values = {k: v for k, v in raw.items() if isinstance(v, str) and k != "csrf_token"}
+    errors = []
+    upload = raw.get("plik")
+    if upload is not None and not isinstance(upload, str) and upload.filename:
+        content = await upload.read(MAX_UPLOAD + 1)
+        await upload.close()
+        if len(content) > MAX_UPLOAD:
+            errors.append("Plik jest większy niż 2 MB: podziel go na części.")
+        else:
+            values["text"] = _decode(content)
+    values["kind"] = values.get("kind") if values.get("kind") in BULK_KINDS else "wyplata"
+    if values.get("claim") not in PAYOUT_CLAIMS:
+        values["claim"] = "fund"
+    if values.get("source") not in {s.value for s in SOURCE_LABELS}:
+        values["source"] = "egzekucja_sadowa"
+    return values, errors
+
+
+def _bulk_page(
+    request: Request,
+    values: dict[str, str],
+    checked: bulk.Preview | None = None,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> Response:
+    return render(
+        request,
+        "alimony/bulk.html",
+        {
+            "v": values,
+            "checked": checked,
+            "errors": errors or [],
+            "kinds": BULK_KINDS,
+            "payout_claims": PAYOUT_CLAIMS,
+            "sources": [(s.value, label) for s, label in SOURCE_LABELS.items()],
+            "max_lines": MAX_LINES,
+        },
+        status,
+    )
+
+
+@router.get("/wpis-zbiorczy")
+async def bulk_form(request: Request, _user: Collector) -> Response:
+    """Paste lines or upload the benefits system's CSV: PESEL or case number, date, amount."""
+    return _bulk_page(request, {"kind": "wyplata", "claim": "fund", "source": "egzekucja_sadowa"})
+
+
+@router.post("/wpis-zbiorczy")
+async def bulk_check(
+    request: Request, session: SessionDep, _user: Collector, today: TodayDep
+) -> Response:
+    """Read the lines and show each with its debtor or its errors; nothing is saved."""
+    values, errors = await _bulk_values(request)
+    if errors:
+        return _bulk_page(request, values, None, errors, 422)
+    checked = await bulk.preview(session, values.get("text", ""), today)
+    return _bulk_page(request, values, checked, status=200 if checked.ok else 422)
+
+
+@router.post("/wpis-zbiorczy/zapis")
+async def bulk_save(
+    request: Request, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """Save every checked line (all or nothing) and go back to the alimony overview."""
+    values, errors = await _bulk_values(request)
+    if errors:
+        return _bulk_page(request, values, None, errors, 422)
+    kind = "wyplata" if values["kind"] == "wyplata" else "wyegzekwowane"
+    detail = values["claim"] if kind == "wyplata" else values["source"]
+    try:
+        async with session.begin_nested():
+            done = await bulk.save(
+                session, values.get("text", ""), kind, detail, user.username, today
+            )
+    except AppError as exc:
+        checked = await bulk.preview(session, values.get("text", ""), today)
+        return _bulk_page(request, values, checked, [exc.detail], exc.status)
+    saved = len(done.rows)
+    flash(
+        request,
+        f"Zapisano {BULK_KINDS[kind]}: {saved} (razem {zl(done.total)}) dla "
+        + ", ".join(sorted({r.debtor.name for r in done.rows if r.debtor})[:10])
+        + ("…" if len({r.debtor.id for r in done.rows if r.debtor}) > 10 else "")
+        + ".",
+    )
+    return see_other("/alimenty")

@@ -178,6 +178,9 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/alimenty/zobowiazani/{debtor_id}/egzekucje/{enforcement_id}/zakonczenie"): (
         P.COLLECT
     ),
+    ("GET", "/alimenty/wpis-zbiorczy"): P.COLLECT,
+    ("POST", "/alimenty/wpis-zbiorczy"): P.COLLECT,
+    ("POST", "/alimenty/wpis-zbiorczy/zapis"): P.COLLECT,
     ("GET", "/alimenty/rejestry/{register}"): P.READ,
     ("POST", "/alimenty/rejestry/{register}/przekazanie"): P.COLLECT,
     ("GET", "/uzytkownicy"): P.ADMIN,
