@@ -18,7 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.collation import fold
 from app.domain.lifecycle import OPEN_STATES, State
-from app.models import Debtor, Document, Payment, Receivable, ReceivableKind
+from app.models import Debtor, Document, Payment, Receivable, ReceivableKind, WriteOff
+from app.receivables.figures import Rows
 
 PAGE = 50
 EXPORT_LIMIT = 5000  # rows in one export file; a larger list is narrowed by its filters
@@ -188,3 +189,22 @@ async def page(
     ids = await identified(session, query.q) if query.q.strip() else []
     rows = await session.execute(statement(query, today, ids, limit))
     return [ListRow(r, did, name, label, day) for r, did, name, label, day in rows.all()]
+
+
+async def rows_of_many(session: AsyncSession, ids: list[int]) -> dict[int, Rows]:
+    """The money rows of every receivable on a page in three statements, in the order
+    ReceivableRepository reads them for one (the balance column: 3 queries, not 150)."""
+    out = {i: Rows([], [], []) for i in ids}
+    if not ids:
+        return out
+    payments = select(Payment).where(Payment.receivable_id.in_(ids))
+    for p in await session.scalars(payments.order_by(Payment.paid_on, Payment.id)):
+        out[p.receivable_id].payments.append(p)
+    for d in await session.scalars(
+        select(Document).where(Document.receivable_id.in_(ids)).order_by(Document.id)
+    ):
+        out[d.receivable_id].documents.append(d)
+    write_offs = select(WriteOff).where(WriteOff.receivable_id.in_(ids))
+    for w in await session.scalars(write_offs.order_by(WriteOff.decided_on, WriteOff.id)):
+        out[w.receivable_id].write_offs.append(w)
+    return out

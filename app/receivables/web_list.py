@@ -94,10 +94,11 @@ async def _balances(
 ) -> dict[int, int]:
     """The balance as of today of each row shown (the card's figures: interest and costs)."""
     rules = {k.code: k for k in await service.kinds(session)}
+    money = await listing.rows_of_many(session, [row.receivable.id for row in rows])
     out = {}
     for row in rows:
         r = row.receivable
-        figures = await figures_mod.figures_of(session, r, rules[r.kind_code], today)
+        figures = await figures_mod.figures_of(session, r, rules[r.kind_code], today, money[r.id])
         out[r.id] = figures.balance
     return out
 

@@ -116,6 +116,11 @@ async def test_filters_by_state_amount_and_days_overdue(web, api_admin) -> None:
     page = (await web.get("/naleznosci", params={"dni": "614"})).text
     assert _names(page) == ["Lis Piotr"]
     assert ">614<" in page
+    # The balance column is the card's balance as of today (principal, interest, costs).
+    figures = (await api_admin.get(f"/api/v1/receivables/{late}")).json()
+    balance = figures["balance"].replace(".", ",")
+    assert balance != "250,00"  # interest has run since 20.03.2025
+    assert f'<td class="num strong">{balance}\u00a0zł</td>' in page
     assert _names((await web.get("/naleznosci", params={"dni": "615"})).text) == []
     assert _names((await web.get("/naleznosci", params={"od": "500", "do": "1 000,00"})).text) == [
         "Sowa Jan"
