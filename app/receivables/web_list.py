@@ -51,8 +51,18 @@ class Filters:
     errors: dict[str, str]
 
     def url(self, **extra: str) -> str:
-        values = {k: v for k, v in self.raw.items() if v} | {k: v for k, v in extra.items() if v}
+        values = {k: v for k, v in (self.raw | extra).items() if v}
         return "/naleznosci" + ("?" + urlencode(values) if values else "")
+
+    def sort_url(self, code: str) -> str:
+        """A column heading's link: sort by it, ascending; again: descending."""
+        again = self.query.sort == code and not self.query.descending
+        return self.url(sort=code, kier="malejaco" if again else "")
+
+    def aria_sort(self, code: str) -> str:
+        if self.query.sort != code:
+            return "none"
+        return "descending" if self.query.descending else "ascending"
 
 
 def _amount(raw: str, name: str, errors: dict[str, str]) -> int | None:

@@ -76,7 +76,10 @@ async def test_the_list_is_in_polish_order_page_after_page(web, monkeypatch) -> 
         "Wąsowicz Adam",
         "Żółkiewski Stanisław",
     ]
+    # A column heading sorts by it; the same heading again, the other way.
+    assert 'aria-sort="ascending"><a href="/naleznosci?sort=nazwisko&amp;kier=malejaco"' in page
     page = (await web.get("/naleznosci?sort=kwota&kier=malejaco")).text
+    assert 'aria-sort="descending"><a href="/naleznosci?sort=kwota" class="sort">' in page
     assert _names(page)[:2] == ["Żółkiewski Stanisław", "Dąbrowski Olaf"]  # 104 zł, 103 zł
 
 
