@@ -15,7 +15,8 @@ from fastapi.responses import Response
 from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.auth.deps import SessionDep
+from app.audit import service as audit_service
+from app.auth.deps import SessionDep, who
 from app.deps import TodayDep
 from app.domain.labels import STATE_LABELS
 from app.domain.lifecycle import State
@@ -156,13 +157,19 @@ async def _export(session: AsyncSession, filters: Filters, today: date, kind: st
 
 @router.get("/naleznosci")
 async def receivable_list(
-    request: Request, session: SessionDep, _user: Reader, today: TodayDep
+    request: Request, session: SessionDep, user: Reader, today: TodayDep
 ) -> Response:
     """Every receivable, searched, filtered and sorted; a page of 50 at a time, or a file."""
     kinds = await service.kinds(session)
     filters = read_filters(request, {k.code for k in kinds})
     export = request.query_params.get("eksport", "")
     if export in ("csv", "xlsx"):
+        # An export of many debtors' data: who took it, and with which filters (issue 15 item 12).
+        what = f"eksport listy należności ({export.upper()})"
+        subject = filters.url()
+        await audit_service.record(
+            session, who(request, user), audit_service.DATA_READ, subject, co=what
+        )
         return await _export(session, filters, today, export)
     rows = await _rows(session, filters, today, listing.PAGE + 1)
     shown = rows[: listing.PAGE]

@@ -156,6 +156,10 @@ async def test_the_list_exports_as_csv_and_xlsx_with_formulas_disarmed(web, api_
     assert "'=HYPERLINK" in sheet
     assert "<v>1234.5</v>" in sheet
     assert '<c r="F2" s="1"><v>45719</v></c>' in sheet  # 03.03.2025 as the spreadsheet's day
+    # Each export of many debtors' data is in the audit trail with its filters.
+    trail = await api_admin.get("/api/v1/audit", params={"action": "odczyt_danych"})
+    exports = [e for e in trail.json() if e["subject"] == "/naleznosci?q=zak"]
+    assert len(exports) == 2
 
 
 async def test_reminders_for_the_ticked_receivables_only(web, api_admin) -> None:
