@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import service
 from app.alimony.forms import CLAIM_LABELS, SOURCE_LABELS
-from app.alimony.repository import FUND_KIND
+from app.alimony.repository import FUND_KIND, AlimonyRepository
 from app.domain.alimony import ClaimType, RecoverySource
 from app.domain.lifecycle import CLOSED_STATES, State
 from app.errors import Conflict, Invalid, NotFound
@@ -118,6 +118,21 @@ async def _guard_recovery(session: AsyncSession, debtor_id: int, day: date) -> N
         )
 
 
+async def _guard_write_off(session: AsyncSession, debtor_id: int, day: date) -> None:
+    """An art. 30 write-off decided on or after the entry's day rests on the facts as they were:
+    they are not changed under it (a decision is changed by a decision, not by a correction)."""
+    decided = [
+        w.decided_on
+        for w, _aw in await AlimonyRepository(session).write_offs([debtor_id])
+        if w.decided_on >= day
+    ]
+    if decided:
+        raise Conflict(
+            f"Po tym wpisie wydano decyzję o umorzeniu (art. 30) z dnia {pl_date(max(decided))}:"
+            " wpisów, na których się opiera, nie poprawia się w systemie"
+        )
+
+
 async def _payout(
     session: AsyncSession, row: AlimonyPayout, change: Change | None, today: date
 ) -> None:
@@ -190,7 +205,7 @@ async def _award(session: AsyncSession, row: AlimonyAward, change: Change | None
     else:
         assert change.on is not None
         assert change.amount is not None
-        if change.on != row.valid_from and await service.AlimonyRepository(session).award_exists(
+        if change.on != row.valid_from and await AlimonyRepository(session).award_exists(
             row.debtor_id, row.entitled_name, change.on
         ):
             raise Conflict(
@@ -215,6 +230,15 @@ async def _enforcement(
     await session.flush()
 
 
+def _day_of(row: object) -> date:
+    if isinstance(row, AlimonyPayout):
+        return row.paid_on
+    if isinstance(row, AlimonyRecovery):
+        return row.received_on
+    assert isinstance(row, AlimonyAward)
+    return row.valid_from
+
+
 async def amend(
     session: AsyncSession,
     debtor_id: int,
@@ -229,6 +253,9 @@ async def amend(
     await service.debtor_or_404(session, debtor_id)
     row = await _entry(session, debtor_id, entry, entry_id)
     before = describe(row)
+    if not isinstance(row, AlimonyEnforcement):
+        days = [_day_of(row)] + ([change.on] if change is not None and change.on else [])
+        await _guard_write_off(session, debtor_id, min(days))
     if isinstance(row, AlimonyPayout):
         await _payout(session, row, change, today)
     elif isinstance(row, AlimonyRecovery):

@@ -11,6 +11,7 @@ import re
 import httpx
 import pytest
 
+from tests.alimony.support import advance_debtor
 from tests.factories import create_debtor
 from tests.web.conftest import post_form
 from tests.web.test_alimony_pages import _card, _text
@@ -122,3 +123,18 @@ async def test_an_award_corrected_and_an_enforcement_ended(web, did) -> None:
     assert "alimenty dla Anna od 01.01.2026: 450,00 zł miesięcznie" in text
     # The monthly history follows the corrected award: October 2026 awarded 450.00.
     assert "2026-10 450,00 zł 0,00 zł nie" in text
+
+
+async def test_entries_under_a_write_off_decision_are_not_corrected(web, api_admin, as_role):
+    # 36 effective months on an advance of 1000.00: art. 30 ust. 1 pkt 1, 30 % = 300.00 written
+    # off on 23.11.2026 (as tests/web/test_alimony_pages.py); the recoveries it rests on stay.
+    did = await advance_debtor(api_admin, 36)
+    url = f"/alimenty/zobowiazani/{did}"
+    boss = await as_role("kierownik")
+    form = {"decided_on": "2026-11-23", "decision_ref": "FA.4410.1.2026", "step": "30"}
+    assert (await post_form(boss, f"{url}/umorzenie", form, url)).status_code == 303
+    rid = _id(await _card(web, did), "wyegzekwowane")
+    r = await post_form(web, f"{url}/wpisy/wyegzekwowane/{rid}/wycofanie", {"reason": "błąd"}, url)
+    assert r.status_code == 409
+    assert "Po tym wpisie wydano decyzję o umorzeniu (art. 30) z dnia 23.11.2026" in r.text
+    assert "Saldo na 23.11.2026 700,00 zł" in _text(r.text)
