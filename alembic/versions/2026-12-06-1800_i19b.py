@@ -10,6 +10,8 @@ Create Date: 2026-12-06 18:00:00
   a trigram index on PostgreSQL like ix_debtor_name_trgm (migration 0004).
 - alimony_correction: corrections and reversals of alimony entries with their reasons, and the
   ends of enforcements (issue 19 item 3).
+- receivable (principal, id) and (issued_on, id): the list's orders by amount and issue date;
+  on PostgreSQL (next deadline, id), the expression of app/models/receivable.py DEADLINE_KEY.
 - document.number and payment.reference indexed: the list finds a receivable by the number of
   one of its documents (UP/1/2025, TW/UM/1/2025) or by a bank transfer's reference.
 
@@ -30,6 +32,12 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
+DEADLINE_KEY = (
+    "COALESCE(CASE WHEN state = 'wystawiona' THEN payment_term_ends_on"
+    " WHEN state = 'upomnienie' THEN reminder_term_ends_on"
+    " WHEN state IN ('wystawiona', 'wymagalna', 'upomnienie', 'tytul_wykonawczy', 'raty')"
+    " THEN time_barred_from END, '9999-12-31')"
+)
 _KEY = {letter: chr(0x41 + i) for i, letter in enumerate(ALPHABET)}
 _FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss"})
 
@@ -125,11 +133,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_alimony_correction_debtor_id", "alimony_correction", ["debtor_id"])
     op.create_index("ix_document_number", "document", ["number"])
+    op.create_index("ix_receivable_principal_id", "receivable", ["principal", "id"])
+    op.create_index("ix_receivable_issued_id", "receivable", ["issued_on", "id"])
+    if postgres:  # the list's order by the next deadline: app/models/receivable.py DEADLINE_KEY
+        op.create_index("ix_receivable_deadline", "receivable", [sa.text(DEADLINE_KEY), "id"])
     op.create_index("ix_payment_reference", "payment", ["reference"])
 
 
 def downgrade() -> None:
     op.drop_index("ix_payment_reference", table_name="payment")
+    if op.get_bind().dialect.name == "postgresql":
+        op.drop_index("ix_receivable_deadline", table_name="receivable")
+    op.drop_index("ix_receivable_issued_id", table_name="receivable")
+    op.drop_index("ix_receivable_principal_id", table_name="receivable")
     op.drop_index("ix_document_number", table_name="document")
     op.drop_index("ix_alimony_correction_debtor_id", table_name="alimony_correction")
     op.drop_table("alimony_correction")

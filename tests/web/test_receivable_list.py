@@ -11,6 +11,8 @@ from datetime import date
 import pytest
 
 from app.domain.collation import fold, sort_key
+from app.domain.lifecycle import OPEN_STATES
+from app.models.receivable import DEADLINE_KEY
 from app.receivables import listing
 from tests.conftest import TODAY
 from tests.factories import create_debtor, create_receivable, deliver
@@ -38,6 +40,12 @@ async def five(api_admin) -> dict[str, int]:
             (await create_receivable(api_admin, debtor, principal=f"{100 + i}.00"))["id"]
         )
     return ids
+
+
+def test_the_deadline_index_names_every_open_state() -> None:
+    # The list's order by the next deadline is one SQL expression, shared with its index.
+    listed = set(re.findall(r"'(\w+)'", DEADLINE_KEY.split(" IN (")[1].split(")")[0]))
+    assert listed == {s.value for s in OPEN_STATES}
 
 
 def test_the_polish_sort_key_puts_each_diacritic_letter_after_its_base_letter() -> None:
@@ -78,6 +86,9 @@ async def test_the_list_is_in_polish_order_page_after_page(web, monkeypatch) -> 
     ]
     # A column heading sorts by it; the same heading again, the other way.
     assert 'aria-sort="ascending"><a href="/naleznosci?sort=nazwisko&amp;kier=malejaco"' in page
+    # By the next deadline: none of these wezwania is delivered, so none has one; by id.
+    page = (await web.get("/naleznosci?sort=termin")).text
+    assert _names(page)[0] == "Wąsowicz Adam"
     page = (await web.get("/naleznosci?sort=kwota&kier=malejaco")).text
     assert 'aria-sort="descending"><a href="/naleznosci?sort=kwota" class="sort">' in page
     assert _names(page)[:2] == ["Żółkiewski Stanisław", "Dąbrowski Olaf"]  # 104 zł, 103 zł
