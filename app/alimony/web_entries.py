@@ -155,12 +155,13 @@ async def _bulk_values(request: Request) -> tuple[dict[str, str], list[str]]:
     values = {k: v for k, v in raw.items() if isinstance(v, str) and k != "csrf_token"}
     errors = []
     upload = raw.get("plik")
-    if upload is not None and not isinstance(upload, str) and upload.filename:
-        content = await upload.read(MAX_UPLOAD + 1)
+    if upload is not None and not isinstance(upload, str):
+        # A browser sends the file field empty when no file was chosen: closed either way.
+        content = await upload.read(MAX_UPLOAD + 1) if upload.filename else b""
         await upload.close()
         if len(content) > MAX_UPLOAD:
             errors.append("Plik jest większy niż 2 MB: podziel go na części.")
-        else:
+        elif upload.filename:
             values["text"] = _decode(content)
     values["kind"] = values.get("kind") if values.get("kind") in BULK_KINDS else "wyplata"
     if values.get("claim") not in PAYOUT_CLAIMS:

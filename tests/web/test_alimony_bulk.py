@@ -34,7 +34,7 @@ async def test_a_wrong_line_is_named_and_nothing_is_saved(web, two) -> None:
     r = await post_form(web, URL, {"kind": "wyplata", "claim": "fund", "text": text}, URL)
     assert r.status_code == 422
     page = _text(r.text)
-    assert "Podgląd: 4 wierszy, z błędami: 2" in page
+    assert "Podgląd (wierszy: 4, z błędami: 2)" in page
     assert "Nieprawidłowy numer PESEL" in page
     assert "nie ma dnia 30.02.2026" in page
     assert "najwyżej dwa miejsca po przecinku" in page
