@@ -102,8 +102,7 @@ async def save(
     checked = await preview(session, text, today)
     if not checked.ok:
         raise Invalid(
-            f"Nie zapisano nic. Wierszy z błędami: {checked.failed} — popraw je i sprawdź"
-            " ponownie",
+            f"Nie zapisano nic. Wierszy z błędami: {checked.failed} — popraw je i sprawdź ponownie",
             field="text",
         )
     for row in checked.rows:

@@ -109,7 +109,8 @@ def test_a_list_to_work_from_and_the_alimony_entries(
     page.get_by_role("button", name="Sprawdź wiersze").click()
     expect(page.locator("#podglad")).to_contain_text("nie ma dnia 30.02.2025")
     expect(page.get_by_role("button", name="Zapisz wszystkie wiersze")).to_have_count(0)
-    page.get_by_label("Wiersze", exact=True).fill("44051401359;10.03.2025;100,00\n44051401359;28.02.2025;50,00")
+    fixed = "44051401359;10.03.2025;100,00\n44051401359;28.02.2025;50,00"
+    page.get_by_label("Wiersze", exact=True).fill(fixed)
     page.get_by_role("button", name="Sprawdź wiersze").click()
     expect(page.locator("#podglad")).to_contain_text("150,00")
     page.get_by_role("button", name="Zapisz wszystkie wiersze").click()
