@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -75,7 +76,7 @@ def describe(row: object) -> str:
 
 async def _entry(session: AsyncSession, debtor_id: int, entry: str, entry_id: int) -> object:
     model = _MODELS.get(entry)
-    row = await session.get(model, entry_id) if model else None
+    row: Any = await session.get(model, entry_id) if model else None
     if row is None or row.debtor_id != debtor_id:
         raise NotFound(f"Nie ma takiego wpisu ({ENTRY_LABELS.get(entry, entry)} nr {entry_id})")
     return row

@@ -163,7 +163,8 @@ async def _bulk_values(request: Request) -> tuple[dict[str, str], list[str]]:
             errors.append("Plik jest większy niż 2 MB: podziel go na części.")
         elif upload.filename:
             values["text"] = _decode(content)
-    values["kind"] = values.get("kind") if values.get("kind") in BULK_KINDS else "wyplata"
+    if values.get("kind") not in BULK_KINDS:
+        values["kind"] = "wyplata"
     if values.get("claim") not in PAYOUT_CLAIMS:
         values["claim"] = "fund"
     if values.get("source") not in {s.value for s in SOURCE_LABELS}:
@@ -220,7 +221,7 @@ async def bulk_save(
     values, errors = await _bulk_values(request)
     if errors:
         return _bulk_page(request, values, None, errors, 422)
-    kind = "wyplata" if values["kind"] == "wyplata" else "wyegzekwowane"
+    kind: bulk.Kind = "wyplata" if values["kind"] == "wyplata" else "wyegzekwowane"
     detail = values["claim"] if kind == "wyplata" else values["source"]
     try:
         async with session.begin_nested():

@@ -54,7 +54,7 @@ def deadline() -> ColumnElement[date]:
 @dataclass(frozen=True)
 class SortSpec:
     label: str
-    column: Callable[[], ColumnElement[Any]]
+    column: Callable[[], Any]  # a column or an expression
     parse: Callable[[str], Any]
 
 
@@ -180,7 +180,7 @@ def _escape(text: str) -> str:
 
 def statement(
     query: ListQuery, today: date, ids: list[int], limit: int, name_key: str | None = None
-) -> Select[tuple[Receivable, int, str, str, date | None]]:
+) -> Select[Receivable, int, str, str, date]:
     """One page. `name_key`: the sort key of the last row shown, for a page after it in name
     order (page() reads it by the row's id: a cursor in the URL carries no key)."""
     spec = SORTS.get(query.sort, SORTS["nazwisko"])

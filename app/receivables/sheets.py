@@ -54,7 +54,7 @@ def _column(index: int) -> str:
 def _xml_cell(ref: str, cell: Cell) -> str:
     if cell is None:
         return ""
-    if isinstance(cell, (int, Decimal)) and not isinstance(cell, bool):
+    if isinstance(cell, (int, Decimal)):
         return f'<c r="{ref}" s="{2 if isinstance(cell, Decimal) else 0}"><v>{cell}</v></c>'
     if isinstance(cell, date):
         serial = (cell - date(1899, 12, 30)).days  # the spreadsheet's day number
