@@ -152,7 +152,11 @@ def _decode(content: bytes) -> str:
 
 async def _bulk_values(request: Request) -> tuple[dict[str, str], list[str]]:
     raw = await request.form()
-    values = {k: v for k, v in raw.items() if isinstance(v, str) and k != "csrf_token"}
+    values = {
+        k: v.replace("\x00", "")  # never to the database (PostgreSQL refuses NUL in text)
+        for k, v in raw.items()
+        if isinstance(v, str) and k != "csrf_token"
+    }
     errors = []
     upload = raw.get("plik")
     if upload is not None and not isinstance(upload, str):
@@ -162,7 +166,7 @@ async def _bulk_values(request: Request) -> tuple[dict[str, str], list[str]]:
         if len(content) > MAX_UPLOAD:
             errors.append("Plik jest większy niż 2 MB: podziel go na części.")
         elif upload.filename:
-            values["text"] = _decode(content)
+            values["text"] = _decode(content).replace("\x00", "")
     if values.get("kind") not in BULK_KINDS:
         values["kind"] = "wyplata"
     if values.get("claim") not in PAYOUT_CLAIMS:

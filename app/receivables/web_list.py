@@ -77,7 +77,8 @@ def _amount(raw: str, name: str, errors: dict[str, str]) -> int | None:
 
 
 def read_filters(request: Request, kinds: set[str]) -> Filters:
-    raw = {k: request.query_params.get(k, "").strip()[:200] for k in _PARAMS}
+    # NUL never reaches the database (PostgreSQL refuses it in text): dropped like whitespace.
+    raw = {k: request.query_params.get(k, "").replace("\x00", "").strip()[:200] for k in _PARAMS}
     errors: dict[str, str] = {}
     days = None
     if raw["dni"]:
@@ -95,7 +96,7 @@ def read_filters(request: Request, kinds: set[str]) -> Filters:
         overdue_days=days,
         sort=sort,
         descending=raw["kier"] == "malejaco",
-        after=request.query_params.get("po") or None,
+        after=request.query_params.get("po", "").replace("\x00", "")[:200] or None,
     )
     return Filters(raw, query, errors)
 

@@ -49,6 +49,10 @@ async def test_a_wrong_line_is_named_and_nothing_is_saved(web, two) -> None:
     assert "Nie zapisano nic. Wierszy z błędami: 2" in r.text
     for debtor in two:
         assert "Brak wypłat." in await _card(web, debtor)
+    # A NUL in a pasted line never reaches the database: the line is read without it.
+    r = await post_form(web, URL, {"kind": "wyplata", "text": "Km 77/26\x00;31.10.2026;1,00"}, URL)
+    assert r.status_code == 200, r.text
+    assert "Ewa Nowak" in r.text
 
 
 async def test_checked_lines_are_saved_as_payouts_then_recoveries(web, two) -> None:

@@ -143,6 +143,10 @@ async def test_filters_by_state_amount_and_days_overdue(web, api_admin) -> None:
         "Lis Piotr",
         "Sowa Jan",
     ]
+    # Hostile input is read as text: NUL dropped, a cursor that is no cursor told.
+    odd = await web.get("/naleznosci", params={"q": "zo\x00lk", "po": "x\x00~y"})
+    assert odd.status_code == 422
+    assert "Nieprawidłowy adres strony listy" in odd.text
     bad = await web.get("/naleznosci", params={"od": "12,345", "dni": "dużo"})
     assert bad.status_code == 422
     assert "Kwota „12,345”" in bad.text
