@@ -121,9 +121,13 @@ def _parse_cursor(spec: SortSpec, cursor: str) -> tuple[Any, int]:
     try:
         if not sep:
             raise ValueError(cursor)
-        return spec.parse(value), int(rid)
+        parsed, number = spec.parse(value), int(rid)
     except ValueError:
         raise BadCursor(cursor) from None
+    # Within the columns' ranges (an id is INTEGER, an amount BIGINT): else no such row.
+    if not 0 < number < 2**31 or (isinstance(parsed, int) and not -(2**63) < parsed < 2**63):
+        raise BadCursor(cursor)
+    return parsed, number
 
 
 async def identified(session: AsyncSession, q: str) -> list[int]:

@@ -147,6 +147,8 @@ async def test_filters_by_state_amount_and_days_overdue(web, api_admin) -> None:
     odd = await web.get("/naleznosci", params={"q": "zo\x00lk", "po": "x\x00~y"})
     assert odd.status_code == 422
     assert "Nieprawidłowy adres strony listy" in odd.text
+    huge = await web.get("/naleznosci", params={"sort": "kwota", "po": f"{10**30}~{10**12}"})
+    assert huge.status_code == 422
     bad = await web.get("/naleznosci", params={"od": "12,345", "dni": "dużo"})
     assert bad.status_code == 422
     assert "Kwota „12,345”" in bad.text
