@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,8 +18,10 @@ from app.alimony import service
 from app.alimony.schemas import PayoutCreate, RecoveryCreate
 from app.domain.alimony_import import ImportLine, parse_lines
 from app.domain.money import format_amount
+from app.domain.parameters import MissingParameter
 from app.errors import AppError, Invalid
 from app.models import AlimonyEnforcement, Debtor, Receivable
+from app.schemas import day_problem
 from app.web.templating import pl_date
 
 Kind = Literal["wyplata", "wyegzekwowane"]
@@ -74,6 +77,8 @@ async def preview(session: AsyncSession, text: str, today: date) -> Preview:
         row = Row(line, errors=list(line.errors))
         if line.on is not None and line.on > today:
             row.errors.append(f"data {pl_date(line.on)} jest z przyszłości")
+        elif line.on is not None and (problem := day_problem(line.on)):
+            row.errors.append(problem)
         if line.key and (line.ok or not line.is_pesel):
             found = await _debtors_by(session, line.key, line.is_pesel)
             what = "o numerze PESEL" if line.is_pesel else "o numerze sprawy"
@@ -123,4 +128,6 @@ async def save(
                 await service.record_recovery(session, row.debtor.id, recovery, actor, today)
         except AppError as exc:
             raise type(exc)(f"Wiersz {row.line.number}: {exc.detail}", field="text") from exc
+        except (MissingParameter, ValidationError) as exc:  # as attempt() tells a single entry
+            raise Invalid(f"Wiersz {row.line.number}: {exc}", field="text") from exc
     return checked

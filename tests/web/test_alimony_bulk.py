@@ -30,7 +30,7 @@ GOOD = "PESEL lub sprawa;data;kwota\n44051401359;31.10.2026;500,00\nKm 77/26;202
 
 
 async def test_a_wrong_line_is_named_and_nothing_is_saved(web, two) -> None:
-    text = GOOD + "44051401358;30.02.2026;12,345\nKm 1/99;01.11.2026;10,00\n"
+    text = GOOD + "44051401358;30.02.2026;12,345\nKm 1/99;01.11.1900;10,00\n"
     r = await post_form(web, URL, {"kind": "wyplata", "claim": "fund", "text": text}, URL)
     assert r.status_code == 422
     page = _text(r.text)
@@ -39,6 +39,7 @@ async def test_a_wrong_line_is_named_and_nothing_is_saved(web, two) -> None:
     assert "nie ma dnia 30.02.2026" in page
     assert "najwyżej dwa miejsca po przecinku" in page
     assert "nie znaleziono zobowiązanego o numerze sprawy Km 1/99" in page
+    assert "Data 1900-11-01 poza dopuszczalnym zakresem" in page
     assert "Jan Kowalski" in page  # the good lines show their debtor
     assert "zapis-zbiorczy" not in r.text  # no save button
     # Sent to the save route anyway: refused as a whole.
