@@ -110,3 +110,50 @@ class SubmissionForm(WebForm):
 
     def to_schema(self) -> SubmissionCreate:
         return SubmissionCreate.model_validate(self.model_dump())
+
+
+# --- corrections (issue 19 item 3): the new values and the reason, kept in the history ---------
+
+Reason = Annotated[str, Field(min_length=3, max_length=500)]
+
+
+class PayoutCorrectionForm(WebForm):
+    on: Day
+    amount: Amount
+    reason: Reason
+
+
+class RecoveryCorrectionForm(WebForm):
+    on: Day
+    amount: Amount
+    reason: Reason
+
+
+class AwardCorrectionForm(WebForm):
+    on: Day
+    amount: AmountOrZero
+    reason: Reason
+
+
+class EnforcementCorrectionForm(WebForm):
+    on: Day
+    authority: str = Field(min_length=1, max_length=300)
+    case_ref: Text = Field(default=None, max_length=100)
+    reason: Reason
+
+
+class ReversalForm(WebForm):
+    reason: Reason
+
+
+class EnforcementEndForm(WebForm):
+    ended_on: Day
+    reason: Text = Field(default=None, max_length=500)
+
+
+CORRECTION_FORMS: dict[str, type[WebForm]] = {
+    "wyplata": PayoutCorrectionForm,
+    "wyegzekwowane": RecoveryCorrectionForm,
+    "zasadzone": AwardCorrectionForm,
+    "egzekucja": EnforcementCorrectionForm,
+}

@@ -251,7 +251,7 @@ async def record_recovery(
     )
     await repo.add(recovery)
     await reallocate(session, debtor_id, from_day=data.received_on)
-    await _close_when_paid(session, debtor_id, data.received_on, actor)
+    await close_when_paid(session, debtor_id, data.received_on, actor)
     return recovery
 
 
@@ -287,7 +287,7 @@ async def _apply_allocations(
     await session.flush()
 
 
-async def _close_when_paid(session: AsyncSession, debtor_id: int, on: date, actor: str) -> None:
+async def close_when_paid(session: AsyncSession, debtor_id: int, on: date, actor: str) -> None:
     """ZAPLATA when the recovery left nothing owed and no later recovery is known (the state
     follows the latest facts only)."""
     receivable = await AlimonyRepository(session).open_fund_receivable(debtor_id)

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.alimony import registers, service, write_offs
+from app.alimony import entry_forms, registers, service, write_offs
 from app.alimony.forms import (
     CLAIM_LABELS,
     PAYOUT_CLAIMS,
@@ -188,6 +188,8 @@ async def card_page(
             "claims": CLAIM_LABELS,
             "sources": SOURCE_LABELS,
             "payout_claims": PAYOUT_CLAIMS,
+            # issue 19 item 3: the entries with their correction forms, the corrections made
+            **await entry_forms.context(session, debtor_id, today, failed),
         },
         failed.status if failed else 200,
     )

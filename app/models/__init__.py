@@ -5,6 +5,7 @@ from app.models.alimony_allocation import AlimonyAllocation
 from app.models.alimony_award import AlimonyAward
 from app.models.alimony_case import AlimonyCase
 from app.models.alimony_case_step import AlimonyCaseStep
+from app.models.alimony_correction import AlimonyCorrection
 from app.models.alimony_enforcement import AlimonyEnforcement
 from app.models.alimony_payout import AlimonyPayout
 from app.models.alimony_recovery import AlimonyRecovery
@@ -64,6 +65,7 @@ __all__ = [
     "AlimonyAward",
     "AlimonyCase",
     "AlimonyCaseStep",
+    "AlimonyCorrection",
     "AlimonyEnforcement",
     "AlimonyPayout",
     "AlimonyRecovery",

@@ -3,9 +3,14 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Index, Integer, String, false
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
+from app.domain.collation import fold, sort_key
 from app.models.base import Base, CreatedAt, postgresql_only
+
+# The Polish sort key compares byte by byte (app/domain/collation.py): SQLite's BINARY does,
+# PostgreSQL needs the C collation (a database's default may ignore spaces).
+SortKey = String(300).with_variant(String(300, collation="C"), "postgresql")
 
 
 class Debtor(CreatedAt, Base):
@@ -25,12 +30,26 @@ class Debtor(CreatedAt, Base):
                 postgresql_ops={"name": "gin_trgm_ops"},
             )
         ),
+        # The receivable list (app/receivables/listing.py): Polish order with keyset pagination,
+        # and a name fragment without diacritics (issue 19 item 2; migration i19b_list).
+        Index("ix_debtor_name_key", "name_key", "id"),
+        postgresql_only(
+            Index(
+                "ix_debtor_name_folded_trgm",
+                "name_folded",
+                postgresql_using="gin",
+                postgresql_ops={"name_folded": "gin_trgm_ops"},
+            )
+        ),
         Index("ix_debtor_pesel", "pesel", postgresql_ops={"pesel": "varchar_pattern_ops"}),
         Index("ix_debtor_nip", "nip", postgresql_ops={"nip": "varchar_pattern_ops"}),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
+    # Derived from name whenever it is set (below): the Polish sort key and the folded name.
+    name_key: Mapped[str] = mapped_column(SortKey, default="", server_default="")
+    name_folded: Mapped[str] = mapped_column(String(300), default="", server_default="")
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(150))
     street: Mapped[str | None] = mapped_column(String(200))
@@ -56,3 +75,9 @@ class Debtor(CreatedAt, Base):
     # (u.d.e. art. 4, art. 25): letters to an ADE go electronically.
     ade: Mapped[str | None] = mapped_column(String(40))
     ade_checked_on: Mapped[date | None] = mapped_column(Date)
+
+    @validates("name")
+    def _derive_keys(self, _key: str, value: str) -> str:
+        self.name_key = sort_key(value)
+        self.name_folded = fold(value)
+        return value

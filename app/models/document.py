@@ -28,7 +28,8 @@ class Document(CreatedAt, Base):
     scope: Mapped[str] = mapped_column(String(32), default="", server_default="")
     year: Mapped[int] = mapped_column(Integer)
     seq: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str] = mapped_column(String(64))
+    # Indexed: the receivable list finds a receivable by its document number (issue 19).
+    number: Mapped[str] = mapped_column(String(64), index=True)
     issued_on: Mapped[date] = mapped_column(Date)
     delivered_on: Mapped[date | None] = mapped_column(Date)
     # Who entered the delivery from the return receipt, and when (the audit trail).

@@ -28,7 +28,8 @@ class Payment(CreatedAt, Base):
     receivable_id: Mapped[int] = mapped_column(ForeignKey("receivable.id"), index=True)
     paid_on: Mapped[date] = mapped_column(Date)
     amount: Mapped[int] = mapped_column(BigInteger)  # grosze
-    reference: Mapped[str | None] = mapped_column(String(140))
+    # Indexed: the receivable list finds a receivable by a transfer's reference (issue 19).
+    reference: Mapped[str | None] = mapped_column(String(140), index=True)
     source: Mapped[str] = mapped_column(String(32), default="wplata", server_default="wplata")
     created_by: Mapped[str | None] = mapped_column(String(64))
     # Issue 20: a reversal (storno) keeps the row and says when, why and who; the payment then

@@ -5,7 +5,19 @@ from datetime import date
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, CreatedAt
+from app.models.base import Base, CreatedAt, postgresql_only
+
+# The receivable list's "next deadline" (app/receivables/listing.py): the payment term of a
+# wezwanie, the 7 days of an upomnienie, the limitation date of another open receivable, the far
+# future for a closed one. Written once, here, so that the list's ORDER BY and the index below are
+# the same expression: PostgreSQL uses an expression index only for the very same expression.
+# The open states are app.domain.lifecycle.OPEN_STATES (tests/web/test_receivable_list.py).
+DEADLINE_KEY = (
+    "COALESCE(CASE WHEN state = 'wystawiona' THEN payment_term_ends_on"
+    " WHEN state = 'upomnienie' THEN reminder_term_ends_on"
+    " WHEN state IN ('wystawiona', 'wymagalna', 'upomnienie', 'tytul_wykonawczy', 'raty')"
+    " THEN time_barred_from END, '9999-12-31')"
+)
 
 
 def _partial(name: str, column: str, where: str) -> Index:
@@ -30,6 +42,10 @@ class Receivable(CreatedAt, Base):
         ),
         # The archive sweep: closed files not archived yet, by closing day (seed 003 §5.4).
         _partial("ix_receivable_to_archive", "closed_on", "archived_on IS NULL"),
+        # The receivable list's orders by amount and by issue date, keyset-paged (issue 19).
+        Index("ix_receivable_principal_id", "principal", "id"),
+        Index("ix_receivable_issued_id", "issued_on", "id"),
+        postgresql_only(Index("ix_receivable_deadline", text(DEADLINE_KEY), "id")),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -31,9 +31,10 @@ from datetime import date
 from fastapi import Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app import spreadsheet
 from app.documents import service as document_service
 from app.domain.money import format_amount, to_decimal
-from app.reports import statements, xlsx
+from app.reports import statements
 from app.reports.repository import StatementRepository
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -83,7 +84,7 @@ async def rb_n_file(session: AsyncSession, as_of: date, fmt: str) -> tuple[bytes
             "Liczba wymagalnych",
             "w tym wymagalne",
         )
-        rows: list[list[xlsx.Cell]] = [
+        rows: list[list[spreadsheet.Cell]] = [
             [r.kind_code, r.label, r.dzial, r.rozdzial, r.paragraf, r.count,
              to_decimal(r.nominal), r.due_count, to_decimal(r.due)]
             for r in found.by_kind
@@ -92,7 +93,7 @@ async def rb_n_file(session: AsyncSession, as_of: date, fmt: str) -> tuple[bytes
             ["Razem", None, None, None, None, found.count, to_decimal(found.nominal),
              found.due_count, to_decimal(found.due)]
         )  # fmt: skip
-        return xlsx.workbook(f"Rb-N {as_of.isoformat()}", header, rows), name, XLSX
+        return spreadsheet.to_xlsx(f"Rb-N {as_of.isoformat()}", header, rows), name, XLSX
     from letters.statements import RbNLine, render_rb_n
 
     lines = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 from app.addresses import web as addresses_web
 from app.alimony import case_web as alimony_case_web
 from app.alimony import web as alimony_web
+from app.alimony import web_entries as alimony_entries_web
 from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
@@ -20,6 +21,7 @@ from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
+from app.receivables import web_list as receivable_list_web
 from app.reports import web as reports_web
 from app.sweeps import web as sweeps_web
 from app.unit import web as unit_web
@@ -31,6 +33,7 @@ PAGES = (
     auth_web.router,
     dashboard_web.router,
     debtors_web.router,
+    receivable_list_web.router,  # before the card: /naleznosci/upomnienia is no id
     receivables_web.router,
     receivable_actions_web.router,
     corrections_web.router,
@@ -39,6 +42,7 @@ PAGES = (
     calculator_web.router,
     alimony_web.router,
     alimony_case_web.router,
+    alimony_entries_web.router,
     users_web.router,
     backup_web.router,
     rates_web.router,

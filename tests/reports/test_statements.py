@@ -17,11 +17,11 @@ B    100.00 issued 2025-03-10, demand not delivered: no term, not due.
 from __future__ import annotations
 
 import io
-import xml.etree.ElementTree as ET
-import zipfile
 from datetime import date
+from decimal import Decimal
 
 import httpx
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from app.reports import statements
@@ -106,13 +106,14 @@ async def test_rb_n_as_pdf_and_xlsx(api):
         assert expected in text
     x = await api.get("/api/v1/reports/rb-n.xlsx", params={"as_of": "2025-06-30"})
     assert x.status_code == 200
-    with zipfile.ZipFile(io.BytesIO(x.content)) as z:
-        sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
-    ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
-    cells = {c.get("r"): (c.findtext("s:v", namespaces=ns) or c.findtext("s:is/s:t", namespaces=ns))
-             for c in sheet.iter(f"{{{ns['s']}}}c")}  # fmt: skip
-    assert (cells["A2"], cells["G2"], cells["I2"]) == ("oplata_pobyt", "1138.00", "1038.00")
-    assert (cells["A3"], cells["F3"], cells["H3"]) == ("Razem", "2", "1")
+    sheet = load_workbook(io.BytesIO(x.content)).active
+    assert (sheet["A2"].value, sheet["G2"].value, sheet["I2"].value) == (
+        "oplata_pobyt",
+        Decimal("1138"),
+        Decimal("1038"),
+    )
+    assert sheet["G2"].number_format == "#,##0.00"
+    assert (sheet["A3"].value, sheet["F3"].value, sheet["H3"].value) == ("Razem", 2, 1)
 
 
 async def test_aging_buckets_and_history(api):
