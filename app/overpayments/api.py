@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
 
 from app.auth.deps import Reader, SessionDep, Signer
 from app.deps import TodayDep
@@ -66,7 +68,11 @@ async def set_off(
 
 
 @router.get("/overpayments/year-end/{year}", responses=_ERR)  # type: ignore[arg-type]
-async def year_end(year: int, session: SessionDep, _user: Reader) -> list[YearEndOverpaymentRead]:
+async def year_end(
+    year: Annotated[int, Path(ge=2000, le=2100, description="rok")],
+    session: SessionDep,
+    _user: Reader,
+) -> list[YearEndOverpaymentRead]:
     """Overpayments still to refund or set off on 31 December of the year (year-end list)."""
     return [
         YearEndOverpaymentRead(

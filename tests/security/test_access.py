@@ -48,6 +48,20 @@ WRITES = {
     ("PUT", "/api/v1/authorities/{code}"): Permission.ADMIN,
     ("POST", "/api/v1/kinds"): Permission.ADMIN,
     ("PUT", "/api/v1/kinds/{code}"): Permission.ADMIN,
+    # Decisions signed by the head of the unit (issue 20): an amended or annulled decision, the
+    # withdrawal of a title, the refund or set-off of an overpayment (OP art. 76, 77).
+    ("POST", "/api/v1/receivables/{receivable_id}/amendments"): Permission.SIGN,
+    ("POST", "/api/v1/receivables/{receivable_id}/annulment"): Permission.SIGN,
+    ("POST", "/api/v1/titles/{document_id}/withdrawal"): Permission.SIGN,
+    ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): Permission.SIGN,
+    ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): Permission.SIGN,
+    # Moving a whole portfolio in or out (issue 21): every debtor's data at once.
+    ("POST", "/api/v1/imports"): Permission.ADMIN,
+}
+# Reads of the whole portfolio at once (issue 21): the admin's.
+READS = {
+    ("GET", "/api/v1/imports/template"): Permission.ADMIN,
+    ("GET", "/api/v1/export"): Permission.ADMIN,
 }
 _WRITE_OFF = re.compile(r"/write-offs$")  # umorzenie: a decision signed by the head of the unit
 _PARAM = re.compile(r"\{[^}]+\}")
@@ -76,7 +90,7 @@ def policy(method: str, path: str) -> Permission:
     if _USERS.search(path):
         return Permission.ADMIN
     if method == "GET":
-        return Permission.READ
+        return READS.get((method, path), Permission.READ)
     if _WRITE_OFF.search(path):
         return Permission.SIGN
     return WRITES.get((method, path), Permission.COLLECT)

@@ -76,6 +76,7 @@ class ReceivableLife(RuleBasedStateMachine):
             decision_final_on=None,
             state="wystawiona",  # the pure state machine never closes the file
             closed_on=None,
+            time_barred_from=None,
         )
         self.today = date(2021, 1, 19)
         self.payments: list[SimpleNamespace] = []
@@ -130,7 +131,9 @@ class ReceivableLife(RuleBasedStateMachine):
         """A payment of `share` % of the balance (an overpayment above 100 %), at least 1 grosz."""
         before = self.figures()
         amount = max(1, before.balance * share // 100)
-        self.payments.append(SimpleNamespace(paid_on=self.today, amount=amount, reference=None))
+        self.payments.append(
+            SimpleNamespace(paid_on=self.today, amount=amount, reference=None, reversed_on=None)
+        )
         self.assert_settled_by(before, self.figures(), amount)
 
     @precondition(lambda self: self.balance > 0)
@@ -138,7 +141,9 @@ class ReceivableLife(RuleBasedStateMachine):
     def pay_everything(self) -> None:
         before = self.figures()
         self.payments.append(
-            SimpleNamespace(paid_on=self.today, amount=before.balance, reference=None)
+            SimpleNamespace(
+                paid_on=self.today, amount=before.balance, reference=None, reversed_on=None
+            )
         )
         after = self.figures()
         assert after.balance == 0
