@@ -121,3 +121,98 @@ def test_manual_channel_packs_the_letters_for_upload_by_hand():
 def test_the_test_provider_is_refused_in_production():
     with pytest.raises(RuntimeError):
         provider_for("testowy", "u", "production")
+
+
+# The operator's evidence (ETSI EN 319 522). Built here from the published description, not
+# copied from any file: the element names as a public XSL visualisation of e-Doręczenia evidence
+# reads them (root ns2:Evidence in http://uri.etsi.org/19522/v1#, EvidenceIdentifier,
+# ERDSEventId, EventTime and SubmissionTime in UTC, RecipientDetails/Identifier = the ADE; some
+# children unqualified), the event URIs of EN 319 522-3 (…/19522/Event/<event>). See the
+# docstring of app/edelivery/proofs.py.
+def _evidence(event: str, at: str, sent: str = "2025-03-03T09:00:00Z", ade: str = ADE) -> bytes:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<ns2:Evidence xmlns:ns2="http://uri.etsi.org/19522/v1#"
+    xmlns:ns3="urn:oasis:names:tc:SAML:2.0:assertion">
+  <ns2:EvidenceIdentifier>EV-2025-0001</ns2:EvidenceIdentifier>
+  <ns2:ERDSEventId>http://uri.etsi.org/19522/Event/{event}</ns2:ERDSEventId>
+  <EventTime>{at}</EventTime>
+  <ns2:SubmissionTime>{sent}</ns2:SubmissionTime>
+  <ns2:SenderDetails><Identifier>AE:PL-00000-00000-AAAAA-00</Identifier></ns2:SenderDetails>
+  <ns2:RecipientDetails>
+    <ns2:Identity>
+      <ns3:Attribute FriendlyName="LegalName"><ns3:AttributeValue>Anna Nowak</ns3:AttributeValue>
+      </ns3:Attribute>
+    </ns2:Identity>
+    <Identifier>{ade}</Identifier>
+  </ns2:RecipientDetails>
+</ns2:Evidence>""".encode()
+
+
+def test_the_operators_dowod_otrzymania_is_read():
+    # u.d.e. art. 42 ust. 1: delivered at the moment the dowód otrzymania shows. 23:30 UTC on
+    # 4 March is 00:30 on 5 March in Warsaw (CET, UTC+1, before the switch of 30 March 2025).
+    p = proofs.parse(_evidence("ContentHandover", "2025-03-04T23:30:00Z"))
+    assert (p.received_on, p.arrived_on, p.address) == (date(2025, 3, 5), None, ADE)
+    assert (p.evidence_id, p.message_id) == ("EV-2025-0001", "")
+    # A time without an offset is read as UTC, as the e-Doręczenia visualisation shows it.
+    assert proofs.parse(_evidence("ContentHandover", "2025-03-04T23:30:00")).received_on == date(
+        2025, 3, 5
+    )
+
+
+def test_the_operators_other_evidence_is_refused_by_name():
+    with pytest.raises(proofs.ProofError, match="dowód wysłania"):
+        proofs.parse(_evidence("SubmissionAcceptance", "2025-03-03T09:00:00Z"))
+    with pytest.raises(proofs.ProofError, match="ContentConsignment"):
+        proofs.parse(_evidence("ContentConsignment", "2025-03-03T09:05:00Z"))
+    # 14 days or more after sending it may be the substitute delivery of art. 41 ust. 1 pkt 3,
+    # whose day of wpłynięcie (art. 42 ust. 2) this reader does not know: refused, entered by hand.
+    with pytest.raises(proofs.ProofError, match="art. 41 ust. 1 pkt 3"):
+        proofs.parse(_evidence("ContentHandover", "2025-03-17T09:00:00Z"))
+    # 13 days 23 hours after sending: only a real pickup can be that early.
+    assert proofs.parse(_evidence("ContentHandover", "2025-03-17T08:00:00Z")).received_on == date(
+        2025, 3, 17
+    )
+
+
+async def test_the_operators_evidence_of_a_letter_uploaded_by_hand_finds_it_by_the_ade(api, today):
+    # As with a letter uploaded by hand: the evidence carries no message id we know (the
+    # operator's), so it finds the one letter to Anna's ADE still waiting for a proof.
+    rid = await _anna(api, today)
+    [sent] = (await api.post("/api/v1/e-deliveries/dispatch", json={"date": "2025-03-03"})).json()[
+        "sent"
+    ]
+    assert sent["address"] == ADE
+    today.day = date(2025, 3, 10)
+    evidence = _evidence("ContentHandover", "2025-03-05T07:00:00Z", ade=ADE.lower())
+    r = await api.post(
+        "/api/v1/e-deliveries/proofs", files={"file": ("dowod.xml", evidence, "text/xml")}
+    )
+    assert r.status_code == 201, r.text
+    # Picked up Wed 2025-03-05 (art. 42 ust. 1 pkt 1) → 14 days to pay → Wed 2025-03-19.
+    assert (r.json()["effective_on"], r.json()["deemed"], r.json()["term_ends_on"]) == (
+        "2025-03-05",
+        False,
+        "2025-03-19",
+    )
+    c = (await api.get(f"/api/v1/receivables/{rid}")).json()
+    assert c["payment_term_ends_on"] == "2025-03-19"
+    again = await api.post(
+        "/api/v1/e-deliveries/proofs", files={"file": ("dowod.xml", evidence, "text/xml")}
+    )
+    assert again.status_code == 409  # nothing to Anna waits for a proof any more
+
+
+async def test_the_operators_evidence_is_not_guessed_between_two_letters(api, today):
+    await _anna(api, today)
+    anna = (await api.get("/api/v1/debtors", params={"q": "Nowak"})).json()
+    debtor_id = (anna["items"] if isinstance(anna, dict) else anna)[0]["id"]
+    await create_receivable(api, debtor_id, reference="K/2/2025")
+    sent = (await api.post("/api/v1/e-deliveries/dispatch", json={"date": "2025-03-03"})).json()
+    assert len(sent["sent"]) == 2
+    today.day = date(2025, 3, 10)
+    r = await api.post(
+        "/api/v1/e-deliveries/proofs",
+        files={"file": ("d.xml", _evidence("ContentHandover", "2025-03-05T07:00:00Z"), "text/xml")},
+    )
+    assert (r.status_code, "więcej niż jedno pismo" in r.json()["detail"]) == (409, True)
