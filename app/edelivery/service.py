@@ -97,6 +97,7 @@ async def import_proof(
     except proofs.ProofError as exc:
         raise Invalid(str(exc), field="file") from exc
     dispatch = await _dispatch_of(session, proof)
+    assert dispatch.document_id is not None  # _dispatch_of returns letters only
     if dispatch.proof_file_id is not None:
         raise Conflict("Dowód tej wiadomości już zaimportowano")
     facts = DeliveryFacts(
