@@ -5,7 +5,29 @@ one PDF, from the same TytulWykonawczy the TW-1(5) XML is built from (app/titles
 Part letters follow what the official TW-1(5) pouczenie refers to – part A is the debtor(s), part D
 the receivable and the document it comes from ("część D poz. 3–5") – with B (spouse) and C (partners
 of a partnership) marked "nie dotyczy". The letters E (creditor) and F (enforcement authority) are
-ours: the full TW-1(5) paper layout was not available (see /work/shared/xsd/NOTES.md §4)."""
+ours: the full TW-1(5) paper layout was not available (see /work/shared/xsd/NOTES.md §4).
+
+Research of 2026-12-06 for the layout in force since 25.03.2024 (załącznik nr 1 to Dz.U. 2024
+poz. 431), with the `search` tool; the layout (part letters, position numbers, headings) was NOT
+found, so this printout keeps its own letters and is not claimed to follow the annex:
+- pages: "TW-1 wzór 2024 objaśnienia", "tytuł wykonawczy TW-1 część A dane wierzyciela pozycje
+  2024", "Dz.U. 2024 poz. 431 wzory tytułów wykonawczych", "TW-1(7) … pozycje formularza",
+  "OBJAŚNIENIA DOTYCZĄCE SPORZĄDZANIA TYTUŁU WYKONAWCZEGO (TW-1) … 2023 r. poz. 2505",
+  "… osoba upoważniona … numer referencyjny … część", "Podręcznik użytkownika aplikacji eTW
+  formularz TW-1(7)"; docs: "eTW TW-1(7) schemat"; issues: "TW-1 tytuł wykonawczy 2024";
+  find_string (code): "TW-1(7)", "Dz.U. 2024 poz. 431" – no hits.
+- Found: the text of § 1–2 of Dz.U. 2024 poz. 431 without its annexes (infor.pl,
+  DZU.2024.082.0000431): § 2 lets the 2021 forms be used for 12 months without their klauzula
+  parts; the MF portal for creditors (is-szczecin.pl/egzadm, news of 2024-10-22): WORKING schemas
+  TW-1(7), TW-3(3), ZZ-1(2), ZZ-2(2) made on the 2024 forms, "not final"; gazetaprawna.pl
+  (9329634, 9471325): the 2024 forms add data identifying the debtor, the person authorised to act
+  for the creditor, and reference numbers given by the IT system, and drop the klauzula; art. 27
+  § 1 u.p.e.a. as in force from 25.03.2024 (inforlex.pl). The only position-numbered TW-1 layout
+  found is the old TW-1(3) of 2017 (an e-service form, e-obywatel.ozimek.pl/wif/form/new/113:
+  header 1–6, A dłużnik A.1 poz. 1–22, B małżonek, C wspólnicy, D zobowiązany u którego powstał
+  obowiązek, E należność …) – superseded twice, so not used here.
+- Not printed for want of the annex: the reference number of the IT system (its position and
+  wording are unknown; the eTW gives it after the handoff)."""
 
 from __future__ import annotations
 

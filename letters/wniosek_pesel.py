@@ -8,7 +8,23 @@ określenia wzorów wniosków o udostępnienie danych z rejestru mieszkańców i
 (Dz.U. 2022 poz. 1493), załącznik nr 1. The graphic layout of that annex was not reachable here:
 the printout follows its title and the parts the regulation and art. 47 require (applicant, legal
 basis, the person the request concerns with the data identifying them, the data requested, the
-way of answering, date and signature), in that order, with the tick boxes filled."""
+way of answering, date and signature), in that order, with the tick boxes filled.
+
+Research of 2026-12-06 (`search` tool): the regulation is confirmed – rozporządzenie Ministra
+Cyfryzacji z 14.07.2022 (Dz.U. 2022 poz. 1493), issued under art. 52 of the ustawa o ewidencji
+ludności, in force from 14.07.2022; załącznik nr 1 = the request for unit data (jednostkowe) from
+the rejestr mieszkańców and rejestr PESEL, nr 2 and 3 = teletransmission requests (e-pik.pl,
+gov.legalis.pl; BIP cards of Konin and Jaktorów cite it as the form in use; it replaced
+Dz.U. 2018 poz. 2523 and Dz.U. 2011 nr 243 poz. 1450). Art. 47 ust. 1 (written request, signed
+by hand or with a qualified / trusted / personal signature) and ust. 1a (one organ of any
+commune): prawnik.cc. The annex's own fields and their numbering were NOT found (queries: "wzór
+wniosku o udostępnienie danych z rejestru PESEL rozporządzenie art. 46", "Dz.U. 2022 poz. 1493
+załącznik nr 1 …", "WNIOSEK O UDOSTĘPNIENIE DANYCH JEDNOSTKOWYCH … instrukcja wypełniania",
+"ZAŁĄCZNIK Nr 1 WZÓR …"; find_string "2022 poz. 1493", "DANYCH JEDNOSTKOWYCH Z REJESTRU
+MIESZKAŃCÓW" – no hits); the printout is therefore not claimed to reproduce the annex. A commune's
+card (bip.goldap.pl) asks, beyond the name, for the parents' names, the date and place of birth,
+the PESEL or the ID card number to identify the person sought; the PESEL and the birth date are
+printed here."""
 
 from __future__ import annotations
 

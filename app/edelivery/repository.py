@@ -30,3 +30,12 @@ class DispatchRepository:
     async def of_handoff(self, handoff_id: int) -> list[ElectronicDispatch]:
         stmt = select(ElectronicDispatch).where(ElectronicDispatch.handoff_id == handoff_id)
         return list(await self.session.scalars(stmt.order_by(ElectronicDispatch.id)))
+
+    async def awaiting_proof(self, address: str) -> list[ElectronicDispatch]:
+        """Letters (not handoffs) sent to this ADE whose proof has not come back."""
+        stmt = select(ElectronicDispatch).where(
+            ElectronicDispatch.address == address,
+            ElectronicDispatch.document_id.is_not(None),
+            ElectronicDispatch.proof_file_id.is_(None),
+        )
+        return list(await self.session.scalars(stmt.order_by(ElectronicDispatch.id)))

@@ -96,22 +96,56 @@ async def import_proof(
         proof = proofs.parse(upload.content)
     except proofs.ProofError as exc:
         raise Invalid(str(exc), field="file") from exc
-    dispatch = await DispatchRepository(session).by_message(proof.message_id)
-    if dispatch is None or dispatch.document_id is None:
-        raise Conflict(f"Nie wysłano pisma o identyfikatorze wiadomości {proof.message_id}")
+    dispatch = await _dispatch_of(session, proof)
+    assert dispatch.document_id is not None  # _dispatch_of returns letters only
     if dispatch.proof_file_id is not None:
         raise Conflict("Dowód tej wiadomości już zaimportowano")
     facts = DeliveryFacts(
         Method.E_DORECZENIE, arrived_on=proof.arrived_on, received_on=proof.received_on
     )
     done = await delivery_service.record(
-        session, dispatch.document_id, facts, actor, today, note=f"dowód {proof.message_id}"
+        session,
+        dispatch.document_id,
+        facts,
+        actor,
+        today,
+        note=f"dowód {proof.evidence_id or proof.message_id}",
     )
     stored = await files.store(session, "dowod_e", upload, "application/xml", actor)
     done.delivery.scan_file_id = stored.id
     dispatch.proof_file_id, dispatch.status = stored.id, "potwierdzono"
     await session.flush()
     return done
+
+
+async def _dispatch_of(session: AsyncSession, proof: proofs.Proof) -> ElectronicDispatch:
+    """The letter a proof is about: by the message id (ours, or the operator's as an API adapter
+    recorded it); else, for the operator's evidence of a letter uploaded by hand (the operator's
+    id is not known to us), by the addressee's ADE when exactly one letter to it waits for a
+    proof."""
+    repo = DispatchRepository(session)
+    dispatch = await repo.by_message(proof.message_id) if proof.message_id else None
+    if dispatch is None and proof.evidence_id:
+        if not proof.address:
+            raise Invalid(
+                "Dowód nie wskazuje adresu do doręczeń elektronicznych adresata", field="file"
+            )
+        day = proof.received_on or proof.arrived_on
+        waiting = [
+            w
+            for w in await repo.awaiting_proof(proof.address)
+            if day is None or w.sent_on <= day  # a proof cannot predate the sending
+        ]
+        if len(waiting) > 1:
+            raise Conflict(
+                f"Na adres {proof.address} czeka na dowód więcej niż jedno pismo – wpisz datę "
+                "z dowodu w formularzu doręczenia właściwego pisma i dołącz plik dowodu"
+            )
+        dispatch = waiting[0] if waiting else None
+    if dispatch is None or dispatch.document_id is None:
+        which = proof.message_id or proof.address
+        raise Conflict(f"Nie wysłano pisma, którego dotyczy dowód ({which})")
+    return dispatch
 
 
 async def collect(

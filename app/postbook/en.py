@@ -10,6 +10,22 @@ implementations write them (GitHub itma/Poczta-Polska-XML: Nadawca, Zbior, Przes
 PrzesylkaPolecona; an e-commerce exporter with Nadawca Struktura="1.6", Zrodlo="NADAWCA",
 Zbior Nazwa="RRRR-MM-DD\\n"). Check the file with a test import in the unit's EN account.
 
+Checked on 2026-12-06 against two further public writers of this file (code corpus of the
+`search` tool): a court EPO test producer (Java, package pl.ms.gov.eukw.epo, NadawcaProducer) and a
+shop exporter (C#, LajtIt PocztaPolskaHelper). Both agree with what is written here on Nadawca
+Struktura="1.6", Przesylka/Atrybut with Typ="Adresat" for the address, Symbol 845 (registered
+letter), Kategoria "E", PosteRestante/EgzBibl "N", IloscPotwOdb, Strefa, Wersja "1", Kod without
+the dash. One mismatch was found and fixed: the "for the blind" attribute is named "DlaOciemn" in
+the file; "dlaOciem" is only the property name of the PHP library (itma), not the XML name.
+Zbior Nazwa "RRRR-MM-DD\\1" and DataUtworzenia "RRRR-MM-DDTGG:MM:SS" agree with a file made by EN
+itself as quoted in a shop exporter (PHP, comment `Zbior Nazwa="2018-09-06\\1" … Opis="Pwrd by
+EN …"`). Not verifiable here (the POSTDATA spec text was not reachable, only its table of
+contents: docplayer.pl 8151033 v1.8.08, doczz.pl 1910013 v1.13.01 EN): the file encoding (that
+exporter writes ISO-8859-2; we write UTF-8 with the declaration, which an XML parser reads) and
+the optional Masa/Umowa/KartaUmowy. No description of an EN *CSV* import was found (searched:
+"Elektroniczny Nadawca import pliku CSV format kolumny", "… szablon importu definicja pól",
+"ELEKTRONICZNY NADAWCA user's manual import file fields"); the CSV below stays our own list.
+
 CSV: our documented list of the same letters (one per line), for an EN CSV import template or
 any other program: UTF-8 with BOM, ";" separated, header row:
   lp;numer_nadania;adresat;ulica;dom;lokal;kod_pocztowy;miejscowosc;kraj;kategoria;uslugi;
@@ -96,7 +112,7 @@ def _przesylka(zbior: etree._Element, item: PostItem) -> None:
         ("Kategoria", "E"),
         ("PosteRestante", "N"),
         ("EgzBibl", "N"),
-        ("DlaOciem", "N"),
+        ("DlaOciemn", "N"),  # the XML name (see the docstring), not "DlaOciem"
         ("Uslugi", SERVICES),
         ("IloscPotwOdb", "1"),
         ("Strefa", "A"),

@@ -11,6 +11,7 @@ import pytest
 from app.config import Settings
 from app.edelivery import proofs
 from app.edelivery.provider import provider_for
+from tests.deliveries.evidence import etsi_evidence as _evidence
 from tests.factories import create_debtor, create_receivable
 
 ADE = "AE:PL-51297-53987-VUTIV-32"
@@ -121,3 +122,73 @@ def test_manual_channel_packs_the_letters_for_upload_by_hand():
 def test_the_test_provider_is_refused_in_production():
     with pytest.raises(RuntimeError):
         provider_for("testowy", "u", "production")
+
+
+def test_the_operators_dowod_otrzymania_is_read():
+    # u.d.e. art. 42 ust. 1: delivered at the moment the dowód otrzymania shows. 23:30 UTC on
+    # 4 March is 00:30 on 5 March in Warsaw (CET, UTC+1, before the switch of 30 March 2025).
+    p = proofs.parse(_evidence("ContentHandover", "2025-03-04T23:30:00Z"))
+    assert (p.received_on, p.arrived_on, p.address) == (date(2025, 3, 5), None, ADE)
+    assert (p.evidence_id, p.message_id) == ("EV-2025-0001", "")
+    # A time without an offset is read as UTC, as the e-Doręczenia visualisation shows it.
+    assert proofs.parse(_evidence("ContentHandover", "2025-03-04T23:30:00")).received_on == date(
+        2025, 3, 5
+    )
+
+
+def test_the_operators_other_evidence_is_refused_by_name():
+    with pytest.raises(proofs.ProofError, match="dowód wysłania"):
+        proofs.parse(_evidence("SubmissionAcceptance", "2025-03-03T09:00:00Z"))
+    with pytest.raises(proofs.ProofError, match="ContentConsignment"):
+        proofs.parse(_evidence("ContentConsignment", "2025-03-03T09:05:00Z"))
+    # 14 days or more after sending it may be the substitute delivery of art. 41 ust. 1 pkt 3,
+    # whose day of wpłynięcie (art. 42 ust. 2) this reader does not know: refused, entered by hand.
+    with pytest.raises(proofs.ProofError, match="art. 41 ust. 1 pkt 3"):
+        proofs.parse(_evidence("ContentHandover", "2025-03-17T09:00:00Z"))
+    # 13 days 23 hours after sending: only a real pickup can be that early.
+    assert proofs.parse(_evidence("ContentHandover", "2025-03-17T08:00:00Z")).received_on == date(
+        2025, 3, 17
+    )
+
+
+async def test_the_operators_evidence_of_a_letter_uploaded_by_hand_finds_it_by_the_ade(api, today):
+    # As with a letter uploaded by hand: the evidence carries no message id we know (the
+    # operator's), so it finds the one letter to Anna's ADE still waiting for a proof.
+    rid = await _anna(api, today)
+    [sent] = (await api.post("/api/v1/e-deliveries/dispatch", json={"date": "2025-03-03"})).json()[
+        "sent"
+    ]
+    assert sent["address"] == ADE
+    today.day = date(2025, 3, 10)
+    evidence = _evidence("ContentHandover", "2025-03-05T07:00:00Z", ade=ADE.lower())
+    r = await api.post(
+        "/api/v1/e-deliveries/proofs", files={"file": ("dowod.xml", evidence, "text/xml")}
+    )
+    assert r.status_code == 201, r.text
+    # Picked up Wed 2025-03-05 (art. 42 ust. 1 pkt 1) → 14 days to pay → Wed 2025-03-19.
+    assert (r.json()["effective_on"], r.json()["deemed"], r.json()["term_ends_on"]) == (
+        "2025-03-05",
+        False,
+        "2025-03-19",
+    )
+    c = (await api.get(f"/api/v1/receivables/{rid}")).json()
+    assert c["payment_term_ends_on"] == "2025-03-19"
+    again = await api.post(
+        "/api/v1/e-deliveries/proofs", files={"file": ("dowod.xml", evidence, "text/xml")}
+    )
+    assert again.status_code == 409  # nothing to Anna waits for a proof any more
+
+
+async def test_the_operators_evidence_is_not_guessed_between_two_letters(api, today):
+    await _anna(api, today)
+    anna = (await api.get("/api/v1/debtors", params={"q": "Nowak"})).json()
+    debtor_id = (anna["items"] if isinstance(anna, dict) else anna)[0]["id"]
+    await create_receivable(api, debtor_id, reference="K/2/2025")
+    sent = (await api.post("/api/v1/e-deliveries/dispatch", json={"date": "2025-03-03"})).json()
+    assert len(sent["sent"]) == 2
+    today.day = date(2025, 3, 10)
+    r = await api.post(
+        "/api/v1/e-deliveries/proofs",
+        files={"file": ("d.xml", _evidence("ContentHandover", "2025-03-05T07:00:00Z"), "text/xml")},
+    )
+    assert (r.status_code, "więcej niż jedno pismo" in r.json()["detail"]) == (409, True)

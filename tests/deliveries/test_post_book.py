@@ -66,6 +66,11 @@ async def test_post_book_pdf_and_the_en_import(api, today):
     assert attrs[("", "Symbol")] == "845"
     assert attrs[("", "Uslugi")] == "RO"
     assert attrs[("", "NrNadania")] == "00659007734000123456"
+    # The attribute names public EN writers use (app/postbook/en.py docstring): "DlaOciemn",
+    # not the PHP library's property name "dlaOciem".
+    assert (attrs[("", "DlaOciemn")], attrs[("", "EgzBibl")]) == ("N", "N")
+    assert ("", "DlaOciem") not in attrs
+    assert (attrs[("", "Kategoria")], attrs[("", "IloscPotwOdb")]) == ("E", "1")
     assert (attrs[("Adresat", "Ulica")], attrs[("Adresat", "Dom")]) == ("Długa", "5")
     assert (attrs[("Adresat", "Lokal")], attrs[("Adresat", "Kod")]) == ("3", "87800")
     assert root.find("Zbior").get("IloscPrzesylek") == "1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.deliveries.evidence import ADE, etsi_evidence
 from tests.factories import card, create_debtor, create_receivable
 from tests.web.conftest import csrf_of
 
@@ -135,3 +136,33 @@ async def test_correspondence_page_routes_and_records_a_number(web, api_admin, t
     assert r.status_code == 303, r.text
     found = (await web.get("/korespondencja?nr=00659007734000123456")).text
     assert "WZ/1/2025" in found
+
+
+async def test_the_operators_evidence_through_the_correspondence_page(web, api_admin, today):
+    # Manual channel (the default provider): the letter to Anna's ADE goes in the day's package;
+    # its dowód otrzymania from the mailbox is imported on the page (u.d.e. art. 42 ust. 1).
+    today.day = date(2025, 3, 3)
+    anna = await create_debtor(api_admin, name="Anna Nowak", pesel="02270803624", ade=ADE)
+    rid = (await create_receivable(api_admin, anna))["id"]
+    r = await api_admin.post("/api/v1/e-deliveries/dispatch", json={"date": "2025-03-03"})
+    assert r.json()["sent"][0]["status"] == "do_wyslania"
+    today.day = date(2025, 3, 10)
+    html = (await web.get("/korespondencja")).text
+    assert "Dowód wysłania nie ustala doręczenia" in html
+
+    async def send(content: bytes):
+        token = await csrf_of(web, "/korespondencja")
+        return await web.post(
+            "/korespondencja/dowod",
+            data={"csrf_token": token},
+            files={"file": ("dowod.xml", content, "application/xml")},
+        )
+
+    bad = await send(etsi_evidence("SubmissionAcceptance", "2025-03-03T09:00:00Z"))
+    assert bad.status_code == 422
+    assert "To jest dowód wysłania (SubmissionAcceptance)" in bad.text
+    ok = await send(etsi_evidence("ContentHandover", "2025-03-05T07:00:00Z"))
+    assert ok.status_code == 303, ok.text
+    assert ok.headers["location"] == f"/naleznosci/{rid}"
+    c = (await api_admin.get(f"/api/v1/receivables/{rid}")).json()
+    assert c["payment_term_ends_on"] == "2025-03-19"  # picked up Wed 05.03 + 14 days
