@@ -38,7 +38,9 @@ async def receivable_data(
 ) -> d.ReceivableData:
     """The receivable with its figures as of the document's date (DOMAIN.md: a letter shows its
     issue date's interest, a title its date's)."""
-    figs = await figures_mod.figures_of(session, receivable, rules, as_of)
+    # Issue 16 item 8: a fund receivable's letters and titles demand only what a final decision
+    # covers (figures_mod.demand_figures).
+    figs = await figures_mod.demand_figures(session, receivable, rules, as_of)
     params = await ReceivableRepository(session).parameter_rows()
     code = RATE_CODE.get(rules.interest_regime)
     rate = ParameterTable.of(code, params).value_on(as_of) if code else 0

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain import enforcement, lifecycle
+from app.domain import enforcement, fund_decision, lifecycle
 from app.domain.deadlines import due_from, title_allowed_from
 from app.domain.interest import interest_from
 from app.domain.kinds import AllocationRule, InterestStart, KindRules
@@ -37,6 +37,8 @@ class Card:
     events: list[Event]
     as_of: date
     tranches: tuple[ReceivableTranche, ...] = ()
+    # Issue 16 item 8: a fund decision against the payouts ("wypłaty po decyzji").
+    decision_cover: fund_decision.Coverage | None = None
 
     @property
     def tranche_starts(self) -> list[tuple[ReceivableTranche, date]]:
@@ -307,6 +309,7 @@ async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
         events=await repo.events(receivable.id),
         as_of=as_of,
         tranches=tuple(rows.tranches),
+        decision_cover=await figures_mod.decision_coverage(session, receivable, rules, as_of),
     )
 
 
