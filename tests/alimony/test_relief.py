@@ -21,9 +21,9 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from app.models import AlimonyCaseStep, Instalment, Receivable, WriteOff
+from app.models import AlimonyAllocation, AlimonyCaseStep, Instalment, Receivable, WriteOff
 from tests.alimony.support import BASE, fund_debtor, get, post
-from tests.factories import card
+from tests.factories import card, sweep
 
 WOLA = "1010102"
 REF = "FA.4103.2.2026"
@@ -160,3 +160,37 @@ async def test_a_relief_needs_its_decision_number_and_writes_nothing_without_it(
     )
     assert list(steps) == []
     assert (await card(api, rid, "2026-04-15"))["state"] == "wymagalna"
+
+
+async def test_recoveries_pay_the_instalments_and_a_missed_one_sends_the_plan_back(api, session):
+    did, rid = await _applied(api, session, "raty")
+    await post(
+        api,
+        f"/debtors/{did}/case/steps",
+        _decision("raty", instalments=4, first_due_on="2026-05-15"),
+    )
+    # 14.05.2026: the debtor pays 253.18, the first instalment; the art. 28 ledger gives it all
+    # to the fund's claim (app/alimony/ledger.allocate_recoveries).
+    await post(
+        api,
+        f"/debtors/{did}/recoveries",
+        {"received_on": "2026-05-14", "amount": "253.18", "source": "wplata_dobrowolna"},
+    )
+    given = await session.scalar(
+        select(
+            AlimonyAllocation.to_costs
+            + AlimonyAllocation.to_interest
+            + AlimonyAllocation.to_principal
+        ).where(AlimonyAllocation.claim == "fundusz_alimentacyjny")
+    )
+    assert given == 25318
+    # The daily sweep counts what the recoveries gave the fund's claims as paid (app/sweeps/
+    # rules.py): the first instalment (due 15.05) is paid in time.
+    result = await sweep(api, "2026-05-16")
+    assert result["changed"]["rata_niezaplacona"] == 0
+    assert (await card(api, rid, "2026-05-16"))["state"] == "raty"
+    # Nothing towards the second (due Monday 15.06): from 16.06 the plan goes back (OP art. 49
+    # § 2, as the lifecycle sends any plan back).
+    result = await sweep(api, "2026-06-16")
+    assert result["changed"]["rata_niezaplacona"] == 1
+    assert (await card(api, rid, "2026-06-16"))["state"] == "wymagalna"
