@@ -99,3 +99,35 @@ async def test_payouts_after_the_decision_are_not_demanded_and_need_a_new_one(ap
     #   2.86 + 12.54 + 11.78 = 27.18
     assert (data.receivable.principal, data.receivable.interest_amount) == (100000, 2718)
     assert data.receivable.costs == 1600  # the reminder's cost from its delivery (art. 15 § 4)
+
+
+async def test_when_the_decided_amount_is_paid_the_rest_waits_for_a_new_decision(api, session):
+    did, rid = await _receivable(api, session)
+    # The decision covers February's payout only: 500.00 for 01.02–28.02.2026.
+    r = await api.post(
+        DECISION.format(rid),
+        json={**BODY, "amount": "500.00", "period_from": "2026-02-01", "period_to": "2026-02-28"},
+    )
+    assert r.status_code == 200, r.text
+    assert r.json()["payouts_after_decision"] == "500.00"  # the payout of 10.03
+    # 600.00 recovered on 2026-05-20 pays February's 500.00 with its interest (the oldest debt
+    # first, KC art. 451 § 3): the covered payout asks nothing more.
+    await post(
+        api,
+        f"/debtors/{did}/recoveries",
+        {"received_on": "2026-05-20", "amount": "600.00", "source": "wplata_dobrowolna"},
+    )
+    r = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2026-06-01"})
+    assert r.status_code == 409, r.text
+    assert "wypłaty po decyzji (500.00 zł) wymagają nowej decyzji" in r.json()["detail"]
+    # The receivable itself still owes most of the payout of 10.03 (the art. 28 ledger). On 20.05
+    # the interest was 500 × 22 d × 9.50 % = 2.86 and 500 × 77 d × 9.25 % = 9.76 on February's,
+    # 500 × 71 d × 9.25 % = 9.00 on March's: 21.62; the 600.00 paid it, then 500.00 of February's
+    # principal and 78.38 of March's, leaving 421.62; from 21.05 to 01.06 (12 days) it earns
+    # 421.62 × 12 × 9.25 % / 365 = 1.282 → 1.28.
+    c = await card(api, rid, "2026-06-01")
+    assert (c["state"], c["principal_remaining"], c["interest_due"]) == (
+        "wymagalna",
+        "421.62",
+        "1.28",
+    )
