@@ -131,3 +131,20 @@ async def test_when_the_decided_amount_is_paid_the_rest_waits_for_a_new_decision
         "421.62",
         "1.28",
     )
+
+
+async def test_the_documents_name_the_decided_amount_and_its_period(api, session):
+    _did, rid = await _receivable(api, session)
+    r = await api.post(
+        DECISION.format(rid),
+        json={**BODY, "amount": "1000.00", "period_from": "2026-02-01", "period_to": "2026-03-31"},
+    )
+    assert r.status_code == 200, r.text
+    r = await api.post(f"/api/v1/receivables/{rid}/reminders", json={"issued_on": "2026-06-01"})
+    assert r.status_code == 201, r.text
+    doc = await session.get(Document, r.json()["id"])
+    reminder = await documents_service.upomnienie(session, doc)
+    assert reminder.receivable.decision == (
+        "decyzja FA.4101.12.2026 z dnia 20.04.2026, ostateczna od 09.05.2026, na kwotę 1 000,00 zł"
+        " (wypłaty 01.02.2026 – 31.03.2026)"
+    )
