@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.alimony import registers
+from app.alimony import registers, relief
 from app.alimony import service as alimony_service
 from app.alimony.case_repository import AlimonyCaseRepository
 from app.alimony.case_schemas import CaseCreate, StepCreate
@@ -160,6 +160,9 @@ async def record_step(
                 ),
                 field="kind",
             )
+    # Issue 18 item 7: the relief decision takes effect on the fund receivable first; a refusal
+    # there leaves the step unwritten.
+    await relief.apply(session, debtor_id, data, actor, today)
     entry = await repo.big_entry(debtor_id) if record.step is Step.POUCZENIE_BIG else None
     row = AlimonyCaseStep(
         case_id=case.id,
@@ -207,6 +210,8 @@ def _relief_details(data: StepCreate) -> None:
     need = _RELIEF_NEEDS.get(data.kind)
     if need is not None and getattr(data, need[0]) is None:
         raise Invalid(f"Decyzja o uldze wymaga pola: {need[1]}", field=need[0])
+    if data.kind == rules.Relief.ODROCZENIE and data.deferred_to and data.deferred_to <= data.on:
+        raise Invalid("Odroczony termin musi przypadać po dniu decyzji", field="deferred_to")
     if not data.description:
         raise Invalid("Decyzja o uldze wymaga uzasadnienia", field="description")
 
@@ -271,6 +276,34 @@ class CaseView:
     @property
     def next(self) -> NextStep | None:
         return self.pending[0] if self.pending else None
+
+    @property
+    def deferral(self) -> Deferral | None:
+        """The term set by the latest relief decision deferring the payment (art. 30 ust. 2)."""
+        return deferral_of(self.steps)
+
+
+@dataclass(frozen=True, slots=True)
+class Deferral:
+    decided_on: date
+    decision_ref: str
+    deferred_to: date
+
+
+def deferral_of(steps: Sequence[AlimonyCaseStep]) -> Deferral | None:
+    """The latest relief decision decides: a later one (raty, umorzenie, odmowa) ends the
+    deferral shown. The receivable lifecycle has no deferral yet (issue 20 adds it): the term
+    lives on the case."""
+    decisions = [s for s in steps if s.step == Step.DECYZJA_ULGA]
+    if not decisions:
+        return None
+    last = max(decisions, key=lambda s: (s.done_on, s.id))
+    details = last.details or {}
+    if last.kind != rules.Relief.ODROCZENIE or not details.get("deferred_to"):
+        return None
+    return Deferral(
+        last.done_on, str(details.get("case_ref", "")), date.fromisoformat(details["deferred_to"])
+    )
 
 
 async def view(session: AsyncSession, debtor_id: int, today: date) -> CaseView:

@@ -14,6 +14,7 @@ from app.alimony.case_schemas import (
     BigRead,
     CaseCreate,
     CaseRead,
+    DeferralRead,
     EvasionBrief,
     NextRead,
     StepCreate,
@@ -98,6 +99,15 @@ async def _case(session: SessionDep, debtor_id: int, today: Any) -> CaseRead:
             entered_on=v.big.entry.entered_on if v.big.entry else None,
             amount=v.big.entry.amount if v.big.entry else None,
             action=v.big.action,
+        ),
+        deferral=(
+            DeferralRead(
+                decided_on=v.deferral.decided_on,
+                decision_ref=v.deferral.decision_ref,
+                deferred_to=v.deferral.deferred_to,
+            )
+            if v.deferral
+            else None
         ),
     )
 

@@ -69,6 +69,9 @@ class StepCreate(Schema):
     amount: AmountIn | None = None
     instalments: int | None = Field(default=None, ge=2, le=120)
     deferred_to: PlausibleDate | None = None
+    first_due_on: PlausibleDate | None = Field(
+        default=None, description="Termin pierwszej raty (puste: miesiąc po decyzji)"
+    )
 
     def details(self) -> dict[str, Any]:
         skip = {"step", "on", "kind", "scheduled_for"}
@@ -113,6 +116,15 @@ class BigRead(Schema):
     action: str  # what the BIG plan asks today: wpisac | aktualizowac | usunac | bez_zmian | brak
 
 
+class DeferralRead(Schema):
+    """A deferral granted by a relief decision (art. 30 ust. 2): recorded on the case; the
+    receivable lifecycle has no deferral yet, so the fund receivable is not changed by it."""
+
+    decided_on: date
+    decision_ref: str
+    deferred_to: date
+
+
 class CaseRead(Schema):
     id: int
     debtor_id: int
@@ -127,3 +139,4 @@ class CaseRead(Schema):
     evasion: EvasionBrief
     licence_return_conditions: list[str]
     big: BigRead
+    deferral: DeferralRead | None = None

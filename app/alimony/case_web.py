@@ -71,6 +71,7 @@ class StepForm(WebForm):
     amount: OptionalAmount = None
     instalments: int | None = Field(default=None, ge=2, le=120)
     deferred_to: OptionalDay = None
+    first_due_on: OptionalDay = None
 
     def to_schema(self) -> StepCreate:
         step, _, kind = self.action.partition(":")

@@ -66,6 +66,15 @@ async def gather(session: AsyncSession, ids: Sequence[int]) -> dict[int, DebtorF
         write_offs[aw.debtor_id].append(
             WriteOffFact(w.decided_on, w.decision_ref, aw.step, aw.base, w.amount, parts)
         )
+    # Art. 30 ust. 2 u.p.o.u.a.: a relief write-off on the debtor's request covers "należności z
+    # tytułu wypłaconych świadczeń z funduszu alimentacyjnego łącznie z odsetkami": the fund's
+    # claim only (step 0: not a step of art. 30 ust. 1; app/alimony/relief.py).
+    for w, debtor_id in await repo.relief_write_offs(ids):
+        write_offs[debtor_id].append(
+            WriteOffFact(w.decided_on, w.decision_ref, 0, 0, w.amount, ((ledger.F, w.amount, 0),))
+        )
+    for found in write_offs.values():
+        found.sort(key=lambda w: w.decided_on)
     return {
         i: DebtorFacts(
             i,

@@ -97,6 +97,18 @@ class DebtorFacts:
         )
 
 
+def covered_by(facts: DebtorFacts, period_from: date, period_to: date) -> DebtorFacts:
+    """The facts as a decision covering the payouts of [period_from, period_to] sees them (issue
+    16 item 8): only those payouts are owed, and every recovery and write-off of the claims is set
+    against them. The recoveries go to the oldest debt first (KC art. 451 § 3; within a claim the
+    tranches are settled oldest first), and a decision covers the oldest payouts not yet decided,
+    so what the covered payouts still ask is what the reminder and the title may demand."""
+    return replace(
+        facts,
+        payouts=tuple(p for p in facts.payouts if period_from <= p.paid_on <= period_to),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Engine:
     """The fund kind's rules and the interest table, read once per request."""

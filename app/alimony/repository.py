@@ -135,6 +135,26 @@ class AlimonyRepository:
             found += list(await self.session.execute(stmt))
         return found
 
+    async def relief_write_offs(self, ids: Sequence[int]) -> list[Row[WriteOff, int]]:
+        """(write-off, debtor_id) of the write-offs on the debtors' fund receivables that are not
+        art. 30 ust. 1 decisions (no alimony_write_off row): the relief of art. 30 ust. 2 granted
+        on the debtor's request, recorded through the receivable's write-off path."""
+        found: list[Row[WriteOff, int]] = []
+        for part in _chunks(ids):
+            stmt = (
+                select(WriteOff, Receivable.debtor_id)
+                .join(Receivable, Receivable.id == WriteOff.receivable_id)
+                .outerjoin(AlimonyWriteOff, AlimonyWriteOff.write_off_id == WriteOff.id)
+                .where(
+                    Receivable.debtor_id.in_(part),
+                    Receivable.kind_code == FUND_KIND,
+                    AlimonyWriteOff.id.is_(None),
+                )
+                .order_by(WriteOff.decided_on, WriteOff.id)
+            )
+            found += list(await self.session.execute(stmt))
+        return found
+
     async def alimony_debtor_ids(self, as_of: date) -> list[int]:
         """Debtors the fund paid anything for up to as_of."""
         stmt = (

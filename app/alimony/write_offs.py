@@ -46,7 +46,11 @@ class Candidate:
 
 
 def prior_write_offs(facts: DebtorFacts) -> tuple[PriorWriteOff, ...]:
-    return tuple(PriorWriteOff(w.decided_on, w.step, w.base, w.amount) for w in facts.write_offs)
+    # A relief of art. 30 ust. 2 (step 0) is no step of ust. 1: its amount lowers the balance, but
+    # it neither fixes the base nor counts as a percentage already granted.
+    return tuple(
+        PriorWriteOff(w.decided_on, w.step, w.base, w.amount) for w in facts.write_offs if w.step
+    )
 
 
 def eligibility_of(

@@ -72,7 +72,8 @@ async def issue_due_reminders(
         if refusal is not None:
             skipped.append(Skipped(rid, refusal))
             continue
-        figs = await figures_mod.figures_of(session, receivable, rules, issued_on)
+        # What the reminder would demand (a fund receivable: only what its decision covers).
+        figs = await figures_mod.demand_figures(session, receivable, rules, issued_on)
         if figs.balance <= minimum and not small_reminder_due(
             receivable.time_barred_from, issued_on
         ):

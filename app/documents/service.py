@@ -38,7 +38,9 @@ async def receivable_data(
 ) -> d.ReceivableData:
     """The receivable with its figures as of the document's date (DOMAIN.md: a letter shows its
     issue date's interest, a title its date's)."""
-    figs = await figures_mod.figures_of(session, receivable, rules, as_of)
+    # Issue 16 item 8: a fund receivable's letters and titles demand only what a final decision
+    # covers (figures_mod.demand_figures).
+    figs = await figures_mod.demand_figures(session, receivable, rules, as_of)
     params = await ReceivableRepository(session).parameter_rows()
     code = RATE_CODE.get(rules.interest_regime)
     rate = ParameterTable.of(code, params).value_on(as_of) if code else 0
@@ -70,6 +72,16 @@ def decision_text(receivable: Receivable) -> str | None:
     text = f"decyzja {receivable.decision_ref} z dnia {receivable.decision_issued_on:%d.%m.%Y}"
     if receivable.decision_final_on is not None:
         text += f", ostateczna od {receivable.decision_final_on:%d.%m.%Y}"
+    # Issue 16 item 8: what the decision fixed, so that the demand can be checked against it.
+    if receivable.decision_amount is not None:
+        whole, frac = divmod(receivable.decision_amount, 100)
+        grouped = f"{whole:,}".replace(",", " ")
+        text += f", na kwotę {grouped},{frac:02d} zł"
+        if receivable.decision_period_from and receivable.decision_period_to:
+            text += (
+                f" (wypłaty {receivable.decision_period_from:%d.%m.%Y} –"
+                f" {receivable.decision_period_to:%d.%m.%Y})"
+            )
     return text
 
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from app.domain.alimony_history import add_months  # KC art. 112, months
 from app.domain.money import Grosze
 
 
@@ -78,3 +79,19 @@ def missed_instalment(
         if paid < owed:
             return MissedInstalment(inst.number, inst.due_on)
     return None
+
+
+def equal_plan(total: Grosze, count: int, first_due: date) -> list[tuple[date, Grosze]]:
+    """A relief decision granting `count` instalments of the balance on its day (art. 30 ust. 2
+    u.p.o.u.a., issue 18 item 7): equal monthly instalments from `first_due`, each rounded down
+    to the grosz, the last one making up the remainder (so that the plan adds up to the balance,
+    as an instalment plan must; 1000.00 in 3: 333.33, 333.33, 333.34). The month's day is kept,
+    or the month's last day when it has none (KC art. 112); a due day on a Saturday or a day off
+    moves when the plan is recorded (OP art. 12 § 5)."""
+    if count < 1 or total <= 0:
+        raise ValueError("Plan rat wymaga dodatniej kwoty i co najmniej jednej raty")
+    if total < count:
+        raise ValueError(f"Kwota {total} gr nie daje się rozłożyć na {count} rat")
+    base = total // count
+    amounts = [base] * (count - 1) + [total - base * (count - 1)]
+    return [(add_months(first_due, n), amount) for n, amount in enumerate(amounts)]

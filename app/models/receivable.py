@@ -64,6 +64,13 @@ class Receivable(CreatedAt, Base):
     decision_ref: Mapped[str | None] = mapped_column(String(100))
     decision_issued_on: Mapped[date | None] = mapped_column(Date)
     decision_delivered_on: Mapped[date | None] = mapped_column(Date)
+    # Issue 16 item 8: the amount the decision fixed (grosze) and the period of the payouts it
+    # covers (the alimony fund: a decision on the benefits paid out in a benefit period, art. 27
+    # u.p.o.u.a.). Payouts after the period need a new decision; the reminder and the title
+    # demand only what a final decision covers (app/domain/fund_decision.py).
+    decision_amount: Mapped[int | None] = mapped_column(BigInteger)
+    decision_period_from: Mapped[date | None] = mapped_column(Date)
+    decision_period_to: Mapped[date | None] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(32))
     # Where a receivable in instalments returns to when an instalment is missed.
     state_before_instalments: Mapped[str | None] = mapped_column(String(32))

@@ -13,6 +13,7 @@ from app.deliveries import service as delivery_service
 from app.domain import enforcement
 from app.domain.deadlines import title_allowed_from
 from app.domain.delivery import DeliveryFacts, Method
+from app.domain.kinds import KindRules
 from app.domain.labels import STATE_LABELS
 from app.domain.lifecycle import Action, State
 from app.domain.parameters import ParameterCode, ParameterTable
@@ -154,6 +155,7 @@ async def issue_reminder(
             + (f" ({pl_date(term)})" if term else " (nie zapisano doręczenia wezwania)")
         )
     await _check_no_reminder_running(session, receivable, issued_on)
+    await _check_decision_covers(session, receivable, rules, issued_on, "Upomnienie")
     table = ParameterTable.of(
         ParameterCode.KOSZTY_UPOMNIENIA, await ReceivableRepository(session).parameter_rows()
     )
@@ -174,6 +176,26 @@ async def issue_reminder(
     receivable.reminder_delivered_on = None
     receivable.reminder_term_ends_on = None
     return doc
+
+
+async def _check_decision_covers(
+    session: AsyncSession, receivable: Receivable, rules: KindRules, on: date, what: str
+) -> None:
+    """Issue 16 item 8: a fund receivable's reminder and title demand only what its final
+    decision covers (figures_mod.demand_figures); when that is paid, the payouts after the
+    decision are owed but not yet demandable: they need a new decision."""
+    if receivable.decision_period_to is None:
+        return
+    demand = await figures_mod.demand_figures(session, receivable, rules, on)
+    if demand.balance > 0:
+        return
+    cover = await figures_mod.decision_coverage(session, receivable, rules, on)
+    after = f" ({pl_amount(cover.after)})" if cover and cover.after else ""
+    raise Conflict(
+        f"{what} niedozwolone: kwota objęta decyzją {receivable.decision_ref} jest spłacona;"
+        f" wypłaty po decyzji{after} wymagają nowej decyzji",
+        state=receivable.state,
+    )
 
 
 async def _check_no_reminder_running(
@@ -219,6 +241,7 @@ async def issue_title(
     await service.catch_up(session, receivable, issued_on, actor)
     if receivable.state == State.UPOMNIENIE or rules.reminder_required:
         _check_reminder_term(receivable, issued_on)
+    await _check_decision_covers(session, receivable, rules, issued_on, "Tytuł wykonawczy")
     authority = await title_service.prepare_title(session, receivable, rules, issued_on)
     scope = authority.code
     doc = await service.issue_document(

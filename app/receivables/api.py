@@ -80,6 +80,10 @@ async def _read(session: SessionDep, receivable_id: int, as_of: date) -> Receiva
         decision_issued_on=r.decision_issued_on,
         decision_delivered_on=r.decision_delivered_on,
         decision_final_on=r.decision_final_on,
+        decision_amount=r.decision_amount,
+        decision_period_from=r.decision_period_from,
+        decision_period_to=r.decision_period_to,
+        payouts_after_decision=c.decision_cover.after if c.decision_cover else None,
         enforcement_step=EnforcementStepRead(
             code=step.code, text=step.text, basis=step.basis, from_day=step.from_day
         ),

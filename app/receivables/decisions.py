@@ -7,7 +7,9 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain import enforcement
+from app.alimony import facts as alimony_facts
+from app.domain import enforcement, fund_decision
+from app.domain.kinds import AllocationRule, KindRules
 from app.domain.lifecycle import State
 from app.domain.money import format_amount
 from app.domain.parameters import ParameterTable
@@ -50,6 +52,9 @@ async def record_decision(
             f"Decyzję zapisuje się przed upomnieniem i tytułem (stan: „{receivable.state}”)",
             state=receivable.state,
         )
+    amount, period = await _decided(session, receivable, rules, data)
+    receivable.decision_amount = amount
+    receivable.decision_period_from, receivable.decision_period_to = period
     receivable.decision_ref = data.decision_ref
     receivable.decision_issued_on = data.issued_on
     receivable.decision_delivered_on = data.delivered_on
@@ -71,12 +76,49 @@ async def record_decision(
             to_state=receivable.state,
             cause=(
                 f"decyzja {data.decision_ref} z {data.issued_on.isoformat()}, doręczona "
-                f"{data.delivered_on.isoformat()}{final}"
+                f"{data.delivered_on.isoformat()}{final}{_scope(receivable)}"
             )[:300],
             actor=actor,
         )
     )
     return receivable
+
+
+def _scope(receivable: Receivable) -> str:
+    if receivable.decision_amount is None:
+        return ""
+    text = f"; kwota {format_amount(receivable.decision_amount)} zł"
+    if receivable.decision_period_from and receivable.decision_period_to:
+        text += (
+            f" (wypłaty {receivable.decision_period_from.isoformat()} –"
+            f" {receivable.decision_period_to.isoformat()})"
+        )
+    return text
+
+
+async def _decided(
+    session: AsyncSession, receivable: Receivable, rules: KindRules, data: DecisionCreate
+) -> tuple[int | None, tuple[date | None, date | None]]:
+    """The amount the decision fixed and the period of payouts it covers (issue 16 item 8). For
+    the alimony fund (the art. 28 kinds) the decision covers the benefits paid out in its period:
+    by default from the first payout to the day the decision was issued, the amount their sum;
+    an amount given must agree with the payouts to the grosz (app/domain/fund_decision.py)."""
+    if rules.allocation_rule is not AllocationRule.ART_28:
+        return data.amount, (data.period_from, data.period_to)
+    facts = await alimony_facts.facts_of(session, receivable.debtor_id)
+    lines = [fund_decision.PayoutLine(p.paid_on, p.amount) for p in facts.payouts]
+    if not lines:
+        return data.amount, (data.period_from, data.period_to)
+    start = data.period_from or min(p.paid_on for p in lines)
+    end = data.period_to or data.issued_on
+    in_period = [p for p in lines if fund_decision.in_period(p.paid_on, start, end)]
+    amount = data.amount if data.amount is not None else sum(p.amount for p in in_period)
+    try:
+        fund_decision.check_decided_amount(lines, amount, start, end, data.issued_on)
+    except fund_decision.DecisionRefused as exc:
+        field = "amount" if in_period and end <= data.issued_on else "period_to"
+        raise Invalid(str(exc), field=field) from exc
+    return amount, (start, end)
 
 
 async def record_deduction(

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import facts as alimony_facts
 from app.alimony import ledger
-from app.domain import corrections
+from app.domain import corrections, fund_decision
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
 from app.domain.interest import interest_from as domain_interest_from
 from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules, LimitationEvent
@@ -331,13 +331,50 @@ def _with_reminder_costs(figs: Figures, documents: list[Document], as_of: date) 
     return replace(figs, costs_due=figs.costs_due + costs, balance=figs.balance + costs)
 
 
+async def demand_figures(
+    session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date
+) -> Figures:
+    """What a reminder or a title may demand on `as_of` (issue 16 item 8): for a fund receivable
+    whose decision names the period of payouts it covers, only those payouts (with their interest
+    and the reminder's cost), less the recoveries and write-offs of the art. 28 ledger; for any
+    other receivable its figures."""
+    if rules.allocation_rule is AllocationRule.ART_28 and receivable.decision_period_to:
+        start = receivable.decision_period_from or date.min
+        period = (start, receivable.decision_period_to)
+        alimony = await _alimony_figures(session, receivable, as_of, period)
+        if alimony is not None:
+            documents = await ReceivableRepository(session).documents(receivable.id)
+            return _with_reminder_costs(alimony, documents, as_of)
+    return await figures_of(session, receivable, rules, as_of)
+
+
+async def decision_coverage(
+    session: AsyncSession, receivable: Receivable, rules: KindRules, as_of: date
+) -> fund_decision.Coverage | None:
+    """The fund decision against the payouts known on `as_of`: the card's "wypłaty po decyzji"."""
+    if rules.allocation_rule is not AllocationRule.ART_28 or receivable.decision_period_to is None:
+        return None
+    facts = (await alimony_facts.facts_of(session, receivable.debtor_id)).known_on(as_of)
+    return fund_decision.coverage(
+        (fund_decision.PayoutLine(p.paid_on, p.amount) for p in facts.payouts),
+        receivable.decision_amount or 0,
+        receivable.decision_period_from or date.min,
+        receivable.decision_period_to,
+    )
+
+
 async def _alimony_figures(
-    session: AsyncSession, receivable: Receivable, as_of: date
+    session: AsyncSession,
+    receivable: Receivable,
+    as_of: date,
+    period: tuple[date, date] | None = None,
 ) -> Figures | None:
     """A fund receivable built from payouts is owed payout by payout (a tranche each) and paid by
     recoveries split under art. 28 u.p.o.u.a.: its figures are the alimony ledger's, fund and
-    advance claims together."""
+    advance claims together. `period`: only the payouts a decision covers (demand_figures)."""
     facts = await alimony_facts.facts_of(session, receivable.debtor_id)
+    if period is not None:
+        facts = ledger.covered_by(facts, *period)
     if not facts.payouts:
         return None
     engine = await alimony_facts.fund_engine(

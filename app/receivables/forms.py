@@ -249,9 +249,13 @@ class DecisionForm(WebForm):
     delivered_on: Day
     final_on: OptionalDay = None
     pay_by: OptionalDay = None
+    amount: OptionalAmount = None
+    period_from: OptionalDay = None
+    period_to: OptionalDay = None
 
     def to_schema(self) -> DecisionCreate:
-        return DecisionCreate.model_validate(self.model_dump())
+        amount = None if self.amount is None else format_amount(self.amount)
+        return DecisionCreate.model_validate(self.model_dump() | {"amount": amount})
 
 
 class DeductionForm(WebForm):

@@ -152,6 +152,16 @@ class DecisionCreate(Schema):
         default=None,
         description="termin zapłaty z decyzji; puste: liczba dni rodzaju od dnia ostateczności",
     )
+    # Issue 16 item 8: what the decision fixed. For the alimony fund: the benefits paid out in the
+    # period (empty: from the first payout to the day the decision was issued; the amount: their
+    # sum, checked to the grosz).
+    amount: AmountIn | None = Field(default=None, description="kwota ustalona decyzją")
+    period_from: PlausibleDate | None = Field(
+        default=None, description="pierwszy dzień okresu wypłat objętych decyzją"
+    )
+    period_to: PlausibleDate | None = Field(
+        default=None, description="ostatni dzień okresu wypłat objętych decyzją"
+    )
 
     @model_validator(mode="after")
     def _order(self) -> DecisionCreate:
@@ -161,6 +171,8 @@ class DecisionCreate(Schema):
             raise ValueError("Decyzja nie staje się ostateczna przed jej doręczeniem")
         if self.pay_by is not None and (self.final_on is None or self.pay_by < self.final_on):
             raise ValueError("Termin zapłaty z decyzji nie wcześniej niż dzień jej ostateczności")
+        if self.period_from and self.period_to and self.period_from > self.period_to:
+            raise ValueError("Początek okresu objętego decyzją jest późniejszy niż jego koniec")
         return self
 
 
@@ -262,6 +274,13 @@ class ReceivableRead(Schema):
     decision_issued_on: date | None = None
     decision_delivered_on: date | None = None
     decision_final_on: date | None = None
+    decision_amount: AmountOut | None = None
+    decision_period_from: date | None = None
+    decision_period_to: date | None = None
+    payouts_after_decision: AmountOut | None = Field(
+        default=None,
+        description="wypłaty z funduszu po okresie objętym decyzją: wymagają nowej decyzji",
+    )
     enforcement_step: EnforcementStepRead | None = None
     # Issue 20: why the automatic steps are paused (an open dispute), None when they run.
     paused_reason: str | None = None

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain import enforcement, lifecycle
+from app.domain import enforcement, fund_decision, lifecycle
 from app.domain import next_step as steps
 from app.domain.allocation import Allocation
 from app.domain.deadlines import due_from, title_allowed_from
@@ -58,6 +58,8 @@ class Card:
         """What the payments paid of the reminder costs (the split of each, OP art. 62 §1a)."""
         return sum(s.allocation.to_costs for s in self.splits if s.allocation)
     tranches: tuple[ReceivableTranche, ...] = ()
+    # Issue 16 item 8: a fund decision against the payouts ("wypłaty po decyzji").
+    decision_cover: fund_decision.Coverage | None = None
 
     @property
     def tranche_starts(self) -> list[tuple[ReceivableTranche, date]]:
@@ -430,6 +432,7 @@ async def card(session: AsyncSession, receivable_id: int, as_of: date) -> Card:
         splits=_splits(rows.payments, rows.write_offs, figures.allocations),
         costs_awaiting_delivery=awaiting,
         tranches=tuple(rows.tranches),
+        decision_cover=await figures_mod.decision_coverage(session, receivable, rules, as_of),
     )
 
 

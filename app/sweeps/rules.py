@@ -77,6 +77,10 @@ def termin_uplynal(sql: Sql) -> list[Rule]:
 # (:entered_since). With each, what was owed up to it (stored with the plan: owed_through) and what
 # was paid for it: the payments from the plan's decision (decided_on) up to its due date. The
 # rule, its citations and its pure oracle: app/domain/instalments.py (missed_instalment).
+# A fund receivable (issue 18 item 7: instalments granted under art. 30 ust. 2 u.p.o.u.a.) is paid
+# by the debtor's recoveries, split under art. 28 (app/alimony/ledger.py): what they gave the
+# fund's claims (alimony_allocation of fundusz_alimentacyjny and zaliczka_alimentacyjna) counts as
+# paid, on the day it was received.
 # Nothing is written to instalment: an instalment paid in time stays so (payments are only ever
 # added), one missed has already sent its plan back, so the instalments a previous run looked at
 # need no more looking at, and a run for a day already swept reads them again to no effect.
@@ -101,7 +105,15 @@ INSTALMENT_CTES = """
         FROM pending p
         WHERE (SELECT COALESCE(sum(y.amount), 0) FROM payment y
                WHERE y.receivable_id = p.receivable_id AND y.reversed_on IS NULL
-                 AND y.paid_on >= p.decided_on AND y.paid_on <= p.due_on) < p.owed_through),
+                 AND y.paid_on >= p.decided_on AND y.paid_on <= p.due_on)
+            + (SELECT COALESCE(sum(a.to_costs + a.to_interest + a.to_principal), 0)
+               FROM receivable f
+               JOIN alimony_recovery ar ON ar.debtor_id = f.debtor_id
+               JOIN alimony_allocation a ON a.recovery_id = ar.id
+               WHERE f.id = p.receivable_id AND f.kind_code = 'fundusz_alimentacyjny'
+                 AND a.claim IN ('fundusz_alimentacyjny', 'zaliczka_alimentacyjna')
+                 AND ar.received_on >= p.decided_on AND ar.received_on <= p.due_on)
+            < p.owed_through),
     resumed AS (
         SELECT m.receivable_id, m.number, m.due_on,
                (SELECT max(t.id) FROM document t

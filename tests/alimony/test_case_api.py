@@ -283,6 +283,7 @@ async def test_the_big_pouczenie_links_the_entry_and_relief_is_decided(
             "on": "2026-11-20",
             "kind": "umorzenie",
             "amount": "250.00",
+            "case_ref": "FA.4103.1.2026",
             "description": "Trudna sytuacja zdrowotna",
         },
     )

@@ -146,10 +146,11 @@ async def test_the_interview_needs_its_findings_and_relief_shows_the_fund_receiv
             "on": "2026-11-20",
             "kind": "umorzenie",
             "amount": "250.00",
+            "case_ref": "FA.4103.1.2026",
             "description": "Długotrwała choroba",
         },
     )
     page = _text((await web.get(url)).text)
     assert "Ulga na wniosek dłużnika (art. 30 ust. 2)" in page
     assert "kwota 250,00 zł" in page
-    assert "raty i odroczenie zapisuje się na karcie należności" in page
+    assert "decyzja o umorzeniu — umorzenie należności z odsetkami z numerem decyzji" in page
