@@ -26,6 +26,7 @@ from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
 from app.corrections import api as corrections_api
+from app.deferrals import api as deferrals_api
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
 from app.deliveries import api as deliveries_api
@@ -141,6 +142,7 @@ def create_app(
         corrections_api.router,
         overpayments_api.router,
         imports_api.router,
+        deferrals_api.router,  # issue 20 item 3
     ):
         app.include_router(router)
     kinds_openapi.install(app)

@@ -136,7 +136,11 @@ def rata_niezaplacona(sql: Sql) -> list[Rule]:
             "niezapłacenie w terminie raty",
             "raty",
             "TRUE",
-            "COALESCE(r.state_before_instalments, 'wymagalna')",
+            # A term deferred before it ran out (issue 20 item 3) goes back as due: its original
+            # term is the payment term again (OP art. 49 §2), and it has passed.
+            "CASE WHEN r.state_before_instalments IS NULL"
+            " OR r.state_before_instalments = 'wystawiona' THEN 'wymagalna'"
+            " ELSE r.state_before_instalments END",
             sql.plus_one_day("m.due_on"),
             cause,
             source="resumed m",
