@@ -26,9 +26,9 @@ from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
 from app.corrections import api as corrections_api
-from app.deferrals import api as deferrals_api
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
+from app.deferrals import api as deferrals_api
 from app.deliveries import api as deliveries_api
 from app.documents import api as documents_api
 from app.edelivery import api as edelivery_api

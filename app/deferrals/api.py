@@ -63,9 +63,7 @@ async def list_deferrals(
     return [read(r, receivable.state) for r in rows]
 
 
-@router.post(
-    "/receivables/{receivable_id}/deferral-applications", status_code=201, responses=_ERR
-)  # type: ignore[arg-type]
+@router.post("/receivables/{receivable_id}/deferral-applications", status_code=201, responses=_ERR)  # type: ignore[arg-type]
 async def record_application(
     receivable_id: int,
     body: ApplicationCreate,
@@ -105,12 +103,11 @@ async def referral_pdf(
 
     letter = await service.referral_letter(session, application_id, today)
     pdf = await asyncio.to_thread(render_przekazanie, letter)
+    name = f"przekazanie-wniosku-{application_id}.pdf"
     return Response(
         pdf,
         media_type="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="przekazanie-wniosku-{application_id}.pdf"'
-        },
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

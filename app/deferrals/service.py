@@ -299,3 +299,9 @@ def _relief(code: str) -> str:
     return {"odroczenie": "odroczenie terminu płatności", "raty": "rozłożenie na raty"}.get(
         code, code
     )
+
+
+async def own_case(session: AsyncSession, receivable_id: int, deferral_id: int) -> None:
+    row = await DeferralRepository(session).get(deferral_id)
+    if row is None or row.receivable_id != receivable_id:
+        raise Conflict("Wskazany wniosek nie dotyczy tej należności", field="application_id")

@@ -190,6 +190,12 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
     # Issue 20: the correction forms of the card (app/corrections/web.py).
     ("POST", "/naleznosci/{receivable_id}/storno"): P.COLLECT,
+    # Issue 20 item 3: the deferral page (app/deferrals/web.py)
+    ("GET", "/naleznosci/{receivable_id}/odroczenie"): P.READ,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/wniosek"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/przekazanie"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/decyzja"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/odmowa"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/zmiana-decyzji"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/uchylenie"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/wycofanie-tytulu"): P.SIGN,
