@@ -166,7 +166,7 @@ class KindFields(Schema):
         default=None,
         max_length=64,
         pattern=r"^[a-z0-9_]+$",
-        title="Opłata prolongacyjna: kod parametru stawki (oplata_prolongacyjna_udzial; puste: bez)",
+        title="Opłata prolongacyjna: kod parametru (oplata_prolongacyjna_udzial; puste: bez)",
     )
     bank_account: Account = Field(
         default=None, title="Rachunek bankowy dla wpłat (gdy inny niż rachunek jednostki)"

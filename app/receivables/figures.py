@@ -103,6 +103,17 @@ async def tranches_of(session: AsyncSession, receivable_id: int) -> list[Receiva
     return list(await session.scalars(stmt))
 
 
+async def deferred_ids(session: AsyncSession, receivable_ids: Sequence[int]) -> set[int]:
+    """Of these receivables, those with a deferral granted (their fee and interest window are
+    read by figures_of; a batch reading payments and documents only would miss them)."""
+    if not receivable_ids:
+        return set()
+    stmt = select(Deferral.receivable_id).where(
+        Deferral.receivable_id.in_(receivable_ids), Deferral.outcome == "odroczenie"
+    )
+    return set(await session.scalars(stmt))
+
+
 async def limitation_facts(session: AsyncSession, receivable_id: int) -> list[LimitationFact]:
     """The events besides payments that may interrupt or suspend limitation, as the kind says:
     - an instalment plan: granted on the day of its decision, lasting until its last

@@ -3,12 +3,13 @@ worked out by hand on the stay fee of tests/corrections (1000.00, demand deliver
 2024-03-01, term Fri 2024-03-15, interest from 2024-03-16 at 14.50 % a year throughout 2024,
 OP art. 56 §1; no interest up to 8.70 zł, OP art. 54 §1 pkt 5)."""
 
-from sqlalchemy import update
+from sqlalchemy import text, update
 
 from app.models import ReceivableKind
 from tests.corrections.test_reversal import _pay, _stay_fee
 from tests.factories import card, create_debtor, create_receivable, deliver, sweep
 from tests.receivables.test_tranches_limitation_api import OP_70
+from tests.titles.test_api import _titled
 
 
 async def _charge_fee(session) -> None:
@@ -188,3 +189,36 @@ async def test_a_refusal_is_recorded_and_changes_nothing_else(api):
         f"/api/v1/deferral-applications/{app_id}/refusal", json={"decided_on": "2024-05-07"}
     )
     assert again.status_code == 409
+
+
+async def test_under_a_title_the_authority_is_told_of_the_deferral_and_of_its_end(api, session):
+    await _charge_fee(session)
+    rid, _tid = await _titled(api)  # 250.00, term 2025-03-19, reminder costs 16.00 from 2025-04-03
+    r = await api.post(
+        f"/api/v1/receivables/{rid}/deferrals",
+        json={"decided_on": "2025-05-05", "new_term": "2025-06-30", "applied_on": "2025-04-22"},
+    )
+    assert r.status_code == 201, r.text
+    # Interest to the application (2025-03-20..04-22, 34 days at 14.50 %): 3.38 zł ≤ 8.70, not
+    # charged (OP art. 54 §1 pkt 5). Fee: 250 × 69 days (2025-04-23..06-30) × 7.25 % / 365
+    # = 3.43 → 3 zł. Owed by 2025-06-30: 250 + 16 + 3 = 269.00.
+    assert (r.json()["fee"], r.json()["amount"]) == ("3.00", "269.00")
+    await _pay(api, rid, "2025-06-02", "100.00")
+    # Costs first (OP art. 62 §1a; the reminder's 16.00, then the fee's 3.00), then no interest
+    # is charged (7.27 zł even without the window, ≤ 8.70): 81.00 to principal → 169.00.
+    await sweep(api, "2025-07-01")
+    rows = (
+        await session.execute(
+            text(
+                "SELECT change, remaining_principal, description FROM notice"
+                " WHERE receivable_id = :r ORDER BY id"
+            ),
+            {"r": rid},
+        )
+    ).all()
+    changes = [(c, p) for c, p, _ in rows]
+    assert ("raty", 25000) in changes  # seed 003 §3.7: deferral → enforcement suspended
+    assert "odroczenie terminu płatności do 2025-06-30" in rows[0][2]
+    # The missed deferred term resumes it; the notice of the night counts the fee as the card.
+    assert changes[-1] == ("wznowienie", 16900)
+    assert (await card(api, rid, "2025-07-01"))["state"] == "tytul_wykonawczy"
