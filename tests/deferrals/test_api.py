@@ -8,6 +8,8 @@ from sqlalchemy import text, update
 from app.models import ReceivableKind
 from tests.corrections.test_reversal import _pay, _stay_fee
 from tests.factories import card, create_debtor, create_receivable, deliver, sweep
+from tests.letters.pdfcheck import fonts
+from tests.letters.pdfcheck import text as pdf_text
 from tests.receivables.test_tranches_limitation_api import OP_70
 from tests.titles.test_api import _titled
 
@@ -50,6 +52,23 @@ async def test_a_deferral_stops_interest_sets_the_fee_and_a_timely_payment_close
     assert pdf.status_code == 200, pdf.text
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
+    printed = pdf_text(pdf.content)
+    # Seed 003 §4: the application "wraz z opisem stanu faktycznego (w szczególności wysokości
+    # zobowiązania)", as of the referral (2024-04-12: 28 days, 1000 × 28 × 14.5 % / 365 = 11.12
+    # → 11 zł).
+    for phrase in (
+        "Prezydent Miasta Włocławek",
+        "PRZEKAZANIE WNIOSKU",
+        "odroczenie terminu płatności",
+        "10.04.2024",
+        "utrata pracy",
+        "1 000,00 zł",
+        "11,00 zł",
+        "1 011,00 zł",
+        "art. 67a § 1",
+    ):
+        assert phrase in printed, phrase
+    assert all(fonts(pdf.content).values())  # Polish glyphs: every font embedded
 
     r = await api.post(
         f"/api/v1/receivables/{rid}/deferrals",

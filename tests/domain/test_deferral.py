@@ -11,6 +11,7 @@ import pytest
 
 from app.domain import deferral as d
 from app.domain.instalments import PaymentMade
+from app.domain.lifecycle import Action, IllegalTransition, State, transition
 from app.domain.parameters import ParameterRow, ParameterTable
 
 ZWLOKA = ParameterTable.of(
@@ -96,3 +97,24 @@ def test_a_deferral_is_kept_until_its_term_passes_unpaid():
     assert d.kept(fact, [PaymentMade(date(2024, 7, 31), 103_200)], date(2024, 9, 1))
     # A payment before the decision does not count for it (app/domain/instalments.py).
     assert not d.kept(fact, [PaymentMade(date(2024, 5, 5), 103_200)], date(2024, 8, 1))
+
+
+@pytest.mark.parametrize(
+    "state", [State.WYSTAWIONA, State.WYMAGALNA, State.UPOMNIENIE, State.TYTUL_WYKONAWCZY]
+)
+def test_a_deferral_suspends_like_instalments_and_a_miss_returns_as_due(state):
+    t = transition(state, Action.ODROCZENIE, on=date(2024, 5, 6), cause="decyzja", actor="u")
+    assert t.to_state == State.RATY
+    back = transition(
+        State.RATY, Action.RATA_NIEZAPLACONA, on=date(2024, 8, 1), cause="", actor="sweep",
+        state_before_instalments=state,
+    )  # fmt: skip
+    # OP art. 49 §2: the original term is the payment term again; it has passed, so a term
+    # deferred before it ran out (wystawiona) comes back as due (wymagalna).
+    assert back.to_state == (State.WYMAGALNA if state == State.WYSTAWIONA else state)
+
+
+def test_no_deferral_of_a_closed_or_instalment_receivable():
+    for state in (State.RATY, State.ZAPLACONA, State.PRZEDAWNIONA, State.ANULOWANA):
+        with pytest.raises(IllegalTransition):
+            transition(state, Action.ODROCZENIE, on=date(2024, 5, 6), cause="", actor="u")
