@@ -147,6 +147,9 @@ async def test_a_missed_deferred_term_brings_back_interest_and_enforcement(api, 
         "2024-08-01",
         "wymagalna",
     )
+    assert last["cause"].startswith(
+        "niezapłacenie w odroczonym terminie płatności (termin 2024-07-31)"
+    )
 
 
 async def test_without_a_fee_and_under_op_70_the_deferral_suspends_limitation(api):
