@@ -4,6 +4,7 @@ the decision received back). Thin: the use cases are in service.py."""
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from fastapi import APIRouter, Response
 
@@ -23,7 +24,9 @@ from app.models import Deferral
 from app.receivables import service as receivable_service
 
 router = APIRouter(prefix="/api/v1", tags=["deferrals"])
-_ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
+_ERR: dict[int | str, dict[str, Any]] = {
+    code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)
+}
 
 
 def read(row: Deferral, state: str) -> DeferralRead:
@@ -53,7 +56,7 @@ async def _read(session: SessionDep, row: Deferral) -> DeferralRead:
     return read(row, receivable.state)
 
 
-@router.get("/receivables/{receivable_id}/deferrals", responses=_ERR)  # type: ignore[arg-type]
+@router.get("/receivables/{receivable_id}/deferrals", responses=_ERR)
 async def list_deferrals(
     receivable_id: int, session: SessionDep, _user: Reader
 ) -> list[DeferralRead]:
@@ -63,7 +66,7 @@ async def list_deferrals(
     return [read(r, receivable.state) for r in rows]
 
 
-@router.post("/receivables/{receivable_id}/deferral-applications", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+@router.post("/receivables/{receivable_id}/deferral-applications", status_code=201, responses=_ERR)
 async def record_application(
     receivable_id: int,
     body: ApplicationCreate,
@@ -76,7 +79,7 @@ async def record_application(
     return await _read(session, row)
 
 
-@router.post("/deferral-applications/{application_id}/referral", responses=_ERR)  # type: ignore[arg-type]
+@router.post("/deferral-applications/{application_id}/referral", responses=_ERR)
 async def refer_application(
     application_id: int,
     body: ReferralCreate,
@@ -94,7 +97,7 @@ async def refer_application(
     response_class=Response,
     responses=_ERR,
     dependencies=[audited("PDF przekazania wniosku o ulgę")],
-)  # type: ignore[arg-type]
+)
 async def referral_pdf(
     application_id: int, session: SessionDep, _user: Reader, today: TodayDep
 ) -> Response:
@@ -111,7 +114,7 @@ async def referral_pdf(
     )
 
 
-@router.post("/deferral-applications/{application_id}/refusal", responses=_ERR)  # type: ignore[arg-type]
+@router.post("/deferral-applications/{application_id}/refusal", responses=_ERR)
 async def refuse_application(
     application_id: int,
     body: RefusalCreate,
@@ -126,7 +129,7 @@ async def refuse_application(
     return await _read(session, row)
 
 
-@router.post("/receivables/{receivable_id}/deferrals", status_code=201, responses=_ERR)  # type: ignore[arg-type]
+@router.post("/receivables/{receivable_id}/deferrals", status_code=201, responses=_ERR)
 async def grant_deferral(
     receivable_id: int,
     body: DeferralCreate,
