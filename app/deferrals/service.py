@@ -17,6 +17,7 @@ from app.debtors import service as debtor_service
 from app.deferrals.repository import DeferralRepository
 from app.deferrals.schemas import ApplicationCreate, DeferralCreate
 from app.domain import deferral as rule
+from app.domain.kinds import AllocationRule
 from app.domain.labels import STATE_LABELS
 from app.domain.lifecycle import Action
 from app.domain.money import format_amount
@@ -111,6 +112,15 @@ async def grant(
             f"Odroczyć można termin należności niezapłaconej i nierozłożonej na raty"
             f" (stan: „{receivable.state}”)",
             state=receivable.state,
+        )
+    if rules.allocation_rule is AllocationRule.ART_28:
+        # The fund's receivables are owed payout by payout in the alimony ledger (app/alimony),
+        # which has its own reliefs (art. 30 u.p.o.u.a., issue 18): not deferred here.
+        raise Conflict(
+            "Należności funduszu alimentacyjnego nie odracza się tutaj: ulgi dłużnika"
+            " alimentacyjnego zapisuje się w jego sprawie (art. 30 ustawy o pomocy osobom"
+            " uprawnionym do alimentów)",
+            field="new_term",
         )
     kind = await ReceivableRepository(session).kind(receivable.kind_code)
     assert kind is not None

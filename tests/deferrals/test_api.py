@@ -187,6 +187,16 @@ async def test_bad_deferrals_are_refused_and_nothing_is_written(api):
     c = await card(api, rid, "2024-06-01")
     assert c["state"] == "wystawiona"
     assert (await api.get(f"/api/v1/receivables/{rid}/deferrals")).json() == []
+    # The alimony fund's receivables have their own reliefs (app/alimony): refused here.
+    fund = (await create_receivable(api, await create_debtor(api), kind="fundusz_alimentacyjny"))[
+        "id"
+    ]
+    r = await api.post(
+        f"/api/v1/receivables/{fund}/deferrals",
+        json={"decided_on": "2025-05-06", "new_term": "2025-07-31"},
+    )
+    assert r.status_code == 409, r.text
+    assert "funduszu alimentacyjnego" in r.json()["detail"]
     # No term yet (demand not delivered): nothing to defer.
     other = (await create_receivable(api, await create_debtor(api)))["id"]
     r = await api.post(
