@@ -51,4 +51,9 @@ async def test_application_referral_and_decision_through_the_page(web, api_admin
     c = await card(api_admin, rid, "2024-07-31")
     # No fee for the stay fee by default; interest only up to the application (26 days: 10 zł).
     assert (c["state"], c["interest_due"], c["balance"]) == ("raty", "10.00", "1010.00")
-    assert "odroczeniu terminu płatności do 2024-07-31" in (await web.get(card_url)).text
+    shown = (await web.get(card_url)).text
+    assert "odroczeniu terminu płatności do 2024-07-31" in shown
+    # The card's event list names the relief steps in Polish (app/web/templating.py).
+    for label in ("wniosek dłużnika o ulgę", "przekazanie wniosku do organu właściwego"):
+        assert label in shown, label
+    assert "odroczenie terminu płatności</span>" in shown
