@@ -22,6 +22,7 @@ from app.deps import TodayDep
 from app.errors import PROBLEM
 from app.models import Deferral
 from app.receivables import service as receivable_service
+from app.receivables.schemas import InstalmentPlanCreate
 
 router = APIRouter(prefix="/api/v1", tags=["deferrals"])
 _ERR: dict[int | str, dict[str, Any]] = {
@@ -126,6 +127,20 @@ async def refuse_application(
     row = await service.refuse(
         session, application_id, body.decided_on, body.decision_ref, user.username, today
     )
+    return await _read(session, row)
+
+
+@router.post("/deferral-applications/{application_id}/instalments", responses=_ERR)
+async def grant_instalments(
+    application_id: int,
+    body: InstalmentPlanCreate,
+    session: SessionDep,
+    user: Collector,
+    today: TodayDep,
+) -> DeferralRead:
+    """Record the organ's instalment decision on an application for instalments: the plan as
+    `POST /receivables/{id}/instalments` records it, and the application closed with it."""
+    row = await service.grant_instalments(session, application_id, body, user.username, today)
     return await _read(session, row)
 
 

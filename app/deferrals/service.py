@@ -25,9 +25,11 @@ from app.domain.parameters import ParameterCode, ParameterTable
 from app.domain.workdays import shift_to_working_day
 from app.errors import Conflict, Invalid, NotFound
 from app.models import Debtor, Deferral, Event, Instalment, Receivable
+from app.receivables import actions as receivable_actions
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
+from app.receivables.schemas import InstalmentPlanCreate
 from app.titles import service as title_service
 from app.unit import service as unit_service
 
@@ -175,6 +177,30 @@ async def grant(
     )  # fmt: skip
     await _plan(session, receivable.id, row, today)
     await figures_mod.refresh_limitation(session, receivable, rules)
+    return row
+
+
+async def grant_instalments(
+    session: AsyncSession, deferral_id: int, data: InstalmentPlanCreate, actor: str, today: date
+) -> Deferral:
+    """The organ's decision on an application for instalments, received back: the plan is
+    recorded as the card's instalment decision (app/receivables/actions.py: the instalments add
+    up to the balance, the sweep watches them, limitation as the kind says) and the application
+    is closed with it."""
+    row = await _case(session, deferral_id)
+    if row.outcome is not None:
+        raise Conflict("Wniosek został już rozpatrzony", field="decided_on")
+    if row.relief != "raty":
+        raise Conflict(
+            "Wniosek dotyczy odroczenia terminu: decyzję zapisuje się jako odroczenie",
+            field="instalments",
+        )
+    if row.applied_on is not None and data.decided_on < row.applied_on:
+        raise Invalid("Decyzja nie może poprzedzać wniosku", field="decided_on")
+    await receivable_actions.grant_instalments(session, row.receivable_id, data, actor, today)
+    row.outcome, row.decided_on, row.decision_ref = "raty", data.decided_on, data.decision_ref
+    dues = sorted(i.due_on for i in data.instalments)
+    row.new_term, row.amount = dues[-1], sum(i.amount for i in data.instalments)
     return row
 
 

@@ -254,3 +254,33 @@ async def test_under_a_title_the_authority_is_told_of_the_deferral_and_of_its_en
     # The missed deferred term resumes it; the notice of the night counts the fee as the card.
     assert changes[-1] == ("wznowienie", 16900)
     assert (await card(api, rid, "2025-07-01"))["state"] == "tytul_wykonawczy"
+
+
+async def test_an_application_for_instalments_is_closed_by_the_plan_received_back(api):
+    rid = await _stay_fee(api)
+    await sweep(api, "2024-03-16")  # due (wymagalna): instalments are granted on arrears
+    r = await api.post(
+        f"/api/v1/receivables/{rid}/deferral-applications",
+        json={"applied_on": "2024-04-10", "relief": "raty"},
+    )
+    app_id = r.json()["id"]
+    # The balance on 2024-05-06: 1000 × 52 days (2024-03-16..05-06) × 14.5 % / 365 = 20.66
+    # → 21 zł; 1021.00 in two instalments (the plan must add up to it, app/receivables/actions).
+    plan = {
+        "decided_on": "2024-05-06",
+        "decision_ref": "FN.5/2024",
+        "instalments": [
+            {"due_on": "2024-06-28", "amount": "521.00"},
+            {"due_on": "2024-07-31", "amount": "500.00"},
+        ],
+    }
+    r = await api.post(f"/api/v1/deferral-applications/{app_id}/instalments", json=plan)
+    assert r.status_code == 200, r.text
+    assert (r.json()["outcome"], r.json()["new_term"], r.json()["amount"]) == (
+        "raty",
+        "2024-07-31",
+        "1021.00",
+    )
+    assert r.json()["receivable_state"] == "raty"
+    again = await api.post(f"/api/v1/deferral-applications/{app_id}/instalments", json=plan)
+    assert again.status_code == 409

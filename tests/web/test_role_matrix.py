@@ -61,6 +61,7 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/deferral-applications/{application_id}/referral"): P.COLLECT,
     ("GET", "/api/v1/deferral-applications/{application_id}/referral.pdf"): P.READ,
     ("POST", "/api/v1/deferral-applications/{application_id}/refusal"): P.COLLECT,
+    ("POST", "/api/v1/deferral-applications/{application_id}/instalments"): P.COLLECT,
     ("GET", "/api/v1/debtors/{debtor_id}/overpayments"): P.READ,
     ("GET", "/api/v1/overpayments/year-end/{year}"): P.READ,
     ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
