@@ -3,7 +3,7 @@ the prolongation fee per kind, the fee's dated share of the default-interest rat
 
 Revision ID: i20b_deferral
 Revises: i21_import_key
-Create Date: 2026-12-06 18:60:00
+Create Date: 2026-12-06 18:59:00
 
 New table deferral (application, referral to the competent organ, decision received back, fee).
 New columns receivable_kind.relief_organ and prolongation_fee_code. The stay fee (oplata_pobyt)
