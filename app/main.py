@@ -28,6 +28,7 @@ from app.config import Settings, get_settings
 from app.corrections import api as corrections_api
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
+from app.deferrals import api as deferrals_api
 from app.deliveries import api as deliveries_api
 from app.documents import api as documents_api
 from app.edelivery import api as edelivery_api
@@ -145,6 +146,7 @@ def create_app(
         overpayments_api.router,
         imports_api.router,
         notes_api.router,
+        deferrals_api.router,  # issue 20 item 3
     ):
         app.include_router(router)
     kinds_openapi.install(app)

@@ -29,6 +29,9 @@ class Action(StrEnum):
     TYTUL_WYKONAWCZY = "tytul_wykonawczy"  # an executive title was issued
     RATY = "raty"  # instalments granted by decision
     RATA_NIEZAPLACONA = "rata_niezaplacona"  # an instalment was missed: back where it was
+    # Issue 20 item 3: the payment term deferred by decision (OP art. 67a §1 pkt 1-2): a plan of
+    # one instalment (state raty), missed like one (app/domain/deferral.py).
+    ODROCZENIE = "odroczenie"
     WPLATA_CZESCIOWA = "wplata_czesciowa"  # a payment that leaves a balance
     ZAPLATA = "zaplata"  # the balance reached zero
     PRZEDAWNIENIE = "przedawnienie"  # the limitation date passed (sweep)
@@ -59,6 +62,7 @@ ACTION_LABELS: Mapping[Action, str] = {
     Action.TYTUL_WYKONAWCZY: "wystawienie tytułu wykonawczego",
     Action.RATY: "rozłożenie na raty",
     Action.RATA_NIEZAPLACONA: "niezapłacenie raty",
+    Action.ODROCZENIE: "odroczenie terminu płatności",
     Action.WPLATA_CZESCIOWA: "wpłata częściowa",
     Action.ZAPLATA: "zapłata całości",
     Action.PRZEDAWNIENIE: "przedawnienie",
@@ -102,6 +106,11 @@ _T: dict[tuple[State, Action], State | str] = {
     (State.UPOMNIENIE, Action.RATY): State.RATY,
     (State.TYTUL_WYKONAWCZY, Action.RATY): State.RATY,
     (State.RATY, Action.RATA_NIEZAPLACONA): RETURN,
+    # Issue 20 item 3: a deferral, also of a term that has not run out yet (wystawiona).
+    (State.WYSTAWIONA, Action.ODROCZENIE): State.RATY,
+    (State.WYMAGALNA, Action.ODROCZENIE): State.RATY,
+    (State.UPOMNIENIE, Action.ODROCZENIE): State.RATY,
+    (State.TYTUL_WYKONAWCZY, Action.ODROCZENIE): State.RATY,
     (State.PRZEDAWNIONA, Action.UMORZENIE): State.UMORZONA,
     (State.PRZEDAWNIONA, Action.UMORZENIE_CZESCIOWE): State.PRZEDAWNIONA,
     # A reversed or amended payment/decision on a paid receivable reopens it if money is owed.
@@ -182,7 +191,11 @@ def transition(
     if target is None:
         raise IllegalTransition(state, action)
     if target == RETURN:
+        # A term deferred before it ran out (wystawiona), then missed: the original term is the
+        # payment term again (OP art. 49 §2), long past, so the receivable is due (wymagalna).
         target = state_before_instalments or State.WYMAGALNA
+        if target == State.WYSTAWIONA:
+            target = State.WYMAGALNA
     if target == REOPEN:
         target = BACK if (balance_after or 0) > 0 else state
     if target == BACK:

@@ -62,6 +62,9 @@ class ParameterCode(StrEnum):
     ALIMENTY_REJESTRACJA_PUP_DNI = "alimenty_rejestracja_pup_dni"  # termin organu: 14 dni
     # Issue 20 (migration i20_corrections): the creditor's days for its postanowienie on a zarzut.
     ZARZUT_STANOWISKO_DNI = "zarzut_stanowisko_dni"  # u.p.e.a. art. 34
+    # Issue 20 item 3 (migration i20b_deferral): the prolongation fee's share of the default-
+    # interest rate, in basis points (5000 = 50 %): OP art. 57 §2 with art. 56a §1.
+    OPLATA_PROLONGACYJNA_UDZIAL = "oplata_prolongacyjna_udzial"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +96,9 @@ LABELS: dict[str, str] = {
     ParameterCode.ALIMENTY_PISMO_DNI: "termin wysłania pisma w sprawie alimentacyjnej",
     ParameterCode.ALIMENTY_REJESTRACJA_PUP_DNI: "termin rejestracji dłużnika w PUP",
     ParameterCode.ZARZUT_STANOWISKO_DNI: "termin wierzyciela na postanowienie w sprawie zarzutu",
+    ParameterCode.OPLATA_PROLONGACYJNA_UDZIAL: (
+        "stawka opłaty prolongacyjnej: udział w stawce odsetek za zwłokę (OP art. 57 § 2)"
+    ),
 }
 
 

@@ -155,6 +155,19 @@ class KindFields(Schema):
         title="Decyzji nie wydaje się po latach od wypłaty (art. 23 ust. 4: 10)",
         json_schema_extra=REGIME,
     )
+    # Issue 20 item 3: who decides on a deferral or instalments (seed 003 §4), and whether the
+    # prolongation fee of OP art. 57 is charged (the dated parameter of its share of the rate).
+    relief_organ: Annotated[str | None, Optional] = Field(
+        default=None,
+        max_length=300,
+        title="Organ rozstrzygający o odroczeniu i ratach (puste: sama jednostka)",
+    )
+    prolongation_fee_code: Annotated[str | None, Optional] = Field(
+        default=None,
+        max_length=64,
+        pattern=r"^[a-z0-9_]+$",
+        title="Opłata prolongacyjna: kod parametru (oplata_prolongacyjna_udzial; puste: bez)",
+    )
     bank_account: Account = Field(
         default=None, title="Rachunek bankowy dla wpłat (gdy inny niż rachunek jednostki)"
     )

@@ -20,6 +20,7 @@ from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
 from app.models.debtor_note import DebtorNote
+from app.models.deferral import Deferral
 from app.models.delivery import Delivery
 from app.models.dispute import Dispute
 from app.models.document import Document
@@ -53,6 +54,7 @@ from app.models.user_session import UserSession
 from app.models.write_off import WriteOff
 
 __all__ = [
+    "Deferral",
     "ImportKey",
     "AddressSearch",
     "Delivery",

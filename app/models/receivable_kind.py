@@ -33,6 +33,13 @@ class ReceivableKind(Base):
     limitation_interrupted_by: Mapped[str] = mapped_column(String(200), server_default="")
     limitation_suspended_by: Mapped[str] = mapped_column(String(200), server_default="")
     decision_bar_years: Mapped[int | None] = mapped_column(Integer)
+    # Issue 20 item 3: the organ that decides on a deferral or instalments (OP art. 67a via u.f.p.
+    # art. 67), when not the unit itself (seed 003 §4: the Prezydent Miasta for the stay fee); and
+    # the dated parameter of the prolongation fee's share of the default-interest rate (OP art. 57
+    # §2, art. 56a §1), None: no fee is charged for this kind (OP art. 57 §1: compulsory only for
+    # state budget taxes).
+    relief_organ: Mapped[str | None] = mapped_column(String(300))
+    prolongation_fee_code: Mapped[str | None] = mapped_column(String(64))
     # Where payments of this kind go (NRB), when not the unit's default account.
     bank_account: Mapped[str | None] = mapped_column(String(34))
     # Klasyfikacja budżetowa (rozporządzenie MF z 2.03.2010 w sprawie szczegółowej klasyfikacji

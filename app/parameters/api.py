@@ -32,6 +32,7 @@ RATE_CODES = {
     ParameterCode.ZWLOKA_DODATEK,
     ParameterCode.ZWLOKA_MINIMUM,
     ParameterCode.OPOZNIENIE_DODATEK,
+    ParameterCode.OPLATA_PROLONGACYJNA_UDZIAL,  # issue 20 item 3: 5000 bp = 50 %
 }
 
 

@@ -12,12 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.alimony import facts as alimony_facts
 from app.alimony import ledger
 from app.domain import corrections, fund_decision
+from app.domain import deferral as deferral_rule
 from app.domain.balance import BalanceResult, CostFact, PaymentFact, Tranche, compute_balance
+from app.domain.instalments import PaymentMade
 from app.domain.interest import interest_from as domain_interest_from
 from app.domain.kinds import RATE_CODE, AllocationRule, InterestStart, KindRules, LimitationEvent
 from app.domain.limitation import LimitationFact, time_barred_from
 from app.domain.parameters import ParameterCode, ParameterRow, ParameterTable
 from app.models import (
+    Deferral,
     Document,
     EnforcementReport,
     Instalment,
@@ -51,6 +54,8 @@ class Facts:
     term_days: int = 14
     paid: tuple[PaymentFact, ...] = ()  # the payments alone (without the write-offs)
     overpaid: tuple[PaymentFact, ...] = ()  # paid after limitation, refunded by the kind's rule
+    # Issue 20 item 3: the deferrals granted, with the days of each without interest while kept.
+    deferrals: tuple[tuple[deferral_rule.Deferral, tuple[date, date]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ class Rows:
     tranches: list[ReceivableTranche]
     limitation: list[LimitationFact]
     amendments: list[ReceivableAmendment] = field(default_factory=list)
+    deferrals: list[Deferral] = field(default_factory=list)
 
 
 async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
@@ -74,7 +80,18 @@ async def rows_of(session: AsyncSession, receivable_id: int) -> Rows:
         await tranches_of(session, receivable_id),
         await limitation_facts(session, receivable_id),
         await repo.amendments(receivable_id),
+        await deferrals_of(session, receivable_id),
     )
+
+
+async def deferrals_of(session: AsyncSession, receivable_id: int) -> list[Deferral]:
+    """Issue 20 item 3: the deferrals granted by decision, in the order of their decisions."""
+    stmt = (
+        select(Deferral)
+        .where(Deferral.receivable_id == receivable_id, Deferral.outcome == "odroczenie")
+        .order_by(Deferral.decided_on, Deferral.id)
+    )
+    return list(await session.scalars(stmt))
 
 
 async def tranches_of(session: AsyncSession, receivable_id: int) -> list[ReceivableTranche]:
@@ -86,6 +103,17 @@ async def tranches_of(session: AsyncSession, receivable_id: int) -> list[Receiva
     return list(await session.scalars(stmt))
 
 
+async def deferred_ids(session: AsyncSession, receivable_ids: Sequence[int]) -> set[int]:
+    """Of these receivables, those with a deferral granted (their fee and interest window are
+    read by figures_of; a batch reading payments and documents only would miss them)."""
+    if not receivable_ids:
+        return set()
+    stmt = select(Deferral.receivable_id).where(
+        Deferral.receivable_id.in_(receivable_ids), Deferral.outcome == "odroczenie"
+    )
+    return set(await session.scalars(stmt))
+
+
 async def limitation_facts(session: AsyncSession, receivable_id: int) -> list[LimitationFact]:
     """The events besides payments that may interrupt or suspend limitation, as the kind says:
     - an instalment plan: granted on the day of its decision, lasting until its last
@@ -95,14 +123,23 @@ async def limitation_facts(session: AsyncSession, receivable_id: int) -> list[Li
       'srodek', seed 003 §3.8), on the day it was reported. Assumption: the authority reports a
       measure it has applied and notified the debtor of (u.p.e.a. requires the notice with the
       measure, e.g. art. 72 §1 and art. 80 §1); the report's day stands for the measure's.
-    Deferrals are not recorded by this application yet."""
+    - a deferral (issue 20 item 3), granted on the day of its decision until the deferred term
+      (art. 23 ust. 3 pkt 1 u.p.o.u.a. interrupts; OP art. 70 §2 pkt 1, §3 suspends until "termin
+      płatności odroczonego podatku"). Its one-instalment plan is the deferral, not instalments."""
+    deferred = {
+        d.decided_on: d.new_term
+        for d in await deferrals_of(session, receivable_id)
+        if d.decided_on is not None and d.new_term is not None
+    }
     plans: dict[date, date] = {}
     stmt = select(Instalment.decided_on, Instalment.due_on).where(
         Instalment.receivable_id == receivable_id
     )
     for decided_on, due_on in await session.execute(stmt):
-        plans[decided_on] = max(due_on, plans.get(decided_on, due_on))
+        if decided_on not in deferred:
+            plans[decided_on] = max(due_on, plans.get(decided_on, due_on))
     facts = [LimitationFact(LimitationEvent.INSTALMENTS, on, until) for on, until in plans.items()]
+    facts += [LimitationFact(LimitationEvent.DEFERRAL, on, until) for on, until in deferred.items()]
     measures = (
         select(EnforcementReport.reported_on)
         .join(Document, Document.id == EnforcementReport.title_document_id)
@@ -154,6 +191,7 @@ def facts_of(
     tranches: Sequence[ReceivableTranche] = (),
     limitation: Sequence[LimitationFact] = (),
     amendments: Sequence[ReceivableAmendment] = (),
+    deferrals: Sequence[Deferral] = (),
 ) -> Facts:
     payments = counted(payments)
     payments, late = _after_limitation(receivable, rules, payments)
@@ -174,6 +212,10 @@ def facts_of(
         for d in documents
         if d.costs and d.delivered_on and (settled_on is None or d.delivered_on <= settled_on)
     ]
+    # Issue 20 item 3: the prolongation fee set by a deferral decision is owed from that decision
+    # (OP art. 57 §1, §3), payable by the deferred term (§4), and stays owed if that is missed.
+    granted = _deferrals(deferrals)
+    costs += [CostFact(d.decided_on, d.fee) for d, _ in granted if d.fee]
     # A receivable for several payouts (issue 16 item 4): a tranche each, with interest from the
     # kind's start after that payout (art. 23 ust. 7 u.p.o.u.a.: the first day of the next month).
     owed = tuple(
@@ -193,7 +235,36 @@ def facts_of(
         term_days=rules.payment_term_days,
         paid=tuple(paid),
         overpaid=tuple(PaymentFact(p.paid_on, p.amount, p.reference) for p in late),
+        deferrals=granted,
     )
+
+
+def _deferrals(
+    rows: Sequence[Deferral],
+) -> tuple[tuple[deferral_rule.Deferral, tuple[date, date]], ...]:
+    out = []
+    for row in rows:
+        if row.decided_on is None or row.new_term is None or row.old_term is None:
+            continue
+        fact = deferral_rule.Deferral(
+            row.decided_on, row.new_term, row.applied_on, row.amount or 0, row.fee
+        )
+        days = deferral_rule.window(row.old_term, row.applied_on, row.decided_on, row.new_term)
+        out.append((fact, days))
+    return tuple(out)
+
+
+def _interest_free(facts: Facts, as_of: date) -> list[tuple[date, date]]:
+    """The windows without interest of the deferrals known on `as_of` and still kept on it (a
+    missed deferred term makes the original term count again, OP art. 49 §2)."""
+    if not facts.deferrals:
+        return []
+    paid = [PaymentMade(p.on, p.amount) for p in facts.paid if p.on <= as_of]
+    return [
+        days
+        for d, days in facts.deferrals
+        if d.decided_on <= as_of and deferral_rule.kept(d, paid, as_of)
+    ]
 
 
 def _after_limitation(
@@ -214,6 +285,9 @@ def compute(
 ) -> Figures:
     code = RATE_CODE.get(rules.interest_regime)
     rates = table_of(code, params) if code else None
+    free = _interest_free(facts, as_of)
+    if rates is not None and free:
+        rates = deferral_rule.without_interest(rates, free)
     threshold = table_of(ParameterCode.PROG_ODSETEK, params)
     tranches = _tranches(facts, as_of)
     if not tranches:
@@ -316,6 +390,7 @@ async def figures_of(
         rows.tranches,
         rows.limitation,
         rows.amendments,
+        rows.deferrals,
     )
     params = await ReceivableRepository(session).parameter_rows()
     return compute(receivable, rules, facts, params, as_of)

@@ -89,7 +89,9 @@ def termin_uplynal(sql: Sql) -> list[Rule]:
 # The first arm reads the index ix_instalment_due alone (PostgreSQL: INCLUDE), ~1,360
 # instalments a night on 1M receivables; the second, the few plans entered since. `resumed`: the
 # first missed instalment of each plan, with the receivable's latest title (as
-# titles.repository.latest_title), looked up once for the event's cause and its document.
+# titles.repository.latest_title), looked up once for the event's cause and its document, and
+# whether the plan is a deferral's (issue 20 item 3: one instalment, app/deferrals), which the
+# cause then names as the deferred term.
 INSTALMENT_CTES = """
     pending AS MATERIALIZED (
         SELECT i.receivable_id, i.number, i.due_on, i.owed_through, i.decided_on
@@ -100,7 +102,7 @@ INSTALMENT_CTES = """
         FROM instalment i
         WHERE i.recorded_on >= :entered_since AND i.due_on < :since),
     missed AS (
-        SELECT receivable_id, number, due_on,
+        SELECT receivable_id, number, due_on, decided_on,
                row_number() OVER (PARTITION BY receivable_id ORDER BY due_on, number) AS k
         FROM pending p
         WHERE (SELECT COALESCE(sum(y.amount), 0) FROM payment y
@@ -117,7 +119,10 @@ INSTALMENT_CTES = """
     resumed AS (
         SELECT m.receivable_id, m.number, m.due_on,
                (SELECT max(t.id) FROM document t
-                WHERE t.receivable_id = m.receivable_id AND t.kind = 'tytul_wykonawczy') AS title
+                WHERE t.receivable_id = m.receivable_id AND t.kind = 'tytul_wykonawczy') AS title,
+               (SELECT count(*) FROM deferral d
+                WHERE d.receivable_id = m.receivable_id AND d.outcome = 'odroczenie'
+                  AND d.decided_on = m.decided_on) AS deferred
         FROM missed m WHERE m.k = 1)"""
 
 
@@ -139,8 +144,10 @@ def rata_niezaplacona(sql: Sql) -> list[Rule]:
     # was (lifecycle RETURN) from the next day (OP art. 49 §2). With an issued title the event
     # rests on it and carries the notice of resumption to the enforcement authority (seed 003
     # §3.7).
-    cause = f"""CAST(CAST(:cause AS TEXT) || ' nr ' || CAST(m.number AS VARCHAR(10)) || ' (termin '
-                     || {sql.date_text("m.due_on")} || ')'
+    cause = f"""CAST(CASE WHEN m.deferred > 0
+                          THEN 'niezapłacenie w odroczonym terminie płatności'
+                          ELSE CAST(:cause AS TEXT) || ' nr ' || CAST(m.number AS VARCHAR(10))
+                     END || ' (termin ' || {sql.date_text("m.due_on")} || ')'
                      || CASE WHEN m.title IS NOT NULL
                              THEN '; ' || CAST(:notice AS TEXT) ELSE '' END AS VARCHAR(300))"""
     return [
@@ -149,7 +156,11 @@ def rata_niezaplacona(sql: Sql) -> list[Rule]:
             "niezapłacenie w terminie raty",
             "raty",
             "TRUE",
-            "COALESCE(r.state_before_instalments, 'wymagalna')",
+            # A term deferred before it ran out (issue 20 item 3) goes back as due: its original
+            # term is the payment term again (OP art. 49 §2), and it has passed.
+            "CASE WHEN r.state_before_instalments IS NULL"
+            " OR r.state_before_instalments = 'wystawiona' THEN 'wymagalna'"
+            " ELSE r.state_before_instalments END",
             sql.plus_one_day("m.due_on"),
             cause,
             source="resumed m",

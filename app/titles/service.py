@@ -392,6 +392,7 @@ async def _principals_remaining(
     ids = sorted({rid for rid, _ in resumptions})
     receivables, money = await repo.receivables(ids), await repo.money_rows(ids)
     params = await ReceivableRepository(session).parameter_rows()
+    deferred = await figures_mod.deferred_ids(session, ids)  # issue 20 item 3: their own reads
     kinds: dict[str, KindRules] = {}
     remaining = []
     for rid, on in resumptions:
@@ -400,7 +401,10 @@ async def _principals_remaining(
             kinds[receivable.kind_code] = await receivable_service.rules_of(session, receivable)
         rules = kinds[receivable.kind_code]
         # the alimony ledger, and receivables of several payouts: their own reads
-        if rules.allocation_rule in (AllocationRule.ART_28, AllocationRule.KC_451_TRANCHES):
+        if (
+            rules.allocation_rule in (AllocationRule.ART_28, AllocationRule.KC_451_TRANCHES)
+            or rid in deferred
+        ):
             figs = await figures_mod.figures_of(session, receivable, rules, on)
         else:
             facts = figures_mod.facts_of(receivable, rules, m.payments, m.documents, m.write_offs)

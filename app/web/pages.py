@@ -15,6 +15,7 @@ from app.backup import web as backup_web
 from app.calculator import web as calculator_web
 from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
+from app.deferrals import web as deferrals_web
 from app.imports import web as imports_web
 from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
@@ -37,6 +38,7 @@ PAGES = (
     receivables_web.router,
     receivable_actions_web.router,
     corrections_web.router,
+    deferrals_web.router,  # issue 20 item 3
     batch_web.router,
     sweeps_web.router,
     calculator_web.router,

@@ -22,6 +22,10 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _ACTIONS = {a.value: label for a, label in ACTION_LABELS.items()} | {
     "wystawienie": "wystawienie",
     "import": "przeniesienie z poprzedniego systemu",  # issue 21 (app/imports/derive.py)
+    # issue 20 item 3 (app/deferrals/service.py): the relief case, the state does not change
+    "wniosek_o_ulge": "wniosek dłużnika o ulgę",
+    "przekazanie_wniosku": "przekazanie wniosku do organu właściwego",
+    "odmowa_ulgi": "odmowa ulgi",
 }
 
 # Pages carry personal data: never cached, never framed, scripts and styles from this origin only.

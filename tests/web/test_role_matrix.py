@@ -56,6 +56,14 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/api/v1/receivables/{receivable_id}/disputes"): P.COLLECT,
     ("POST", "/api/v1/disputes/{dispute_id}/resolution"): P.COLLECT,
     ("GET", "/api/v1/disputes/{dispute_id}/draft.pdf"): P.READ,
+    # Issue 20 item 3: deferral by decision (app/deferrals)
+    ("GET", "/api/v1/receivables/{receivable_id}/deferrals"): P.READ,
+    ("POST", "/api/v1/receivables/{receivable_id}/deferrals"): P.COLLECT,
+    ("POST", "/api/v1/receivables/{receivable_id}/deferral-applications"): P.COLLECT,
+    ("POST", "/api/v1/deferral-applications/{application_id}/referral"): P.COLLECT,
+    ("GET", "/api/v1/deferral-applications/{application_id}/referral.pdf"): P.READ,
+    ("POST", "/api/v1/deferral-applications/{application_id}/refusal"): P.COLLECT,
+    ("POST", "/api/v1/deferral-applications/{application_id}/instalments"): P.COLLECT,
     ("GET", "/api/v1/debtors/{debtor_id}/overpayments"): P.READ,
     ("GET", "/api/v1/overpayments/year-end/{year}"): P.READ,
     ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
@@ -198,6 +206,12 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
     # Issue 20: the correction forms of the card (app/corrections/web.py).
     ("POST", "/naleznosci/{receivable_id}/storno"): P.COLLECT,
+    # Issue 20 item 3: the deferral page (app/deferrals/web.py)
+    ("GET", "/naleznosci/{receivable_id}/odroczenie"): P.READ,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/wniosek"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/przekazanie"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/decyzja"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/odroczenie/odmowa"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/zmiana-decyzji"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/uchylenie"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/wycofanie-tytulu"): P.SIGN,
@@ -308,6 +322,7 @@ PARAMS = {
     "name": "informacja-o-dzialaniach",
     "payment_id": "999999",  # issue 20
     "dispute_id": "999999",
+    "application_id": "999999",
     "overpayment_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
     "job_id": "0" * 32,  # issue 21: an import job that does not exist (404)
