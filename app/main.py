@@ -32,6 +32,7 @@ from app.deliveries import api as deliveries_api
 from app.documents import api as documents_api
 from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
+from app.estates import api as estates_api
 from app.files import api as files_api
 from app.handoffs import api as handoffs_api
 from app.imports import api as imports_api
@@ -141,6 +142,7 @@ def create_app(
         corrections_api.router,
         overpayments_api.router,
         imports_api.router,
+        estates_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

@@ -62,6 +62,8 @@ class ParameterCode(StrEnum):
     ALIMENTY_REJESTRACJA_PUP_DNI = "alimenty_rejestracja_pup_dni"  # termin organu: 14 dni
     # Issue 20 (migration i20_corrections): the creditor's days for its postanowienie on a zarzut.
     ZARZUT_STANOWISKO_DNI = "zarzut_stanowisko_dni"  # u.p.e.a. art. 34
+    # Issue 20 item 7 (migration i20c_estate_retention): u.f.p. art. 56 ust. 1 pkt 1, grosze.
+    SPADEK_PRZEDMIOTY_CODZIENNEGO_UZYTKU = "spadek_przedmioty_codziennego_uzytku"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,9 @@ LABELS: dict[str, str] = {
     ParameterCode.ALIMENTY_PISMO_DNI: "termin wysłania pisma w sprawie alimentacyjnej",
     ParameterCode.ALIMENTY_REJESTRACJA_PUP_DNI: "termin rejestracji dłużnika w PUP",
     ParameterCode.ZARZUT_STANOWISKO_DNI: "termin wierzyciela na postanowienie w sprawie zarzutu",
+    ParameterCode.SPADEK_PRZEDMIOTY_CODZIENNEGO_UZYTKU: (
+        "próg wartości przedmiotów codziennego użytku zmarłego (u.f.p. art. 56 ust. 1 pkt 1)"
+    ),
 }
 
 

@@ -23,6 +23,7 @@ from app.models.dispute import Dispute
 from app.models.document import Document
 from app.models.electronic_dispatch import ElectronicDispatch
 from app.models.enforcement_report import EnforcementReport
+from app.models.estate import EstateHeir, EstateWriteOff
 from app.models.event import Event
 from app.models.handoff import Handoff
 from app.models.import_key import ImportKey
@@ -38,6 +39,7 @@ from app.models.receivable_amendment import ReceivableAmendment
 from app.models.receivable_change import ReceivableChange
 from app.models.receivable_kind import ReceivableKind
 from app.models.receivable_tranche import ReceivableTranche
+from app.models.retention import RetentionItem, RetentionList
 from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
 from app.models.teryt_locality import TerytLocality
@@ -50,6 +52,10 @@ from app.models.user_session import UserSession
 from app.models.write_off import WriteOff
 
 __all__ = [
+    "EstateHeir",
+    "EstateWriteOff",
+    "RetentionItem",
+    "RetentionList",
     "ImportKey",
     "AddressSearch",
     "Delivery",

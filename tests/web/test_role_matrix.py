@@ -58,6 +58,13 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/overpayments/year-end/{year}"): P.READ,
     ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
     ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): P.SIGN,
+    # Issue 20 items 7 and 8: the debtor's death and the estate; data retention.
+    ("POST", "/api/v1/debtors/{debtor_id}/death"): P.COLLECT,
+    ("GET", "/api/v1/debtors/{debtor_id}/estate"): P.READ,
+    ("POST", "/api/v1/debtors/{debtor_id}/heirs"): P.COLLECT,
+    ("POST", "/api/v1/debtors/{debtor_id}/estate-division"): P.COLLECT,
+    ("POST", "/api/v1/debtors/{debtor_id}/estate-write-off"): P.SIGN,
+    ("GET", "/api/v1/estate-write-offs/{write_off_id}/decision.pdf"): P.READ,
     ("GET", "/api/v1/folders"): P.READ,
     ("GET", "/api/v1/folders/{code}"): P.READ,
     ("POST", "/api/v1/sweeps/run"): P.SWEEP,
@@ -282,6 +289,8 @@ PARAMS = {
     "payment_id": "999999",  # issue 20
     "dispute_id": "999999",
     "overpayment_id": "999999",
+    "write_off_id": "999999",
+    "list_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
     "job_id": "0" * 32,  # issue 21: an import job that does not exist (404)
 }
