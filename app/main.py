@@ -46,6 +46,7 @@ from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
+from app.retention import api as retention_api
 from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
@@ -143,6 +144,7 @@ def create_app(
         overpayments_api.router,
         imports_api.router,
         estates_api.router,
+        retention_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

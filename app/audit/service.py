@@ -30,6 +30,10 @@ PASSWORD_RESET = "reset_hasla"
 USER_UNLOCKED = "odblokowanie"
 DATA_READ = "odczyt_danych"  # a debtor's personal data shown or printed
 DATA_EXTRACT = "wyciag_rodo"  # the art. 15 extract itself
+# Issue 20 item 8 (app/retention): the list for the state archive, its consent, the removal.
+RETENTION_LIST = "spis_brakowania"
+RETENTION_CONSENT = "zgoda_archiwum"
+ANONYMISED = "anonimizacja"
 
 LABELS = {
     LOGIN: "logowanie",
@@ -48,6 +52,9 @@ LABELS = {
     USER_UNLOCKED: "zniesienie opóźnień logowania",
     DATA_READ: "odczyt danych osobowych",
     DATA_EXTRACT: "wyciąg danych (RODO art. 15)",
+    RETENTION_LIST: "spis akt do brakowania (art. 5 ust. 2 u.n.z.a.)",
+    RETENTION_CONSENT: "zgoda archiwum państwowego na brakowanie",
+    ANONYMISED: "usunięcie danych osobowych po upływie okresu przechowywania",
 }
 
 
