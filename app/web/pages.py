@@ -14,12 +14,14 @@ from app.backup import web as backup_web
 from app.calculator import web as calculator_web
 from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
+from app.estates import web as estates_web
 from app.imports import web as imports_web
 from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
 from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
+from app.retention import web as retention_web
 from app.sweeps import web as sweeps_web
 from app.unit import web as unit_web
 from app.web import auth as auth_web
@@ -33,6 +35,7 @@ PAGES = (
     receivables_web.router,
     receivable_actions_web.router,
     corrections_web.router,
+    estates_web.router,
     batch_web.router,
     sweeps_web.router,
     calculator_web.router,
@@ -46,4 +49,5 @@ PAGES = (
     unit_web.router,
     kinds_web.router,
     imports_web.router,
+    retention_web.router,
 )

@@ -194,6 +194,17 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/raty"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/umorzenie"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
+    # Issue 20 item 7: the deceased debtor's estate page (app/estates/web.py).
+    ("GET", "/zobowiazani/{debtor_id}/spadek"): P.READ,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/zgon"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/spadkobierca"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/dzial"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/umorzenie"): P.SIGN,
+    # Issue 20 item 8: data retention (app/retention/web.py).
+    ("GET", "/retencja"): P.READ,
+    ("POST", "/retencja/spis"): P.COLLECT,
+    ("POST", "/retencja/{list_id}/zgoda"): P.SIGN,
+    ("POST", "/retencja/{list_id}/anonimizacja"): P.ADMIN,
     # Issue 20: the correction forms of the card (app/corrections/web.py).
     ("POST", "/naleznosci/{receivable_id}/storno"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/zmiana-decyzji"): P.SIGN,
