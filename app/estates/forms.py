@@ -42,9 +42,6 @@ class EstateWriteOffForm(WebForm):
 
     def to_schema(self) -> EstateWriteOffCreate:
         value = self.household_value
-        return EstateWriteOffCreate(
-            decided_on=self.decided_on,
-            decision_ref=self.decision_ref,
-            ground=self.ground,
-            household_value=None if value is None else format_amount(value),
+        return EstateWriteOffCreate.model_validate(
+            self.model_dump() | {"household_value": None if value is None else format_amount(value)}
         )

@@ -10,9 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.lifecycle import CLOSED_STATES
 from app.models import (
+    AlimonyAward,
+    AlimonyCase,
     BankLine,
     Debtor,
     DebtorChange,
+    EstateHeir,
     Receivable,
     ReceivableKind,
     RetentionItem,
@@ -90,6 +93,23 @@ class RetentionRepository:
             .group_by(Receivable.debtor_id)
         )
         return {d: int(n) for d, n in (await self.session.execute(stmt)).all()}
+
+    async def linked(self, debtor_ids: list[int]) -> dict[int, str]:
+        """Debtors whose data other records still need: an alimony case or award (third
+        persons' data, their own retention), or an heir of an estate not anonymised yet."""
+        out: dict[int, str] = {}
+        for model in (AlimonyCase, AlimonyAward):
+            stmt = select(model.debtor_id).where(model.debtor_id.in_(debtor_ids))
+            for d in await self.session.scalars(stmt):
+                out[d] = "sprawa alimentacyjna (odrębne akta)"
+        stmt = (
+            select(EstateHeir.heir_id)
+            .join(Debtor, Debtor.id == EstateHeir.deceased_id)
+            .where(EstateHeir.heir_id.in_(debtor_ids), Debtor.anonymised_on.is_(None))
+        )
+        for d in await self.session.scalars(stmt):
+            out.setdefault(d, "spadkobierca w niezakończonej sprawie spadkowej")
+        return out
 
     async def debtors(self, debtor_ids: list[int]) -> list[Debtor]:
         stmt = select(Debtor).where(Debtor.id.in_(debtor_ids)).order_by(Debtor.id).with_for_update()

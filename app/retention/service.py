@@ -156,6 +156,7 @@ async def anonymise(
     items = await repo.items(row.id)
     debtor_ids = sorted({d.id for _, _, d in items})
     others = await repo.not_cleared(debtor_ids)
+    linked = await repo.linked(debtor_ids)
     done: list[int] = []
     kept: dict[int, str] = {}
     for debtor in await repo.debtors(debtor_ids):
@@ -165,6 +166,9 @@ async def anonymise(
             kept[debtor.id] = (
                 f"inne akta dłużnika ({others[debtor.id]}) nie są objęte zgodą archiwum"
             )
+            continue
+        if debtor.id in linked:
+            kept[debtor.id] = linked[debtor.id]
             continue
         _anonymise(debtor, today)
         for change in await repo.changes(debtor.id):

@@ -107,3 +107,25 @@ async def test_write_off_for_lack_of_an_estate_with_its_decision(api):
     assert "250,00" in printed
     again = await api.post(url, json=body)
     assert again.status_code == 409  # nothing open is left
+
+
+async def test_a_dispute_and_the_estate_pause_together(api):
+    """Both pauses show; resolving the dispute leaves the estate's (no heir yet)."""
+    did, rid = await _deceased(api)
+    r = await api.post(f"/api/v1/debtors/{did}/death", json={"died_on": "2026-11-21"})
+    assert r.status_code == 201, r.text
+    estate_reason = r.json()["receivables"][0]["paused_reason"]
+    r = await api.post(
+        f"/api/v1/receivables/{rid}/disputes", json={"kind": "skarga", "received_on": "2026-11-22"}
+    )
+    assert r.status_code == 201, r.text
+    both = (await card(api, rid, "2026-11-23"))["paused_reason"]
+    assert both == (
+        "wstrzymane: skarga na decyzję (sąd administracyjny) z dnia 2026-11-22; " + estate_reason
+    )
+    r = await api.post(
+        f"/api/v1/disputes/{r.json()['id']}/resolution",
+        json={"resolved_on": "2026-11-23", "resolution": "skarga oddalona"},
+    )
+    assert r.status_code == 200, r.text
+    assert (await card(api, rid, "2026-11-23"))["paused_reason"] == estate_reason
