@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.lifecycle import OPEN_STATES
-from app.models import Debtor, Dispute, EstateHeir, EstateWriteOff, Receivable, WriteOff
+from app.domain.lifecycle import OPEN_STATES, Action
+from app.models import Debtor, Dispute, EstateHeir, EstateWriteOff, Event, Receivable, WriteOff
 
 
 class EstateRepository:
@@ -34,6 +34,15 @@ class EstateRepository:
 
     async def heir_count(self, deceased_id: int) -> int:
         return len(await self.heirs(deceased_id))
+
+    async def death_recorded(self, debtor_id: int) -> bool:
+        stmt = (
+            select(Event.id)
+            .join(Receivable, Receivable.id == Event.receivable_id)
+            .where(Receivable.debtor_id == debtor_id, Event.action == Action.ZGON_ZOBOWIAZANEGO)
+            .limit(1)
+        )
+        return await self.session.scalar(stmt) is not None
 
     async def open_receivables(self, debtor_id: int) -> list[Receivable]:
         stmt = (

@@ -77,8 +77,9 @@ async def record_death(
         raise Invalid("Podaj datę zgonu", field="died_on")
     if problem := rules.death_error(died_on, today):
         raise Invalid(problem, field="died_on")
-    if await EstateRepository(session).heir_count(debtor.id):
-        raise Conflict("Zgon odnotowano już wcześniej: ustalono spadkobierców")
+    repo = EstateRepository(session)
+    if await repo.heir_count(debtor.id) or await repo.death_recorded(debtor.id):
+        raise Conflict("Zgon zobowiązanego odnotowano już wcześniej")
     debtor.deceased, debtor.deceased_on = True, died_on
     cause = (
         f"zgon zobowiązanego {died_on.strftime('%d.%m.%Y')}: należność dochodzona od spadku "

@@ -30,6 +30,8 @@ async def test_death_pauses_until_an_heir_then_joint_then_by_share(api):
     assert rec["paused_reason"] == (
         "zobowiązany zmarł 21.11.2026: należność dochodzona od spadku, do ustalenia spadkobierców"
     )
+    again = await api.post(f"/api/v1/debtors/{did}/death", json={"died_on": "2026-11-21"})
+    assert again.status_code == 409  # one death, one event on each receivable
     c = await card(api, rid, "2026-11-23")
     assert c["state"] == "wystawiona"  # the state stays: the estate is followed, not closed
     assert c["events"][-1]["action"] == "zgon_zobowiazanego"

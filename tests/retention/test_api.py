@@ -95,3 +95,15 @@ async def test_list_consent_then_anonymisation_keeping_the_figures(api):
         assert (await api.get("/api/v1/audit", params={"action": action})).json()
     r = await api.post(f"/api/v1/retention/lists/{lid}/anonymisation")
     assert r.status_code == 409
+    r = await api.post(
+        "/api/v1/receivables",
+        json={
+            **NEW,
+            "debtor_id": jan,
+            "kind": "oplata_pobyt",
+            "principal": "10.00",
+            "title": "Opłata",
+            "issue_date": "2026-11-20",
+        },
+    )
+    assert r.status_code == 409  # no new file on a record whose data were removed
