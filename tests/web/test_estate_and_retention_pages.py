@@ -5,6 +5,8 @@ Bad input: the Polish message next to the field, nothing written."""
 
 from __future__ import annotations
 
+import re
+
 from tests.factories import create_debtor, create_receivable
 from tests.web.conftest import post_form
 
@@ -58,7 +60,8 @@ async def test_retention_page_list_consent_and_removal(web, as_role, api_admin) 
     assert "01.01.2025" in html
     ok = await post_form(web, "/retencja/spis", {}, "/retencja")
     assert ok.status_code == 303, ok.text
-    lid = (await api_admin.get("/api/v1/retention/lists/1")).json()["id"]
+    html = (await web.get("/retencja")).text
+    lid = int(re.search(r"/api/v1/retention/lists/(\d+)/spis.pdf", html)[1])
     boss = await as_role("kierownik")
     bad = await post_form(
         boss,
