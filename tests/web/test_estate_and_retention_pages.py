@@ -83,3 +83,11 @@ async def test_retention_page_list_consent_and_removal(web, as_role, api_admin) 
     assert ok.status_code == 303, ok.text
     assert (await api_admin.get(f"/api/v1/debtors/{did}")).json()["pesel"] is None
     assert "dane osobowe usunięte" in (await admin.get("/retencja")).text
+
+
+async def test_the_archival_category_is_on_the_kind_form(as_role) -> None:
+    admin = await as_role("admin")
+    page = (await admin.get("/rodzaje/oplata_pobyt")).text
+    assert 'name="archival_category"' in page
+    assert 'value="B5"' in page
+    assert "Kategoria archiwalna akt wg JRWA" in page
