@@ -33,6 +33,7 @@ from app.deliveries import api as deliveries_api
 from app.documents import api as documents_api
 from app.edelivery import api as edelivery_api
 from app.errors import add_exception_handlers
+from app.estates import api as estates_api
 from app.files import api as files_api
 from app.handoffs import api as handoffs_api
 from app.imports import api as imports_api
@@ -48,6 +49,7 @@ from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
 from app.reports import api as reports_api
 from app.reports import statements_api
+from app.retention import api as retention_api
 from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
@@ -147,6 +149,8 @@ def create_app(
         imports_api.router,
         notes_api.router,
         deferrals_api.router,  # issue 20 item 3
+        estates_api.router,
+        retention_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

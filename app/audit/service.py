@@ -31,6 +31,10 @@ USER_UNLOCKED = "odblokowanie"
 DATA_READ = "odczyt_danych"  # a debtor's personal data shown or printed
 DATA_EXTRACT = "wyciag_rodo"  # the art. 15 extract itself
 NOTE_ADDED = "notatka_dodana"  # an entry of a debtor's notes and contacts log
+# Issue 20 item 8 (app/retention): the list for the state archive, its consent, the removal.
+RETENTION_LIST = "spis_brakowania"
+RETENTION_CONSENT = "zgoda_archiwum"
+ANONYMISED = "anonimizacja"
 
 LABELS = {
     LOGIN: "logowanie",
@@ -50,6 +54,9 @@ LABELS = {
     DATA_READ: "odczyt danych osobowych",
     DATA_EXTRACT: "wyciąg danych (RODO art. 15)",
     NOTE_ADDED: "wpis w notatkach i kontaktach zobowiązanego",
+    RETENTION_LIST: "spis akt do brakowania (art. 5 ust. 2 u.n.z.a.)",
+    RETENTION_CONSENT: "zgoda archiwum państwowego na brakowanie",
+    ANONYMISED: "usunięcie danych osobowych po upływie okresu przechowywania",
 }
 
 

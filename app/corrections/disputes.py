@@ -18,6 +18,7 @@ from app.domain import lifecycle
 from app.domain.lifecycle import Action, State
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Conflict, Invalid, NotFound
+from app.estates import pause as estate_pause
 from app.models import Debtor, Dispute, Receivable
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
@@ -39,11 +40,8 @@ async def _move(
 
 
 async def _pause(session: AsyncSession, receivable: Receivable) -> None:
-    rows = await CorrectionRepository(session).disputes(receivable.id)
-    receivable.paused_reason = rules.paused_reason(
-        [(d.kind, d.received_on) for d in rows if d.resolved_on is None]
-    )
-    await session.flush()
+    # The open disputes and, issue 20 item 7, a deceased debtor without a known heir.
+    await estate_pause.refresh(session, receivable)
 
 
 async def answer_days(session: AsyncSession, on: date) -> int:

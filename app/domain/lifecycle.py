@@ -54,6 +54,10 @@ class Action(StrEnum):
     # A decision on the debtor's overpayment on this receivable (OP art. 76): the state stays.
     ZWROT_NADPLATY = "zwrot_nadplaty"
     ZALICZENIE_NADPLATY = "zaliczenie_nadplaty"
+    # Issue 20 item 7: the debtor died (the receivable follows the estate) and an heir was
+    # established (OP art. 97-98, KC art. 1034): the state stays, the pause follows the facts.
+    ZGON_ZOBOWIAZANEGO = "zgon_zobowiazanego"
+    SPADKOBIERCA = "spadkobierca"
 
 
 ACTION_LABELS: Mapping[Action, str] = {
@@ -79,6 +83,8 @@ ACTION_LABELS: Mapping[Action, str] = {
     Action.SPOR_ROZSTRZYGNIETY: "rozstrzygnięcie zarzutów / skargi",
     Action.ZWROT_NADPLATY: "zwrot nadpłaty",
     Action.ZALICZENIE_NADPLATY: "zaliczenie nadpłaty na inną należność",
+    Action.ZGON_ZOBOWIAZANEGO: "zgon zobowiązanego: dochodzenie od spadku",
+    Action.SPADKOBIERCA: "ustalenie spadkobiercy",
 }
 
 OPEN_STATES = frozenset(
@@ -140,6 +146,8 @@ for _s in OPEN_STATES:
     _T[(_s, Action.UCHYLENIE)] = State.ANULOWANA
     _T[(_s, Action.SPOR)] = _s
     _T[(_s, Action.SPOR_ROZSTRZYGNIETY)] = _s
+    _T[(_s, Action.ZGON_ZOBOWIAZANEGO)] = _s
+    _T[(_s, Action.SPADKOBIERCA)] = _s
 
 for _s in State:
     _T[(_s, Action.ZWROT_NADPLATY)] = _s

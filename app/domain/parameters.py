@@ -65,6 +65,8 @@ class ParameterCode(StrEnum):
     # Issue 20 item 3 (migration i20b_deferral): the prolongation fee's share of the default-
     # interest rate, in basis points (5000 = 50 %): OP art. 57 §2 with art. 56a §1.
     OPLATA_PROLONGACYJNA_UDZIAL = "oplata_prolongacyjna_udzial"
+    # Issue 20 item 7 (migration i20c_estate_retention): u.f.p. art. 56 ust. 1 pkt 1, grosze.
+    SPADEK_PRZEDMIOTY_CODZIENNEGO_UZYTKU = "spadek_przedmioty_codziennego_uzytku"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,9 @@ LABELS: dict[str, str] = {
     ParameterCode.ZARZUT_STANOWISKO_DNI: "termin wierzyciela na postanowienie w sprawie zarzutu",
     ParameterCode.OPLATA_PROLONGACYJNA_UDZIAL: (
         "stawka opłaty prolongacyjnej: udział w stawce odsetek za zwłokę (OP art. 57 § 2)"
+    ),
+    ParameterCode.SPADEK_PRZEDMIOTY_CODZIENNEGO_UZYTKU: (
+        "próg wartości przedmiotów codziennego użytku zmarłego (u.f.p. art. 56 ust. 1 pkt 1)"
     ),
 }
 

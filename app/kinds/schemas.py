@@ -19,6 +19,7 @@ from app.domain.kinds import (
     LimitationEvent,
     LimitationRule,
 )
+from app.domain.retention import CATEGORY_PATTERN, DEFAULT_CATEGORY
 from app.models import ReceivableKind
 from app.schemas import Schema
 
@@ -179,6 +180,11 @@ class KindFields(Schema):
     )
     budget_paragraf: Annotated[str | None, Optional] = Field(
         default=None, pattern=r"^\d{3,4}$", title="Paragraf (3 cyfry, z czwartą: 4)"
+    )
+    archival_category: Annotated[str, BeforeValidator(lambda v: v or DEFAULT_CATEGORY)] = Field(
+        default=DEFAULT_CATEGORY,
+        pattern=CATEGORY_PATTERN,
+        title="Kategoria archiwalna akt wg JRWA jednostki (A, B5, B10, BE5, Bc)",
     )
 
     @model_validator(mode="after")

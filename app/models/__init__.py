@@ -26,6 +26,7 @@ from app.models.dispute import Dispute
 from app.models.document import Document
 from app.models.electronic_dispatch import ElectronicDispatch
 from app.models.enforcement_report import EnforcementReport
+from app.models.estate import EstateHeir, EstateWriteOff
 from app.models.event import Event
 from app.models.handoff import Handoff
 from app.models.import_key import ImportKey
@@ -41,6 +42,7 @@ from app.models.receivable_amendment import ReceivableAmendment
 from app.models.receivable_change import ReceivableChange
 from app.models.receivable_kind import ReceivableKind
 from app.models.receivable_tranche import ReceivableTranche
+from app.models.retention import RetentionItem, RetentionList
 from app.models.statement_book import BookEntry, KindBooking, ReceivableBook
 from app.models.stored_file import StoredFile
 from app.models.sweep_run import SweepRun
@@ -55,6 +57,10 @@ from app.models.write_off import WriteOff
 
 __all__ = [
     "Deferral",
+    "EstateHeir",
+    "EstateWriteOff",
+    "RetentionItem",
+    "RetentionList",
     "ImportKey",
     "AddressSearch",
     "Delivery",

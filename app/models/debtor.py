@@ -71,6 +71,11 @@ class Debtor(CreatedAt, Base):
     # The date of death from the PESEL register (issue 17 item 5); the deceased-debtor path
     # reads it (a later issue).
     deceased_on: Mapped[date | None] = mapped_column(Date)
+    # Issue 20 item 7: the day the estate was divided (KC art. 1034 § 2: the heirs' joint
+    # liability becomes liability by share).
+    estate_divided_on: Mapped[date | None] = mapped_column(Date)
+    # Issue 20 item 8: the personal data were anonymised (with the state archive's consent).
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
     # Adres do doręczeń elektronicznych from the BAE register, and when BAE was last checked
     # (u.d.e. art. 4, art. 25): letters to an ADE go electronically.
     ade: Mapped[str | None] = mapped_column(String(40))

@@ -47,3 +47,6 @@ class ReceivableKind(Base):
     budget_dzial: Mapped[str | None] = mapped_column(String(3))
     budget_rozdzial: Mapped[str | None] = mapped_column(String(5))
     budget_paragraf: Mapped[str | None] = mapped_column(String(4))
+    # Issue 20 item 8: the archival category of the unit's file plan (JRWA): A, B5, B10, BE5, Bc
+    # (app/domain/retention.py).
+    archival_category: Mapped[str] = mapped_column(String(8), default="B5", server_default="B5")

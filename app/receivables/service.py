@@ -221,8 +221,13 @@ async def create(
     if kind is None:
         known = ", ".join(k.code for k in await repo.kinds())
         raise Invalid(f"Nieznany rodzaj należności {data.kind!r} (dostępne: {known})", field="kind")
-    if await session.get(Debtor, data.debtor_id) is None:
+    debtor = await session.get(Debtor, data.debtor_id)
+    if debtor is None:
         raise Invalid(f"Nie ma zobowiązanego o identyfikatorze {data.debtor_id}", field="debtor_id")
+    if (
+        debtor.anonymised_on is not None
+    ):  # issue 20 item 8: the data went with the archive's consent
+        raise Conflict("Dane tego zobowiązanego usunięto po upływie okresu przechowywania akt")
     not_in_future(data.issue_date, today, "issue_date")
     taken = Invalid(f"Należność o numerze {data.reference!r} już istnieje", field="reference")
     if data.reference and await repo.by_reference(data.reference) is not None:

@@ -16,6 +16,7 @@ from app.calculator import web as calculator_web
 from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
 from app.deferrals import web as deferrals_web
+from app.estates import web as estates_web
 from app.imports import web as imports_web
 from app.kinds import web as kinds_web
 from app.parameters import web as rates_web
@@ -24,6 +25,7 @@ from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
 from app.receivables import web_list as receivable_list_web
 from app.reports import web as reports_web
+from app.retention import web as retention_web
 from app.sweeps import web as sweeps_web
 from app.unit import web as unit_web
 from app.web import auth as auth_web
@@ -39,6 +41,7 @@ PAGES = (
     receivable_actions_web.router,
     corrections_web.router,
     deferrals_web.router,  # issue 20 item 3
+    estates_web.router,
     batch_web.router,
     sweeps_web.router,
     calculator_web.router,
@@ -54,4 +57,5 @@ PAGES = (
     kinds_web.router,
     imports_web.router,
     reports_web.router,
+    retention_web.router,
 )

@@ -68,6 +68,19 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/overpayments/year-end/{year}"): P.READ,
     ("POST", "/api/v1/overpayments/{overpayment_id}/refund"): P.SIGN,
     ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): P.SIGN,
+    # Issue 20 items 7 and 8: the debtor's death and the estate; data retention.
+    ("POST", "/api/v1/debtors/{debtor_id}/death"): P.COLLECT,
+    ("GET", "/api/v1/debtors/{debtor_id}/estate"): P.READ,
+    ("POST", "/api/v1/debtors/{debtor_id}/heirs"): P.COLLECT,
+    ("POST", "/api/v1/debtors/{debtor_id}/estate-division"): P.COLLECT,
+    ("POST", "/api/v1/debtors/{debtor_id}/estate-write-off"): P.SIGN,
+    ("GET", "/api/v1/estate-write-offs/{write_off_id}/decision.pdf"): P.READ,
+    ("GET", "/api/v1/retention/due"): P.READ,
+    ("POST", "/api/v1/retention/lists"): P.COLLECT,
+    ("GET", "/api/v1/retention/lists/{list_id}"): P.READ,
+    ("GET", "/api/v1/retention/lists/{list_id}/spis.pdf"): P.READ,
+    ("POST", "/api/v1/retention/lists/{list_id}/consent"): P.SIGN,
+    ("POST", "/api/v1/retention/lists/{list_id}/anonymisation"): P.ADMIN,
     ("GET", "/api/v1/folders"): P.READ,
     ("GET", "/api/v1/folders/{code}"): P.READ,
     ("POST", "/api/v1/sweeps/run"): P.SWEEP,
@@ -204,6 +217,17 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("POST", "/naleznosci/{receivable_id}/raty"): P.COLLECT,
     ("POST", "/naleznosci/{receivable_id}/umorzenie"): P.SIGN,
     ("POST", "/naleznosci/{receivable_id}/organ"): P.COLLECT,
+    # Issue 20 item 7: the deceased debtor's estate page (app/estates/web.py).
+    ("GET", "/zobowiazani/{debtor_id}/spadek"): P.READ,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/zgon"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/spadkobierca"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/dzial"): P.COLLECT,
+    ("POST", "/zobowiazani/{debtor_id}/spadek/umorzenie"): P.SIGN,
+    # Issue 20 item 8: data retention (app/retention/web.py).
+    ("GET", "/retencja"): P.READ,
+    ("POST", "/retencja/spis"): P.COLLECT,
+    ("POST", "/retencja/{list_id}/zgoda"): P.SIGN,
+    ("POST", "/retencja/{list_id}/anonimizacja"): P.ADMIN,
     # Issue 20: the correction forms of the card (app/corrections/web.py).
     ("POST", "/naleznosci/{receivable_id}/storno"): P.COLLECT,
     # Issue 20 item 3: the deferral page (app/deferrals/web.py)
@@ -324,6 +348,8 @@ PARAMS = {
     "dispute_id": "999999",
     "application_id": "999999",
     "overpayment_id": "999999",
+    "write_off_id": "999999",
+    "list_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
     "job_id": "0" * 32,  # issue 21: an import job that does not exist (404)
 }
