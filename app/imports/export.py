@@ -1,7 +1,9 @@
 """Everything out again, in the import's own sheets (issue 21 item 6): a unit is never locked in.
 Each row carries its source key when it came in by an import, else a key made from its id
 ("wk-…"); each receivable its state and, as the declared figures, its balance and interest as of
-the day of the export, so that importing the export checks itself. Rows are streamed."""
+the day of the export, so that importing the export checks itself. Rows are streamed. As CSV files
+(a directory or one ZIP) or as one XLSX workbook (a worksheet per sheet; amounts as numbers with two
+decimals, dates as dates, written in write-only mode, row by row)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,17 @@ import io
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.money import format_amount
-from app.domain.portfolio_sheets import DOC_KINDS, SHEET
+from app.domain.portfolio_sheets import DOC_KINDS, SHEET, Column
 from app.imports import derive
 from app.imports.repository import BATCH, ImportRepository
 from app.imports.sources import DELIMITER
@@ -180,9 +185,7 @@ async def _reports(session: AsyncSession, _today: date) -> AsyncIterator[list[st
 
 
 async def _payments(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
-    stmt = select(
-        Payment, _key("wplaty", Payment.id), _key("naleznosci", Payment.receivable_id)
-    )
+    stmt = select(Payment, _key("wplaty", Payment.id), _key("naleznosci", Payment.receivable_id))
     # A reversed payment (storno, issue 20) counts for nothing: it is not carried over.
     stmt = stmt.where(Payment.reversed_on.is_(None)).order_by(Payment.id)
     async for p, key, rkey in ImportRepository(session).stream(stmt):
@@ -327,4 +330,37 @@ async def to_zip(session: AsyncSession, target: IO[bytes], today: date) -> dict[
                 counts[name] = await _write_sheet(session, name, today, text)
                 text.flush()
                 text.detach()
+    return counts
+
+
+def _typed(ws: Any, column: Column, text: str) -> object:
+    """A cell of the workbook: what Excel can sum or sort as what it is."""
+    if not text:
+        return None
+    if column.kind in ("amount", "amount0"):
+        cell = WriteOnlyCell(ws, value=Decimal(text))
+        cell.number_format = "0.00"
+        return cell
+    if column.kind == "date":
+        cell = WriteOnlyCell(ws, value=date.fromisoformat(text))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if column.kind == "int":
+        return int(text)
+    return text
+
+
+async def to_xlsx(session: AsyncSession, target: IO[bytes] | Path, today: date) -> dict[str, int]:
+    wb = Workbook(write_only=True)
+    counts = {}
+    for name in WRITERS:
+        ws = wb.create_sheet(name)
+        columns = SHEET[name].columns
+        ws.append(SHEET[name].header)
+        count = 0
+        async for row in WRITERS[name](session, today):
+            ws.append([_typed(ws, c, v) for c, v in zip(columns, row, strict=True)])
+            count += 1
+        counts[name] = count
+    wb.save(target)
     return counts
