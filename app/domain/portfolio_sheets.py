@@ -44,6 +44,7 @@ KEY = _r("klucz", "text", "klucz w poprzednim systemie (niepowtarzalny w arkuszu
 DOC_KINDS = ("wezwanie", "upomnienie", "zawiadomienie")
 REPORT_KINDS = ("srodek", "wyegzekwowano", "zwrot_nieegzekwowalny")
 STATES = tuple(s.value for s in State)
+AMENDMENT_KINDS = ("zmiana", "uchylenie")
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
@@ -85,6 +86,9 @@ SHEETS: tuple[Sheet, ...] = (
             _c("stan", "choice", "stan w poprzednim systemie; pusty: wyliczony", *STATES),
             _c("saldo_deklarowane", "amount0", "saldo wg poprzedniego systemu na dziś"),
             _c("odsetki_deklarowane", "amount0", "odsetki wg poprzedniego systemu na dziś"),
+            _c("decyzja_znak", "text", "znak decyzji ustalającej należność"),
+            _c("decyzja_data_wydania", "date"),
+            _c("decyzja_data_doreczenia", "date"),
         ),
     ),
     Sheet(
@@ -132,6 +136,8 @@ SHEETS: tuple[Sheet, ...] = (
             _r("data", "date"),
             _r("kwota", "amount"),
             _c("tytul", "text", "tytuł przelewu albo numer dowodu"),
+            _c("data_storna", "date", "wpłata wycofana (storno) tego dnia: nie liczy się"),
+            _c("przyczyna_storna"),
         ),
     ),
     Sheet(
@@ -191,6 +197,30 @@ SHEETS: tuple[Sheet, ...] = (
             _r("kwota", "amount"),
             _r("zrodlo", "choice", "", *(s.value for s in RecoverySource)),
             _c("referencja"),
+        ),
+    ),
+    Sheet(
+        "wyplaty_naleznosci",
+        "Wypłaty objęte należnością (świadczenia nienależnie pobrane, art. 23 u.p.o.u.a.)",
+        (
+            KEY,
+            _r("klucz_naleznosci"),
+            _r("nr", "int", "kolejny numer wypłaty w należności"),
+            _r("data_wyplaty", "date", "odsetki od 1. dnia następnego miesiąca"),
+            _r("kwota", "amount"),
+        ),
+    ),
+    Sheet(
+        "zmiany_decyzji",
+        "Zmiany i uchylenia decyzji (kwota należności przed i po)",
+        (
+            KEY,
+            _r("klucz_naleznosci"),
+            _r("rodzaj", "choice", "", *AMENDMENT_KINDS),
+            _r("data", "date", "od kiedy obowiązuje"),
+            _r("kwota_przed", "amount0"),
+            _r("kwota_po", "amount0", "0 przy uchyleniu"),
+            _r("powod", "text", "np. decyzja zmieniająca nr …"),
         ),
     ),
 )

@@ -37,6 +37,8 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    ReceivableAmendment,
+    ReceivableTranche,
     WriteOff,
 )
 from app.receivables.repository import ReceivableRepository, kind_rules
@@ -103,6 +105,7 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
         docs = derive.by_receivable(await repo.documents(chunk))
         pays = derive.by_receivable(await repo.payments(chunk))
         offs = derive.by_receivable(await repo.write_offs(chunk))
+        extra = await derive.Extra.of(repo, chunk)
         stmt = (
             select(
                 Receivable,
@@ -114,7 +117,7 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
         )
         for r, key, debtor_key in await session.execute(stmt):
             kind = rules[r.kind_code]
-            figs = await derive.figures(session, r, kind, docs, pays, offs, params, today)
+            figs = await derive.figures(session, r, kind, docs, pays, offs, params, today, extra)
             yield [
                 _k(key, "n", r.id),
                 _k(debtor_key, "d", r.debtor_id),
@@ -130,6 +133,9 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
                 r.state,
                 format_amount(figs.balance),
                 format_amount(figs.interest_due),
+                _s(r.decision_ref),
+                _s(r.decision_issued_on),
+                _s(r.decision_delivered_on),
             ]
 
 
@@ -186,15 +192,17 @@ async def _reports(session: AsyncSession, _today: date) -> AsyncIterator[list[st
 
 async def _payments(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
     stmt = select(Payment, _key("wplaty", Payment.id), _key("naleznosci", Payment.receivable_id))
-    # A reversed payment (storno, issue 20) counts for nothing: it is not carried over.
-    stmt = stmt.where(Payment.reversed_on.is_(None)).order_by(Payment.id)
-    async for p, key, rkey in ImportRepository(session).stream(stmt):
+    # A reversed payment (storno, issue 20) goes out with its day and reason, and its title
+    # (kept in reversed_reference); who reversed it is not carried (the import's actor then).
+    async for p, key, rkey in ImportRepository(session).stream(stmt.order_by(Payment.id)):
         yield [
             _k(key, "w", p.id),
             _k(rkey, "n", p.receivable_id),
             _s(p.paid_on),
             format_amount(p.amount),
-            _s(p.reference),
+            _s(p.reversed_reference if p.reversed_on else p.reference),
+            _s(p.reversed_on),
+            _s(p.reversal_reason),
         ]
 
 
@@ -278,6 +286,40 @@ async def _recoveries(session: AsyncSession, _today: date) -> AsyncIterator[list
         ]
 
 
+async def _tranches(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
+    stmt = select(
+        ReceivableTranche,
+        _key("wyplaty_naleznosci", ReceivableTranche.id),
+        _key("naleznosci", ReceivableTranche.receivable_id),
+    ).order_by(ReceivableTranche.id)
+    async for t, key, rkey in ImportRepository(session).stream(stmt):
+        yield [
+            _k(key, "wn", t.id),
+            _k(rkey, "n", t.receivable_id),
+            str(t.number),
+            _s(t.paid_out_on),
+            format_amount(t.amount),
+        ]
+
+
+async def _amendments(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
+    stmt = select(
+        ReceivableAmendment,
+        _key("zmiany_decyzji", ReceivableAmendment.id),
+        _key("naleznosci", ReceivableAmendment.receivable_id),
+    ).order_by(ReceivableAmendment.id)
+    async for a, key, rkey in ImportRepository(session).stream(stmt):
+        yield [
+            _k(key, "zd", a.id),
+            _k(rkey, "n", a.receivable_id),
+            a.kind,
+            _s(a.effective_on),
+            format_amount(a.old_principal),
+            format_amount(a.new_principal),
+            a.reason,
+        ]
+
+
 WRITERS: dict[str, Callable[[AsyncSession, date], AsyncIterator[list[str]]]] = {
     "dluznicy": _debtors,
     "naleznosci": _receivables,
@@ -290,6 +332,8 @@ WRITERS: dict[str, Callable[[AsyncSession, date], AsyncIterator[list[str]]]] = {
     "alimenty_zasadzone": _awards,
     "alimenty_wyplaty": _payouts,
     "alimenty_odzyskane": _recoveries,
+    "wyplaty_naleznosci": _tranches,
+    "zmiany_decyzji": _amendments,
 }
 
 

@@ -39,8 +39,8 @@ def test_import_dry_run_import_again_and_export(
     assert cli.main(["export", str(tmp_path / "eksport")]) == 0
     assert "naleznosci.csv: 3 wierszy" in capsys.readouterr().out
     assert (tmp_path / "eksport" / "wplaty.csv").read_text(encoding="utf-8-sig").splitlines() == [
-        "klucz;klucz_naleznosci;data;kwota;tytul",
-        "W1;N1;2025-03-20;250.00;Pobyt marzec",
+        "klucz;klucz_naleznosci;data;kwota;tytul;data_storna;przyczyna_storna",
+        "W1;N1;2025-03-20;250.00;Pobyt marzec;;",
     ]
 
 

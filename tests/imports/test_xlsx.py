@@ -143,5 +143,5 @@ async def test_the_template_as_a_workbook(api: httpx.AsyncClient) -> None:
     wb = load_workbook(io.BytesIO(r.content), read_only=True)
     assert wb.sheetnames[-1] == "OPIS"
     header = next(wb["wplaty"].iter_rows(values_only=True))
-    assert list(header) == ["klucz", "klucz_naleznosci", "data", "kwota", "tytul"]
+    assert list(header)[:5] == ["klucz", "klucz_naleznosci", "data", "kwota", "tytul"]
     assert zipfile.is_zipfile(io.BytesIO(r.content))
