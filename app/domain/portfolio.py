@@ -89,6 +89,8 @@ def parse_cell(column: Column, text: str, today: date) -> object:
     kind = column.kind
     if kind == "date":
         return parse_date(text, today)
+    if kind == "term":  # a payment term may still be running: a later day is no error
+        return parse_date(text, date.max)
     if kind in ("amount", "amount0"):
         return parse_amount(text, allow_zero=kind == "amount0")
     if kind == "int":
@@ -283,6 +285,9 @@ class Checker:
         issued, delivered = row["decyzja_data_wydania"], row["decyzja_data_doreczenia"]
         if isinstance(issued, date) and isinstance(delivered, date) and delivered < issued:
             out.append(("decyzja_data_doreczenia", "doręczenie decyzji przed jej wydaniem"))
+        term = row["termin_platnosci"]
+        if isinstance(term, date) and term < _day(row["data_wystawienia"]):
+            out.append(("termin_platnosci", "termin płatności przed datą wystawienia"))
         if len(str(row["decyzja_znak"] or "")) > 100:
             out.append(("decyzja_znak", "znak decyzji dłuższy niż 100 znaków"))
         if row["numer"]:

@@ -15,7 +15,7 @@ Row = dict[str, object]
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    kind: str  # text | date | amount | amount0 | int | pesel | nip | regon | choice
+    kind: str  # text | date | term | amount | amount0 | int | pesel | nip | regon | choice
     required: bool = False
     choices: tuple[str, ...] = ()
     label: str = ""
@@ -89,6 +89,11 @@ SHEETS: tuple[Sheet, ...] = (
             _c("decyzja_znak", "text", "znak decyzji ustalającej należność"),
             _c("decyzja_data_wydania", "date"),
             _c("decyzja_data_doreczenia", "date"),
+            _c(
+                "termin_platnosci",
+                "term",
+                "termin płatności, gdy nie biegnie od doręczenia wezwania (np. z decyzji)",
+            ),
         ),
     ),
     Sheet(
@@ -148,7 +153,7 @@ SHEETS: tuple[Sheet, ...] = (
             _r("klucz_naleznosci"),
             _r("data_decyzji", "date"),
             _r("nr_raty", "int"),
-            _r("termin", "date"),
+            _r("termin", "term", "termin raty (może być przyszły)"),
             _r("kwota", "amount"),
         ),
     ),

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import service as alimony_service
 from app.domain.deadlines import payment_term_end, reminder_term_end
+from app.domain.enforcement import decision_term_end
 from app.domain.kinds import AllocationRule, KindRules
 from app.domain.lifecycle import CLOSED_STATES, State
 from app.domain.parameters import ParameterRow
@@ -236,6 +237,10 @@ def _dates(r: Receivable, rules: KindRules, docs: list[Document], returned: bool
     if demands and demands[-1].delivered_on:
         r.demand_delivered_on = demands[-1].delivered_on
         r.payment_term_ends_on = payment_term_end(r.demand_delivered_on, rules.payment_term_days)
+    elif r.payment_term_ends_on is None and rules.decision_required and r.decision_final_on:
+        # The sheet gives no term: the kind's days from the day the decision became final, as
+        # app/receivables/decisions.record_decision does when the decision names no day.
+        r.payment_term_ends_on = decision_term_end(r.decision_final_on, rules.payment_term_days)
     if reminders:
         delivered = reminders[-1].delivered_on
         r.reminder_delivered_on = delivered

@@ -136,6 +136,8 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
                 _s(r.decision_ref),
                 _s(r.decision_issued_on),
                 _s(r.decision_delivered_on),
+                # The term when no delivered demand gives it (a decision's, issue 16 item 8).
+                "" if r.demand_delivered_on else _s(r.payment_term_ends_on),
             ]
 
 
@@ -385,7 +387,7 @@ def _typed(ws: Any, column: Column, text: str) -> object:
         cell = WriteOnlyCell(ws, value=Decimal(text))
         cell.number_format = "0.00"
         return cell
-    if column.kind == "date":
+    if column.kind in ("date", "term"):
         cell = WriteOnlyCell(ws, value=date.fromisoformat(text))
         cell.number_format = "yyyy-mm-dd"
         return cell

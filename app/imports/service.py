@@ -262,6 +262,7 @@ def _receivable(r: Row, k: _Known, _a: str) -> dict[str, Any]:
         "decision_ref": r["decyzja_znak"],
         "decision_issued_on": r["decyzja_data_wydania"],
         "decision_delivered_on": r["decyzja_data_doreczenia"],
+        "payment_term_ends_on": r["termin_platnosci"],  # a delivered demand's term replaces it
     }
 
 

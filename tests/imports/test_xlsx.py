@@ -29,7 +29,7 @@ def _cell(kind: str, text: str) -> object:
         return None
     if kind in ("amount", "amount0"):
         return float(text.replace(",", "."))
-    if kind == "date":
+    if kind in ("date", "term"):
         return datetime.fromisoformat(text)
     return text
 
@@ -98,7 +98,10 @@ async def test_a_workbook_is_checked_then_imported_like_the_csv_sheets(
 async def test_a_number_cell_with_three_decimals_refuses_the_workbook(
     api: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    sheets = {**portfolio.SHEETS, "wplaty": [*portfolio.SHEETS["wplaty"], "W2;N1;2025-03-21;1.005;"]}
+    sheets = {
+        **portfolio.SHEETS,
+        "wplaty": [*portfolio.SHEETS["wplaty"], "W2;N1;2025-03-21;1.005;"],
+    }
     r = await _send(api, workbook(sheets))
     assert r.status_code == 422
     assert r.json()["errors"] == [
@@ -125,7 +128,7 @@ async def test_a_workbook_bomb_and_unknown_sheets_are_refused(
     assert ws is not None
     ws.title = "dluznicy"
     ws.append(["klucz", "nazwa"])
-    for i in range(60_000):
+    for _i in range(60_000):
         ws.append(["D", "0" * 100])
     buffer = io.BytesIO()
     wb.save(buffer)
