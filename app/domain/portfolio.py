@@ -478,6 +478,8 @@ class Checker:
                         f"arkuszu alimenty_wyplaty ({format_amount(f.payouts)})",
                     )
                 )
+            if f.principal == 0 and not f.amendments:
+                out.append(Issue("naleznosci", f.line, "kwota", "kwota musi być większa od zera"))
             original = f.principal
             if f.amendments:
                 out += _chain(f)

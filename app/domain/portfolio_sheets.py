@@ -76,7 +76,7 @@ SHEETS: tuple[Sheet, ...] = (
             _r("klucz_dluznika", "text", "klucz z arkusza dluznicy"),
             _r("rodzaj", "text", "kod rodzaju należności (Ustawienia › Rodzaje)"),
             _r("tytul", "text", "za co"),
-            _r("kwota", "amount", "kwota główna"),
+            _r("kwota", "amount0", "kwota główna obowiązująca (0 tylko po uchyleniu decyzji)"),
             _r("data_wystawienia", "date"),
             _c("okres_od", "date"),
             _c("okres_do", "date"),
