@@ -24,8 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from app.domain.portfolio_sheets import SHEET, SHEETS
 from app.errors import Invalid

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import httpx
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
