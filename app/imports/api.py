@@ -46,14 +46,15 @@ async def import_portfolio(
     receivables take a few minutes); the admin's page runs the same import in the background
     with its progress shown."""
     async with spooled(file) as path:
-        report = await service.run(
-            session,
-            Source(path),
-            file.filename or "import.zip",
-            today,
-            dry_run=dry_run,
-            actor=user.username,
-        )
+        with Source(path) as source:
+            report = await service.run(
+                session,
+                source,
+                file.filename or "import.zip",
+                today,
+                dry_run=dry_run,
+                actor=user.username,
+            )
     if not report.ok and not dry_run:
         raise Invalid(
             f"Import odrzucony: {report.error_count} błędów, nic nie zapisano",

@@ -9,6 +9,8 @@ import argparse
 import asyncio
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -74,10 +76,9 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _import(engine: AsyncEngine, path: Path, *, dry_run: bool) -> int:
-    source = Source(path)
     bar = _Bar()
     try:
-        async with session_scope(make_sessionmaker(engine)) as session:
+        async with session_scope(make_sessionmaker(engine)) as session, _source(path) as source:
             report = await service.run(
                 session, source, path.name, warsaw_today(), dry_run=dry_run, progress=bar
             )
@@ -90,6 +91,12 @@ async def _import(engine: AsyncEngine, path: Path, *, dry_run: bool) -> int:
     bar.end()
     sys.stdout.write("\n".join(report_lines(report)) + "\n")
     return 0
+
+
+@asynccontextmanager
+async def _source(path: Path) -> AsyncIterator[Source]:
+    with Source(path) as source:
+        yield source
 
 
 class _Refused(Exception):

@@ -41,14 +41,22 @@ csv.field_size_limit(64 * 1024)
 
 
 class Source:
-    """The sheets present, each readable as often as needed."""
+    """The sheets present, each readable as often as needed. A workbook is opened once and kept
+    open until close() (openpyxl reads the workbook, its strings and every sheet's extent on
+    opening: once, not at each pass over a sheet); use it as a context manager."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.is_zip = path.is_file()
         self.is_xlsx = self.is_zip and is_xlsx(path)
+        self._book: Any = None
+        self._file: IO[bytes] | None = None
         if self.is_xlsx:
-            self.names = _xlsx_sheets(path)
+            try:
+                self.names = _xlsx_sheets(self._workbook())
+            except BaseException:
+                self.close()
+                raise
         elif self.is_zip:
             self.names = _zip_sheets(path)
         elif path.is_dir():
@@ -60,6 +68,32 @@ class Source:
             raise Invalid(
                 f"Nie znaleziono żadnego arkusza (oczekiwane pliki: {known})", field="file"
             )
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+            self._book = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def _workbook(self) -> Any:
+        if self._book is None:
+            _xlsx_checked(self.path)
+            # A file object, not the path: openpyxl judges a path by its suffix, and an upload
+            # waits under a name of our own.
+            self._file = self.path.open("rb")
+            try:
+                self._book = load_workbook(self._file, read_only=True, data_only=True)
+            except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+                raise Invalid("Plik nie jest poprawnym skoroszytem XLSX", field="file") from None
+        return self._book
 
     @contextmanager
     def _open(self, sheet: str) -> Iterator[IO[bytes]]:
@@ -77,7 +111,7 @@ class Source:
         if sheet not in self.names:
             return
         if self.is_xlsx:
-            yield from _xlsx_rows(self.path, sheet)
+            yield from _xlsx_rows(self._workbook(), sheet)
             return
         with self._open(sheet) as binary:
             text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
@@ -170,25 +204,8 @@ def _xlsx_checked(path: Path) -> None:
         raise Invalid("Skoroszyt rozpakowuje się do zbyt wielkiego rozmiaru", field="file")
 
 
-@contextmanager
-def _workbook(path: Path) -> Iterator[Any]:
-    _xlsx_checked(path)
-    # A file object, not the path: openpyxl judges a path by its suffix, and an upload waits
-    # under a name of our own.
-    with path.open("rb") as f:
-        try:
-            wb = load_workbook(f, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-            raise Invalid("Plik nie jest poprawnym skoroszytem XLSX", field="file") from None
-        try:
-            yield wb
-        finally:
-            wb.close()
-
-
-def _xlsx_sheets(path: Path) -> set[str]:
-    with _workbook(path) as wb:
-        titles = [t.strip() for t in wb.sheetnames]
+def _xlsx_sheets(wb: Any) -> set[str]:
+    titles = [t.strip() for t in wb.sheetnames]
     names = set()
     for title in titles:
         if title == DESCRIPTION_SHEET:
@@ -202,23 +219,22 @@ def _xlsx_sheets(path: Path) -> set[str]:
     return names
 
 
-def _xlsx_rows(path: Path, sheet: str) -> Iterator[tuple[int, list[str], dict[str, str | None]]]:
-    with _workbook(path) as wb:
-        ws = next(wb[t] for t in wb.sheetnames if t.strip() == sheet)
-        header: list[str] = []
-        try:
-            for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
-                cells = [cell_text(v) for v in values]
-                if line == 1:
-                    header = [c.strip() for c in cells]
-                    while header and not header[-1]:
-                        header.pop()
-                    continue
-                if not any(c.strip() for c in cells):
-                    continue  # an empty row (Excel keeps formatted ones)
-                yield line, header, dict(zip(header, cells, strict=False))  # type: ignore[misc]
-        except (zipfile.BadZipFile, zlib.error, EOFError):
-            raise Invalid(f"Arkusz {sheet}: skoroszyt jest uszkodzony") from None
+def _xlsx_rows(wb: Any, sheet: str) -> Iterator[tuple[int, list[str], dict[str, str | None]]]:
+    ws = next(wb[t] for t in wb.sheetnames if t.strip() == sheet)
+    header: list[str] = []
+    try:
+        for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [cell_text(v) for v in values]
+            if line == 1:
+                header = [c.strip() for c in cells]
+                while header and not header[-1]:
+                    header.pop()
+                continue
+            if not any(c.strip() for c in cells):
+                continue  # an empty row (Excel keeps formatted ones)
+            yield line, header, dict(zip(header, cells, strict=False))  # type: ignore[misc]
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise Invalid(f"Arkusz {sheet}: skoroszyt jest uszkodzony") from None
 
 
 def cell_text(value: object) -> str:

@@ -181,7 +181,8 @@ async def _into_empty(
     try:
         async with session_scope(make_sessionmaker(engine)) as empty:
             await first_start(empty, settings.model_copy(update={"database_url": url}))
-            report = await service.run(empty, Source(tmp_path / name), name, TODAY, dry_run=False)
+            with Source(tmp_path / name) as source:
+                report = await service.run(empty, source, name, TODAY, dry_run=False)
             assert report.ok, [i.text() for i in report.errors]
         async with session_scope(make_sessionmaker(engine)) as empty:
             buffer = io.BytesIO()
