@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -43,7 +44,9 @@ csv.field_size_limit(64 * 1024)
 class Source:
     """The sheets present, each readable as often as needed. A workbook is opened once and kept
     open until close() (openpyxl reads the workbook, its strings and every sheet's extent on
-    opening: once, not at each pass over a sheet); use it as a context manager."""
+    opening: once, not at each pass over a sheet); use it as a context manager. Its worksheets
+    are parsed once: the first pass over a sheet writes the cells' text to a temporary CSV file
+    as it goes, the later passes read that (openpyxl's parsing costs several times the CSV's)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -51,6 +54,8 @@ class Source:
         self.is_xlsx = self.is_zip and is_xlsx(path)
         self._book: Any = None
         self._file: IO[bytes] | None = None
+        self._spool: tempfile.TemporaryDirectory[str] | None = None
+        self._spooled: set[str] = set()
         if self.is_xlsx:
             try:
                 self.names = _xlsx_sheets(self._workbook())
@@ -76,6 +81,9 @@ class Source:
         self.close()
 
     def close(self) -> None:
+        if self._spool is not None:
+            self._spool.cleanup()
+            self._spool, self._spooled = None, set()
         if self._book is not None:
             self._book.close()
             self._book = None
@@ -95,6 +103,30 @@ class Source:
                 raise Invalid("Plik nie jest poprawnym skoroszytem XLSX", field="file") from None
         return self._book
 
+    def _xlsx(self, sheet: str) -> Iterator[tuple[int, list[str], dict[str, str | None]]]:
+        if self._spool is None:
+            self._spool = tempfile.TemporaryDirectory(prefix="windykacja-skoroszyt-")
+        path = Path(self._spool.name) / f"{sheet}.csv"
+        if sheet in self._spooled:
+            with path.open(encoding="utf-8", newline="") as f:
+                reader = csv.reader(f)
+                header = next(reader)
+                for line, *cells in reader:
+                    yield int(line), header, dict(zip(header, cells, strict=False))  # type: ignore[misc]
+            return
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            header: list[str] | None = None
+            for line, head, row in _xlsx_rows(self._workbook(), sheet):
+                if header is None:
+                    header = head
+                    writer.writerow(header)
+                writer.writerow([line, *(row.get(h) or "" for h in header)])
+                yield line, head, row
+            if header is None:
+                writer.writerow([])
+        self._spooled.add(sheet)  # only once the whole sheet went through
+
     @contextmanager
     def _open(self, sheet: str) -> Iterator[IO[bytes]]:
         if not self.is_zip:
@@ -111,7 +143,7 @@ class Source:
         if sheet not in self.names:
             return
         if self.is_xlsx:
-            yield from _xlsx_rows(self._workbook(), sheet)
+            yield from self._xlsx(sheet)
             return
         with self._open(sheet) as binary:
             text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
