@@ -137,6 +137,9 @@ async def test_a_workbook_bomb_and_unknown_sheets_are_refused(
     assert "zbyt wielkiego rozmiaru" in r.json()["detail"], r.json()
     r = await _send(api, b"PK\x03\x04 broken")
     assert r.status_code == 422
+    old = await api.post("/api/v1/imports", files={"file": ("portfel.xls", b"\xd0\xcf", "x")})
+    assert old.status_code == 422
+    assert "zapisz go jako XLSX" in old.json()["detail"]
 
 
 async def test_the_template_as_a_workbook(api: httpx.AsyncClient) -> None:
