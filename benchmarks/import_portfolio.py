@@ -6,6 +6,7 @@ the time of the dry run and of the import, and the peak memory of the process.
     .venv/bin/python benchmarks/import_portfolio.py                      # PostgreSQL, 100 000
     .venv/bin/python benchmarks/import_portfolio.py --receivables 2000 --sqlite
     .venv/bin/python benchmarks/import_portfolio.py --keep               # keep the database
+    .venv/bin/python benchmarks/import_portfolio.py --xlsx               # one XLSX workbook
 
 Memory should stay flat as N grows (the rows are streamed; only keys and ids are kept): compare
 the peak at two sizes. The data are deterministic by receivable number n (as of 2026-11-23).
@@ -26,8 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from openpyxl import Workbook  # type: ignore[import-untyped]  # noqa: E402
+
 from app.config import Settings  # noqa: E402
 from app.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
+from app.domain.portfolio_sheets import SHEET  # noqa: E402
 from app.imports import service  # noqa: E402
 from app.imports.sources import Source  # noqa: E402
 from app.migrations import upgrade  # noqa: E402
@@ -109,13 +113,42 @@ def write_portfolio(directory: Path, receivables: int) -> None:
         f.close()  # type: ignore[attr-defined]
 
 
+def to_workbook(directory: Path) -> Path:
+    """The same sheets as one workbook, as a spreadsheet holds them: amounts as number cells,
+    dates as date cells (write-only, row by row)."""
+    wb = Workbook(write_only=True)
+    for path in sorted(directory.glob("*.csv")):
+        ws = wb.create_sheet(path.stem)
+        kinds = {c.name: c.kind for c in SHEET[path.stem].columns}
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.reader(f, delimiter=";")
+            header = next(reader)
+            ws.append(header)
+            for row in reader:
+                ws.append([_cell(kinds[h], v) for h, v in zip(header, row, strict=True)])
+    workbook = directory.parent / "portfel.xlsx"
+    wb.save(workbook)
+    return workbook
+
+
+def _cell(kind: str, text: str) -> object:
+    if not text:
+        return None
+    if kind in ("amount", "amount0"):
+        return float(text)
+    if kind in ("date", "term"):
+        return date.fromisoformat(text)
+    return text
+
+
 async def run_import(url: str, directory: Path, *, dry_run: bool) -> tuple[float, service.Report]:
     engine = make_engine(url)
     try:
         async with session_scope(make_sessionmaker(engine)) as session:
             await first_start(session, Settings(environment="test", database_url=url))
             start = time.perf_counter()
-            report = await service.run(session, Source(directory), "bench", AS_OF, dry_run=dry_run)
+            with Source(directory) as source:
+                report = await service.run(session, source, "bench", AS_OF, dry_run=dry_run)
             return time.perf_counter() - start, report
     finally:
         await engine.dispose()
@@ -131,6 +164,7 @@ def main() -> None:
     parser.add_argument("--sqlite", action="store_true", help="a SQLite file instead")
     parser.add_argument("--receivables", type=int, default=100_000)
     parser.add_argument("--keep", action="store_true", help="do not drop the database")
+    parser.add_argument("--xlsx", action="store_true", help="import one XLSX workbook instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "arkusze"
@@ -138,6 +172,11 @@ def main() -> None:
         t0 = time.perf_counter()
         write_portfolio(directory, args.receivables)
         print(f"sheets written: {time.perf_counter() - t0:.1f} s, peak {peak_mb():.0f} MB")  # noqa: T201
+        source = directory
+        if args.xlsx:
+            t0 = time.perf_counter()
+            source = to_workbook(directory)
+            print(f"workbook written: {time.perf_counter() - t0:.1f} s, peak {peak_mb():.0f} MB")  # noqa: T201
         url = (
             f"sqlite+aiosqlite:///{tmp}/bench.db"
             if args.sqlite
@@ -146,7 +185,7 @@ def main() -> None:
         try:
             upgrade(url)
             for dry_run in (True, False):
-                took, report = asyncio.run(run_import(url, directory, dry_run=dry_run))
+                took, report = asyncio.run(run_import(url, source, dry_run=dry_run))
                 assert report.ok, [i.text() for i in report.errors[:5]]
                 f = report.figures
                 assert f is not None

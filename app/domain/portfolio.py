@@ -89,6 +89,8 @@ def parse_cell(column: Column, text: str, today: date) -> object:
     kind = column.kind
     if kind == "date":
         return parse_date(text, today)
+    if kind == "term":  # a payment term may still be running: a later day is no error
+        return parse_date(text, date.max)
     if kind in ("amount", "amount0"):
         return parse_amount(text, allow_zero=kind == "amount0")
     if kind == "int":
@@ -176,6 +178,9 @@ class ReceivableFacts:
     principal: Grosze = 0
     line: int = 0  # of this file; 0: imported before
     payouts: Grosze = 0  # the fund's benefits paid, listed in this file
+    tranches: Grosze = 0  # the payouts an art. 23 receivable covers, listed in this file
+    # The decision's changes listed in this file: (effective on, line, amount before, after, kind).
+    amendments: list[tuple[date, int, Grosze, Grosze, str]] | None = None
 
 
 def identity_of(row: Row) -> tuple[str, ...]:
@@ -200,6 +205,9 @@ class Checker:
     today: date
     kinds: frozenset[str]
     authorities: frozenset[str]
+    # Kinds owed payout by payout (interest per payout, not from a payment term; not the fund's
+    # art. 28 ledger): the only ones that take the sheet wyplaty_naleznosci (issue 16 item 4).
+    tranche_kinds: frozenset[str] = frozenset()
     known_debtors: set[str] = field(default_factory=set)
     known_receivables: dict[str, ReceivableFacts] = field(default_factory=dict)
     known_titles: set[str] = field(default_factory=set)
@@ -239,6 +247,8 @@ class Checker:
             "alimenty_zasadzone": self._award,
             "alimenty_wyplaty": self._payout,
             "alimenty_odzyskane": self._recovery,
+            "wyplaty_naleznosci": self._tranche,
+            "zmiany_decyzji": self._amendment,
         }
         return [Issue(sheet, line, col, msg) for col, msg in checks[sheet](row)]
 
@@ -272,6 +282,14 @@ class Checker:
         start, end = row["okres_od"], row["okres_do"]
         if isinstance(start, date) and isinstance(end, date) and end < start:
             out.append(("okres_do", "koniec okresu przed jego początkiem"))
+        issued, delivered = row["decyzja_data_wydania"], row["decyzja_data_doreczenia"]
+        if isinstance(issued, date) and isinstance(delivered, date) and delivered < issued:
+            out.append(("decyzja_data_doreczenia", "doręczenie decyzji przed jej wydaniem"))
+        term = row["termin_platnosci"]
+        if isinstance(term, date) and term < _day(row["data_wystawienia"]):
+            out.append(("termin_platnosci", "termin płatności przed datą wystawienia"))
+        if len(str(row["decyzja_znak"] or "")) > 100:
+            out.append(("decyzja_znak", "znak decyzji dłuższy niż 100 znaków"))
         if row["numer"]:
             if str(row["numer"]) in self.references:
                 out.append(("numer", f"sygnatura „{row['numer']}” jest już użyta"))
@@ -306,6 +324,16 @@ class Checker:
 
     def _payment(self, row: Row) -> list[tuple[str, str]]:
         out = self._dated_money(row)
+        reversed_on, reason = row["data_storna"], row["przyczyna_storna"]
+        if reversed_on is not None and not reason:
+            return [("przyczyna_storna", "podaj przyczynę storna")]
+        if reason and reversed_on is None:
+            return [("data_storna", "przyczyna storna bez jego daty")]
+        if isinstance(reversed_on, date):
+            # Issue 20: a reversed payment counts for nothing; its title may be booked again.
+            if not out and reversed_on < _day(row["data"]):
+                out.append(("data_storna", "storno przed datą wpłaty"))
+            return out
         if not out and row["tytul"]:
             what = ("wplata", str(row["klucz_naleznosci"]), str(row["tytul"]))
             out = self._once(what, "tytul", "ten sam tytuł wpłaty już jest przy tej należności")
@@ -389,21 +417,111 @@ class Checker:
             return [("data", f"wypłata przed datą wystawienia należności ({facts.issued_on})")]
         return []
 
+    def _tranche(self, row: Row) -> list[tuple[str, str]]:
+        facts = self._of(row)
+        if facts is None:
+            return [("klucz_naleznosci", f"nie ma należności o kluczu „{row['klucz_naleznosci']}”")]
+        if facts.kind not in self.tranche_kinds:
+            return [
+                (
+                    "klucz_naleznosci",
+                    f"rodzaj „{facts.kind}” nie przyjmuje wypłat osobno: odsetki biegną od "
+                    "terminu płatności całej należności",
+                )
+            ]
+        if _day(row["data_wyplaty"]) > facts.issued_on:
+            return [
+                ("data_wyplaty", f"wypłata po dacie wystawienia należności ({facts.issued_on})")
+            ]
+        facts.tranches += int(str(row["kwota"]))
+        what = ("transza", str(row["klucz_naleznosci"]), str(row["nr"]))
+        return self._once(what, "nr", "ten numer wypłaty już jest przy tej należności")
+
+    def _amendment(self, row: Row) -> list[tuple[str, str]]:
+        """Issue 20: zmiana (a new amount, not 0, not the same) or uchylenie (to 0), effective
+        on or after the receivable's issue (app/domain/corrections.check_amendment)."""
+        facts = self._of(row)
+        if facts is None:
+            return [("klucz_naleznosci", f"nie ma należności o kluczu „{row['klucz_naleznosci']}”")]
+        day = _day(row["data"])
+        if day < facts.issued_on:
+            return [("data", f"zmiana przed datą wystawienia należności ({facts.issued_on})")]
+        before, after = int(str(row["kwota_przed"])), int(str(row["kwota_po"]))
+        if row["rodzaj"] == "uchylenie" and after != 0:
+            return [("kwota_po", "po uchyleniu decyzji kwota wynosi 0")]
+        if row["rodzaj"] == "zmiana" and after in (0, before):
+            return [("kwota_po", "nowa kwota musi być większa od zera i inna niż dotychczasowa")]
+        if len(str(row["powod"])) > 500:
+            return [("powod", "tekst dłuższy niż 500 znaków")]
+        facts.amendments = facts.amendments or []
+        facts.amendments.append((day, int(str(row["_line"])), before, after, str(row["rodzaj"])))
+        return []
+
     def finish(self) -> list[Issue]:
         """What only all rows together show: a fund receivable is the sum of the benefits paid
         from the fund (u.p.o.u.a. art. 27 ust. 1; app/alimony/service._fund_receivable), so its
-        amount must equal the payouts listed for it."""
-        return [
+        amount must equal the payouts listed for it; an art. 23 receivable's original amount is
+        the sum of the payouts it covers (app/receivables/schemas.ReceivableCreate); after changes
+        of the decision the receivable's amount is the last one in force, each change starting
+        from the amount the one before left (app/corrections/service._record_amendment)."""
+        out = []
+        for f in self.known_receivables.values():
+            if not f.line:
+                continue
+            if f.payouts and f.payouts != f.principal:
+                out.append(
+                    Issue(
+                        "naleznosci",
+                        f.line,
+                        "kwota",
+                        f"kwota {format_amount(f.principal)} różni się od sumy świadczeń w "
+                        f"arkuszu alimenty_wyplaty ({format_amount(f.payouts)})",
+                    )
+                )
+            if f.principal == 0 and not f.amendments:
+                out.append(Issue("naleznosci", f.line, "kwota", "kwota musi być większa od zera"))
+            original = f.principal
+            if f.amendments:
+                out += _chain(f)
+                original = min(f.amendments)[2]
+            if f.tranches and f.tranches != original:
+                out.append(
+                    Issue(
+                        "naleznosci",
+                        f.line,
+                        "kwota",
+                        f"kwota pierwotna {format_amount(original)} różni się od sumy wypłat w "
+                        f"arkuszu wyplaty_naleznosci ({format_amount(f.tranches)})",
+                    )
+                )
+        return out
+
+
+def _chain(f: ReceivableFacts) -> list[Issue]:
+    assert f.amendments is not None
+    ordered = sorted(f.amendments)
+    out = [
+        Issue(
+            "zmiany_decyzji",
+            line,
+            "kwota_przed",
+            f"kwota przed zmianą {format_amount(before)} różni się od kwoty po poprzedniej "
+            f"zmianie ({format_amount(prev[3])})",
+        )
+        for prev, (_d, line, before, _a, _k) in zip(ordered, ordered[1:], strict=False)
+        if before != prev[3]
+    ]
+    if ordered[-1][3] != f.principal:
+        out.append(
             Issue(
                 "naleznosci",
                 f.line,
                 "kwota",
-                f"kwota {format_amount(f.principal)} różni się od sumy świadczeń w arkuszu "
-                f"alimenty_wyplaty ({format_amount(f.payouts)})",
+                f"kwota {format_amount(f.principal)} różni się od kwoty po ostatniej zmianie "
+                f"decyzji ({format_amount(ordered[-1][3])}): podaj kwotę obowiązującą",
             )
-            for f in self.known_receivables.values()
-            if f.line and f.payouts and f.payouts != f.principal
-        ]
+        )
+    return out
 
 
 _BEFORE = {"data": "wpłata", "data_decyzji": "decyzja"}
@@ -426,12 +544,15 @@ class StateFacts:
     instalments: bool
     time_barred_from: date | None
     written_off: bool = False  # in full, by decision
+    annulled: bool = False  # the decision was annulled (issue 20)
 
 
 def derived_state(f: StateFacts, today: date) -> State:
     """The state a receivable moved in without one is in today, from its documents and money:
     the furthest step its documents show (DOMAIN.md, the lifecycle), unless it is written off,
     paid or barred."""
+    if f.annulled:
+        return State.ANULOWANA
     if f.written_off:
         return State.UMORZONA
     if f.balance == 0:

@@ -15,7 +15,7 @@ Row = dict[str, object]
 @dataclass(frozen=True, slots=True)
 class Column:
     name: str
-    kind: str  # text | date | amount | amount0 | int | pesel | nip | regon | choice
+    kind: str  # text | date | term | amount | amount0 | int | pesel | nip | regon | choice
     required: bool = False
     choices: tuple[str, ...] = ()
     label: str = ""
@@ -44,6 +44,7 @@ KEY = _r("klucz", "text", "klucz w poprzednim systemie (niepowtarzalny w arkuszu
 DOC_KINDS = ("wezwanie", "upomnienie", "zawiadomienie")
 REPORT_KINDS = ("srodek", "wyegzekwowano", "zwrot_nieegzekwowalny")
 STATES = tuple(s.value for s in State)
+AMENDMENT_KINDS = ("zmiana", "uchylenie")
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
@@ -75,7 +76,7 @@ SHEETS: tuple[Sheet, ...] = (
             _r("klucz_dluznika", "text", "klucz z arkusza dluznicy"),
             _r("rodzaj", "text", "kod rodzaju należności (Ustawienia › Rodzaje)"),
             _r("tytul", "text", "za co"),
-            _r("kwota", "amount", "kwota główna"),
+            _r("kwota", "amount0", "kwota główna obowiązująca (0 tylko po uchyleniu decyzji)"),
             _r("data_wystawienia", "date"),
             _c("okres_od", "date"),
             _c("okres_do", "date"),
@@ -85,6 +86,14 @@ SHEETS: tuple[Sheet, ...] = (
             _c("stan", "choice", "stan w poprzednim systemie; pusty: wyliczony", *STATES),
             _c("saldo_deklarowane", "amount0", "saldo wg poprzedniego systemu na dziś"),
             _c("odsetki_deklarowane", "amount0", "odsetki wg poprzedniego systemu na dziś"),
+            _c("decyzja_znak", "text", "znak decyzji ustalającej należność"),
+            _c("decyzja_data_wydania", "date"),
+            _c("decyzja_data_doreczenia", "date"),
+            _c(
+                "termin_platnosci",
+                "term",
+                "termin płatności, gdy nie biegnie od doręczenia wezwania (np. z decyzji)",
+            ),
         ),
     ),
     Sheet(
@@ -132,6 +141,8 @@ SHEETS: tuple[Sheet, ...] = (
             _r("data", "date"),
             _r("kwota", "amount"),
             _c("tytul", "text", "tytuł przelewu albo numer dowodu"),
+            _c("data_storna", "date", "wpłata wycofana (storno) tego dnia: nie liczy się"),
+            _c("przyczyna_storna"),
         ),
     ),
     Sheet(
@@ -142,7 +153,7 @@ SHEETS: tuple[Sheet, ...] = (
             _r("klucz_naleznosci"),
             _r("data_decyzji", "date"),
             _r("nr_raty", "int"),
-            _r("termin", "date"),
+            _r("termin", "term", "termin raty (może być przyszły)"),
             _r("kwota", "amount"),
         ),
     ),
@@ -191,6 +202,30 @@ SHEETS: tuple[Sheet, ...] = (
             _r("kwota", "amount"),
             _r("zrodlo", "choice", "", *(s.value for s in RecoverySource)),
             _c("referencja"),
+        ),
+    ),
+    Sheet(
+        "wyplaty_naleznosci",
+        "Wypłaty objęte należnością (świadczenia nienależnie pobrane, art. 23 u.p.o.u.a.)",
+        (
+            KEY,
+            _r("klucz_naleznosci"),
+            _r("nr", "int", "kolejny numer wypłaty w należności"),
+            _r("data_wyplaty", "date", "odsetki od 1. dnia następnego miesiąca"),
+            _r("kwota", "amount"),
+        ),
+    ),
+    Sheet(
+        "zmiany_decyzji",
+        "Zmiany i uchylenia decyzji (kwota należności przed i po)",
+        (
+            KEY,
+            _r("klucz_naleznosci"),
+            _r("rodzaj", "choice", "", *AMENDMENT_KINDS),
+            _r("data", "date", "od kiedy obowiązuje"),
+            _r("kwota_przed", "amount0"),
+            _r("kwota_po", "amount0", "0 przy uchyleniu"),
+            _r("powod", "text", "np. decyzja zmieniająca nr …"),
         ),
     ),
 )

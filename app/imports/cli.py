@@ -1,6 +1,7 @@
-"""`windykacja import PATH [--dry-run]` and `windykacja export DIR` (issue 21). PATH is a directory
-of the CSV sheets or one ZIP of them. The import runs in one transaction: errors are listed on
-stderr, exit code 1, nothing written; --dry-run prints the report and writes nothing."""
+"""`windykacja import PATH [--dry-run]` and `windykacja export DIR [--xlsx]` (issue 21). PATH is a
+directory of the CSV sheets, one ZIP of them, or one XLSX workbook; --xlsx exports one workbook.
+The import runs in one transaction: errors are listed on stderr, exit code 1, nothing written;
+--dry-run prints the report and writes nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import argparse
 import asyncio
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -25,12 +28,15 @@ from app.unit.setup import first_start
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser(
-        "import", help="przeniesienie portfela z poprzedniego systemu (arkusze CSV)"
+        "import", help="przeniesienie portfela z poprzedniego systemu (arkusze CSV albo XLSX)"
     )
-    imp.add_argument("path", type=Path, help="katalog z arkuszami CSV albo archiwum ZIP")
+    imp.add_argument(
+        "path", type=Path, help="katalog z arkuszami CSV, archiwum ZIP albo skoroszyt XLSX"
+    )
     imp.add_argument("--dry-run", action="store_true", help="tylko sprawdź i pokaż raport")
     exp = sub.add_parser("export", help="cały portfel do katalogu, w arkuszach importu")
     exp.add_argument("directory", type=Path)
+    exp.add_argument("--xlsx", action="store_true", help="jeden skoroszyt portfel.xlsx w katalogu")
 
 
 class _Bar:
@@ -56,7 +62,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     try:
         if args.command == "export":
-            return await _export(engine, args.directory)
+            return await _export(engine, args.directory, xlsx=args.xlsx)
         # As `serve` does on the first start: the unit and its default authority, which the
         # titles sheet names, exist before anything moves in.
         async with session_scope(make_sessionmaker(engine)) as session:
@@ -70,10 +76,9 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _import(engine: AsyncEngine, path: Path, *, dry_run: bool) -> int:
-    source = Source(path)
     bar = _Bar()
     try:
-        async with session_scope(make_sessionmaker(engine)) as session:
+        async with session_scope(make_sessionmaker(engine)) as session, _source(path) as source:
             report = await service.run(
                 session, source, path.name, warsaw_today(), dry_run=dry_run, progress=bar
             )
@@ -88,6 +93,12 @@ async def _import(engine: AsyncEngine, path: Path, *, dry_run: bool) -> int:
     return 0
 
 
+@asynccontextmanager
+async def _source(path: Path) -> AsyncIterator[Source]:
+    with Source(path) as source:
+        yield source
+
+
 class _Refused(Exception):
     """Leaves session_scope with a rollback: an import with errors writes nothing."""
 
@@ -95,8 +106,15 @@ class _Refused(Exception):
         self.report = report
 
 
-async def _export(engine: AsyncEngine, directory: Path) -> int:
+async def _export(engine: AsyncEngine, directory: Path, *, xlsx: bool = False) -> int:
     async with session_scope(make_sessionmaker(engine)) as session:
+        if xlsx:
+            directory.mkdir(parents=True, exist_ok=True)
+            workbook = directory / "portfel.xlsx"
+            counts = await export.to_xlsx(session, workbook, warsaw_today())
+            for name, n in counts.items():
+                sys.stdout.write(f"{workbook} [{name}]: {n} wierszy\n")
+            return 0
         counts = await export.to_directory(session, directory, warsaw_today())
     for name, n in counts.items():
         sys.stdout.write(f"{directory / (name + '.csv')}: {n} wierszy\n")

@@ -19,13 +19,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.alimony import service as alimony_service
 from app.domain.deadlines import payment_term_end, reminder_term_end
+from app.domain.enforcement import decision_term_end
 from app.domain.kinds import AllocationRule, KindRules
 from app.domain.lifecycle import CLOSED_STATES, State
 from app.domain.parameters import ParameterRow
 from app.domain.portfolio import StateFacts, derived_state
 from app.domain.portfolio_sheets import Row
 from app.imports.repository import ImportRepository
-from app.models import Document, Event, Instalment, Payment, Receivable, WriteOff
+from app.models import (
+    Document,
+    Event,
+    Instalment,
+    Payment,
+    Receivable,
+    ReceivableAmendment,
+    ReceivableTranche,
+    WriteOff,
+)
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository, kind_rules
 
@@ -176,17 +186,23 @@ async def _chunk(
     pays = by_receivable(await repo.payments(ids))
     plans = by_receivable(await repo.instalments(ids))
     offs = by_receivable(await repo.write_offs(ids))
+    extra = await Extra.of(repo, ids)
     returned = await repo.returned_titles(ids)
     events, changes = [], []
     for r in await repo.receivables(ids):
         kind = rules[r.kind_code]
         _dates(r, kind, docs.get(r.id, []), r.id in returned)
         await _plans(repo, plans.get(r.id, []))
-        days = [p.paid_on for p in pays.get(r.id, [])]
+        counted = figures_mod.counted(pays.get(r.id, []))  # a reversed payment counts for nothing
+        days = [p.paid_on for p in counted]
         r.time_barred_from = figures_mod.limitation_of(r, kind, days)
-        figs = await figures(session, r, kind, docs, pays, offs, params, today)
+        figs = await figures(session, r, kind, docs, pays, offs, params, today, extra)
         facts = _Rows(
-            docs.get(r.id, []), pays.get(r.id, []), plans.get(r.id, []), offs.get(r.id, [])
+            docs.get(r.id, []),
+            counted,
+            plans.get(r.id, []),
+            offs.get(r.id, []),
+            extra.amendments.get(r.id, []),
         )
         _state(r, figs, facts, touched, today)
         totals.add(r, figs, today, touched.new.get(r.id, 0))
@@ -221,6 +237,10 @@ def _dates(r: Receivable, rules: KindRules, docs: list[Document], returned: bool
     if demands and demands[-1].delivered_on:
         r.demand_delivered_on = demands[-1].delivered_on
         r.payment_term_ends_on = payment_term_end(r.demand_delivered_on, rules.payment_term_days)
+    elif r.payment_term_ends_on is None and rules.decision_required and r.decision_final_on:
+        # The sheet gives no term: the kind's days from the day the decision became final, as
+        # app/receivables/decisions.record_decision does when the decision names no day.
+        r.payment_term_ends_on = decision_term_end(r.decision_final_on, rules.payment_term_days)
     if reminders:
         delivered = reminders[-1].delivered_on
         r.reminder_delivered_on = delivered
@@ -243,6 +263,21 @@ async def _plans(repo: ImportRepository, instalments: list[Instalment]) -> None:
                 await repo.set_owed_through(i.id, owed)
 
 
+@dataclass(frozen=True)
+class Extra:
+    """The rows only some receivables have: an art. 23 receivable's payouts (issue 16 item 4)
+    and the changes of its decision (issue 20), per receivable."""
+
+    tranches: dict[int, list[ReceivableTranche]] = field(default_factory=dict)
+    amendments: dict[int, list[ReceivableAmendment]] = field(default_factory=dict)
+
+    @classmethod
+    async def of(cls, repo: ImportRepository, ids: Sequence[int]) -> Extra:
+        return cls(
+            by_receivable(await repo.tranches(ids)), by_receivable(await repo.amendments(ids))
+        )
+
+
 async def figures(
     session: AsyncSession,
     r: Receivable,
@@ -252,20 +287,31 @@ async def figures(
     offs: dict[int, list[WriteOff]],
     params: list[ParameterRow],
     today: date,
+    extra: Extra | None = None,
 ) -> figures_mod.Figures:
     payments = pays.get(r.id, [])
     if rules.allocation_rule is AllocationRule.ART_28:
         return await figures_mod.figures_of(session, r, rules, today)
-    facts = figures_mod.facts_of(r, rules, payments, docs.get(r.id, []), offs.get(r.id, []))
+    extra = extra or Extra()
+    facts = figures_mod.facts_of(
+        r,
+        rules,
+        payments,
+        docs.get(r.id, []),
+        offs.get(r.id, []),
+        extra.tranches.get(r.id, ()),
+        amendments=extra.amendments.get(r.id, ()),
+    )
     return figures_mod.compute(r, rules, facts, params, today)
 
 
 @dataclass(frozen=True)
 class _Rows:
     docs: list[Document]
-    pays: list[Payment]
+    pays: list[Payment]  # those that count (not reversed)
     plan: list[Instalment]
     offs: list[WriteOff]
+    amendments: list[ReceivableAmendment] = field(default_factory=list)
 
 
 def _state(
@@ -281,6 +327,7 @@ def _state(
             bool(rows.plan),
             r.time_barred_from,
             any(w.full for w in rows.offs),
+            bool(rows.amendments) and rows.amendments[-1].kind == "uchylenie",
         )
         r.state = derived_state(facts, today)
     elif r.id not in touched.new and figs.balance == 0 and r.state not in CLOSED_STATES:
@@ -292,6 +339,8 @@ def _state(
         )
     if r.state in CLOSED_STATES and r.closed_on is None:
         r.closed_on = _closed_on(r, rows, today)
+    if r.state == State.ANULOWANA:
+        r.time_barred_from = None  # nothing left to prescribe (app/corrections/service.annul)
 
 
 def _closed_on(r: Receivable, rows: _Rows, today: date) -> date:
@@ -300,6 +349,8 @@ def _closed_on(r: Receivable, rows: _Rows, today: date) -> date:
         return max(p.paid_on for p in rows.pays)
     if r.state == State.UMORZONA and rows.offs:
         return max(w.decided_on for w in rows.offs)
+    if r.state == State.ANULOWANA and rows.amendments:
+        return rows.amendments[-1].effective_on
     if r.state == State.PRZEDAWNIONA and r.time_barred_from:
         return min(r.time_barred_from, today)
     return today

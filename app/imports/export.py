@@ -1,7 +1,9 @@
 """Everything out again, in the import's own sheets (issue 21 item 6): a unit is never locked in.
 Each row carries its source key when it came in by an import, else a key made from its id
 ("wk-…"); each receivable its state and, as the declared figures, its balance and interest as of
-the day of the export, so that importing the export checks itself. Rows are streamed."""
+the day of the export, so that importing the export checks itself. Rows are streamed. As CSV files
+(a directory or one ZIP) or as one XLSX workbook (a worksheet per sheet; amounts as numbers with two
+decimals, dates as dates, written in write-only mode, row by row)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,17 @@ import io
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.money import format_amount
-from app.domain.portfolio_sheets import DOC_KINDS, SHEET
+from app.domain.portfolio_sheets import DOC_KINDS, SHEET, Column
 from app.imports import derive
 from app.imports.repository import BATCH, ImportRepository
 from app.imports.sources import DELIMITER
@@ -32,6 +37,8 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    ReceivableAmendment,
+    ReceivableTranche,
     WriteOff,
 )
 from app.receivables.repository import ReceivableRepository, kind_rules
@@ -98,6 +105,7 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
         docs = derive.by_receivable(await repo.documents(chunk))
         pays = derive.by_receivable(await repo.payments(chunk))
         offs = derive.by_receivable(await repo.write_offs(chunk))
+        extra = await derive.Extra.of(repo, chunk)
         stmt = (
             select(
                 Receivable,
@@ -109,7 +117,7 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
         )
         for r, key, debtor_key in await session.execute(stmt):
             kind = rules[r.kind_code]
-            figs = await derive.figures(session, r, kind, docs, pays, offs, params, today)
+            figs = await derive.figures(session, r, kind, docs, pays, offs, params, today, extra)
             yield [
                 _k(key, "n", r.id),
                 _k(debtor_key, "d", r.debtor_id),
@@ -125,6 +133,11 @@ async def _receivables(session: AsyncSession, today: date) -> AsyncIterator[list
                 r.state,
                 format_amount(figs.balance),
                 format_amount(figs.interest_due),
+                _s(r.decision_ref),
+                _s(r.decision_issued_on),
+                _s(r.decision_delivered_on),
+                # The term when no delivered demand gives it (a decision's, issue 16 item 8).
+                "" if r.demand_delivered_on else _s(r.payment_term_ends_on),
             ]
 
 
@@ -180,18 +193,18 @@ async def _reports(session: AsyncSession, _today: date) -> AsyncIterator[list[st
 
 
 async def _payments(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
-    stmt = select(
-        Payment, _key("wplaty", Payment.id), _key("naleznosci", Payment.receivable_id)
-    )
-    # A reversed payment (storno, issue 20) counts for nothing: it is not carried over.
-    stmt = stmt.where(Payment.reversed_on.is_(None)).order_by(Payment.id)
-    async for p, key, rkey in ImportRepository(session).stream(stmt):
+    stmt = select(Payment, _key("wplaty", Payment.id), _key("naleznosci", Payment.receivable_id))
+    # A reversed payment (storno, issue 20) goes out with its day and reason, and its title
+    # (kept in reversed_reference); who reversed it is not carried (the import's actor then).
+    async for p, key, rkey in ImportRepository(session).stream(stmt.order_by(Payment.id)):
         yield [
             _k(key, "w", p.id),
             _k(rkey, "n", p.receivable_id),
             _s(p.paid_on),
             format_amount(p.amount),
-            _s(p.reference),
+            _s(p.reversed_reference if p.reversed_on else p.reference),
+            _s(p.reversed_on),
+            _s(p.reversal_reason),
         ]
 
 
@@ -275,6 +288,40 @@ async def _recoveries(session: AsyncSession, _today: date) -> AsyncIterator[list
         ]
 
 
+async def _tranches(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
+    stmt = select(
+        ReceivableTranche,
+        _key("wyplaty_naleznosci", ReceivableTranche.id),
+        _key("naleznosci", ReceivableTranche.receivable_id),
+    ).order_by(ReceivableTranche.id)
+    async for t, key, rkey in ImportRepository(session).stream(stmt):
+        yield [
+            _k(key, "wn", t.id),
+            _k(rkey, "n", t.receivable_id),
+            str(t.number),
+            _s(t.paid_out_on),
+            format_amount(t.amount),
+        ]
+
+
+async def _amendments(session: AsyncSession, _today: date) -> AsyncIterator[list[str]]:
+    stmt = select(
+        ReceivableAmendment,
+        _key("zmiany_decyzji", ReceivableAmendment.id),
+        _key("naleznosci", ReceivableAmendment.receivable_id),
+    ).order_by(ReceivableAmendment.id)
+    async for a, key, rkey in ImportRepository(session).stream(stmt):
+        yield [
+            _k(key, "zd", a.id),
+            _k(rkey, "n", a.receivable_id),
+            a.kind,
+            _s(a.effective_on),
+            format_amount(a.old_principal),
+            format_amount(a.new_principal),
+            a.reason,
+        ]
+
+
 WRITERS: dict[str, Callable[[AsyncSession, date], AsyncIterator[list[str]]]] = {
     "dluznicy": _debtors,
     "naleznosci": _receivables,
@@ -287,6 +334,8 @@ WRITERS: dict[str, Callable[[AsyncSession, date], AsyncIterator[list[str]]]] = {
     "alimenty_zasadzone": _awards,
     "alimenty_wyplaty": _payouts,
     "alimenty_odzyskane": _recoveries,
+    "wyplaty_naleznosci": _tranches,
+    "zmiany_decyzji": _amendments,
 }
 
 
@@ -327,4 +376,37 @@ async def to_zip(session: AsyncSession, target: IO[bytes], today: date) -> dict[
                 counts[name] = await _write_sheet(session, name, today, text)
                 text.flush()
                 text.detach()
+    return counts
+
+
+def _typed(ws: Any, column: Column, text: str) -> object:
+    """A cell of the workbook: what Excel can sum or sort as what it is."""
+    if not text:
+        return None
+    if column.kind in ("amount", "amount0"):
+        cell = WriteOnlyCell(ws, value=Decimal(text))
+        cell.number_format = "0.00"
+        return cell
+    if column.kind in ("date", "term"):
+        cell = WriteOnlyCell(ws, value=date.fromisoformat(text))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if column.kind == "int":
+        return int(text)
+    return text
+
+
+async def to_xlsx(session: AsyncSession, target: IO[bytes] | Path, today: date) -> dict[str, int]:
+    wb = Workbook(write_only=True)
+    counts = {}
+    for name in WRITERS:
+        ws = wb.create_sheet(name)
+        columns = SHEET[name].columns
+        ws.append(SHEET[name].header)
+        count = 0
+        async for row in WRITERS[name](session, today):
+            ws.append([_typed(ws, c, v) for c, v in zip(columns, row, strict=True)])
+            count += 1
+        counts[name] = count
+    wb.save(target)
     return counts

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import secrets
 import tempfile
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,6 +65,12 @@ def get(job_id: str) -> Job | None:
     return _JOBS.get(job_id)
 
 
+@asynccontextmanager
+async def _source(path: Path) -> AsyncIterator[Source]:
+    with Source(path) as source:
+        yield source
+
+
 class _Refused(Exception):
     """Leaves session_scope with a rollback: an import with errors writes nothing."""
 
@@ -78,10 +86,10 @@ def register(file_id: str, file_name: str, *, dry_run: bool, actor: str) -> Job:
 async def run(maker: async_sessionmaker[AsyncSession], job: Job, today: date) -> None:
     report: service.Report | None = None
     try:
-        async with session_scope(maker) as session:
+        async with session_scope(maker) as session, _source(job.path) as source:
             report = await service.run(
                 session,
-                Source(job.path),
+                source,
                 job.file_name,
                 today,
                 dry_run=job.dry_run,

@@ -21,7 +21,9 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    ReceivableAmendment,
     ReceivableKind,
+    ReceivableTranche,
     WriteOff,
 )
 from app.models.base import Base
@@ -166,6 +168,22 @@ class ImportRepository:
             select(WriteOff)
             .where(WriteOff.receivable_id.in_(ids))
             .order_by(WriteOff.decided_on, WriteOff.id)
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def tranches(self, ids: Sequence[int]) -> list[ReceivableTranche]:
+        stmt = (
+            select(ReceivableTranche)
+            .where(ReceivableTranche.receivable_id.in_(ids))
+            .order_by(ReceivableTranche.receivable_id, ReceivableTranche.number)
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def amendments(self, ids: Sequence[int]) -> list[ReceivableAmendment]:
+        stmt = (
+            select(ReceivableAmendment)
+            .where(ReceivableAmendment.receivable_id.in_(ids))
+            .order_by(ReceivableAmendment.effective_on, ReceivableAmendment.id)
         )
         return list((await self.session.scalars(stmt)).all())
 

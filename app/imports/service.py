@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.kinds import AllocationRule, InterestStart
 from app.domain.portfolio import Checker, Issue, header_issues, parse_row
 from app.domain.portfolio_sheets import SHEETS, Row, Sheet
 from app.imports import derive
@@ -31,9 +32,12 @@ from app.models import (
     Instalment,
     Payment,
     Receivable,
+    ReceivableAmendment,
+    ReceivableTranche,
     WriteOff,
 )
 from app.models.base import Base
+from app.receivables.repository import kind_rules
 
 ACTOR = "import"
 MAX_LISTED = 500  # errors listed in the report; all are counted
@@ -103,10 +107,18 @@ async def run(
 
 
 async def _checker(repo: ImportRepository, known: _Known, today: date) -> Checker:
+    kinds = [kind_rules(k) for k in await repo.kinds()]
     checker = Checker(
         today,
-        frozenset(k.code for k in await repo.kinds()),
+        frozenset(k.code for k in kinds),
         await repo.authorities(),
+        # As app/receivables/service._check_tranches: interest per payout, not the fund's ledger.
+        frozenset(
+            k.code
+            for k in kinds
+            if k.interest_start is not InterestStart.DAY_AFTER_DUE
+            and k.allocation_rule is not AllocationRule.ART_28
+        ),
         known_debtors=set(known.ids["dluznicy"]),
         known_receivables=await repo.receivable_facts(),
         known_titles=set(known.ids["tytuly"]),
@@ -247,6 +259,10 @@ def _receivable(r: Row, k: _Known, _a: str) -> dict[str, Any]:
         "decision_final_on": r["data_prawomocnosci"],
         "state": r["stan"] or "wystawiona",  # derived later when the sheet gives none
         "authority_code": r["organ"],
+        "decision_ref": r["decyzja_znak"],
+        "decision_issued_on": r["decyzja_data_wydania"],
+        "decision_delivered_on": r["decyzja_data_doreczenia"],
+        "payment_term_ends_on": r["termin_platnosci"],  # a delivered demand's term replaces it
     }
 
 
@@ -285,13 +301,20 @@ def _report(r: Row, k: _Known, a: str) -> dict[str, Any]:
 
 
 def _payment(r: Row, k: _Known, a: str) -> dict[str, Any]:
+    """A reversed payment (storno, issue 20) keeps its row; its title moves to
+    reversed_reference as app/corrections/service.reverse_payment does."""
+    reversed_on = r["data_storna"]
     return {
         "receivable_id": _id(k, "naleznosci", r, "klucz_naleznosci"),
         "paid_on": r["data"],
         "amount": r["kwota"],
-        "reference": r["tytul"],
+        "reference": None if reversed_on else r["tytul"],
         "source": "import",
         "created_by": a,
+        "reversed_on": reversed_on,
+        "reversal_reason": r["przyczyna_storna"],
+        "reversed_by": a if reversed_on else None,
+        "reversed_reference": r["tytul"] if reversed_on else None,
     }
 
 
@@ -354,6 +377,27 @@ def _recovery(r: Row, k: _Known, a: str) -> dict[str, Any]:
     }
 
 
+def _tranche(r: Row, k: _Known, _a: str) -> dict[str, Any]:
+    return {
+        "receivable_id": _id(k, "naleznosci", r, "klucz_naleznosci"),
+        "number": r["nr"],
+        "paid_out_on": r["data_wyplaty"],
+        "amount": r["kwota"],
+    }
+
+
+def _amendment(r: Row, k: _Known, a: str) -> dict[str, Any]:
+    return {
+        "receivable_id": _id(k, "naleznosci", r, "klucz_naleznosci"),
+        "kind": r["rodzaj"],
+        "effective_on": r["data"],
+        "old_principal": r["kwota_przed"],
+        "new_principal": r["kwota_po"],
+        "reason": r["powod"],
+        "created_by": a,
+    }
+
+
 _MAPPERS: dict[str, tuple[type[Base], Callable[[Row, _Known, str], dict[str, Any]]]] = {
     "dluznicy": (Debtor, _debtor),
     "naleznosci": (Receivable, _receivable),
@@ -366,4 +410,6 @@ _MAPPERS: dict[str, tuple[type[Base], Callable[[Row, _Known, str], dict[str, Any
     "alimenty_zasadzone": (AlimonyAward, _award),
     "alimenty_wyplaty": (AlimonyPayout, _payout),
     "alimenty_odzyskane": (AlimonyRecovery, _recovery),
+    "wyplaty_naleznosci": (ReceivableTranche, _tranche),
+    "zmiany_decyzji": (ReceivableAmendment, _amendment),
 }

@@ -1,6 +1,6 @@
-"""An uploaded portfolio (one ZIP of the CSV sheets) spooled to a temporary file in bounded
-chunks: never whole in memory, refused past MAX_UPLOAD (app/limits.py lets these paths through up
-to the same ceiling)."""
+"""An uploaded portfolio (one ZIP of the CSV sheets, or one XLSX workbook) spooled to a temporary
+file in bounded chunks: never whole in memory, refused past MAX_UPLOAD (app/limits.py lets these
+paths through up to the same ceiling)."""
 
 from __future__ import annotations
 
@@ -22,11 +22,10 @@ CHUNK = 1024 * 1024
 @asynccontextmanager
 async def spooled(upload: object) -> AsyncIterator[Path]:
     if not isinstance(upload, UploadFile) or not upload.filename:
-        raise Invalid("Wybierz plik ZIP z arkuszami CSV", field="file")
-    if upload.filename.lower().endswith((".xlsx", ".xls")):
+        raise Invalid("Wybierz plik ZIP z arkuszami CSV albo skoroszyt XLSX", field="file")
+    if upload.filename.lower().endswith((".xls", ".ods")):
         raise Invalid(
-            "Skoroszyt XLSX nie jest obsługiwany: zapisz każdy arkusz jako CSV (UTF-8, średnik) "
-            "i wyślij je razem w pliku ZIP",
+            "Ten format skoroszytu nie jest obsługiwany: zapisz go jako XLSX (Excel 2007+)",
             field="file",
         )
     fd, name = tempfile.mkstemp(prefix="windykacja-import-", suffix=".zip")

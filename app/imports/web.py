@@ -51,15 +51,17 @@ async def moving_in(request: Request, _user: Admin) -> Response:
 
 
 @router.get("/szablon")
-async def template(user: Admin) -> Response:
-    """The empty sheets and their description, one ZIP."""
-    return await imports_api.import_template(user)
+async def template(user: Admin, fmt: imports_api.Format = "zip") -> Response:
+    """The empty sheets and their description, one ZIP (or ?format=xlsx, one workbook)."""
+    return await imports_api.import_template(user, fmt)
 
 
 @router.get("/eksport")
-async def export(session: SessionDep, user: Admin, today: TodayDep) -> Response:
-    """The whole portfolio in the import's sheets, one ZIP."""
-    return await imports_api.export_portfolio(session, user, today)
+async def export(
+    session: SessionDep, user: Admin, today: TodayDep, fmt: imports_api.Format = "zip"
+) -> Response:
+    """The whole portfolio in the import's sheets, one ZIP (or ?format=xlsx, one workbook)."""
+    return await imports_api.export_portfolio(session, user, today, fmt)
 
 
 @router.post("/proba")
@@ -75,7 +77,7 @@ async def dry_run(request: Request, session: SessionDep, user: Admin, today: Tod
             kept = jobs.waiting_file(file_id)
             kept.parent.mkdir(mode=0o700, exist_ok=True)
             shutil.copyfile(path, kept)
-        name = str(getattr(upload, "filename", "") or "import.zip")[:200]
+        name = str(getattr(upload, "filename", "") or "import")[:200]
         job = jobs.register(file_id, name, dry_run=True, actor=user.username)
         return _started(request, job, today)
 

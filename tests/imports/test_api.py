@@ -103,7 +103,7 @@ async def test_the_template_has_every_sheet_and_its_description(api: httpx.Async
         header = zf.read("wplaty.csv").decode("utf-8-sig")
         opis = zf.read("OPIS.txt").decode()
     assert {"dluznicy.csv", "naleznosci.csv", "tytuly.csv", "alimenty_odzyskane.csv"} <= names
-    assert header == "klucz;klucz_naleznosci;data;kwota;tytul\r\n"
+    assert header == "klucz;klucz_naleznosci;data;kwota;tytul;data_storna;przyczyna_storna\r\n"
     assert "klucz_naleznosci *" in opis
 
 

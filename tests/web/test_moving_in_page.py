@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.imports import jobs
 from app.models import Receivable
 from tests.imports.test_api import _zip
+from tests.imports.test_xlsx import XLSX, workbook
 from tests.web.conftest import csrf_of
 
 
@@ -72,3 +73,19 @@ async def test_the_progress_page_refreshes_until_the_job_is_done(
     assert page.headers["Refresh"] == "2"
     assert "zapis: wplaty: 3000 wierszy" in page.text
     assert (await admin.get("/przeniesienie/postep/" + "f" * 32)).status_code == 404
+
+
+async def test_a_workbook_is_checked_on_the_page_and_the_export_comes_as_one(
+    as_role: Callable[[str], Awaitable[httpx.AsyncClient]],
+) -> None:
+    admin = await as_role("admin")
+    token = await csrf_of(admin, "/przeniesienie")
+    files = {"file": ("portfel.xlsx", workbook(), XLSX)}
+    started = await admin.post("/przeniesienie/proba", data={"csrf_token": token}, files=files)
+    assert started.status_code == 303
+    checked = await admin.get(started.headers["location"])
+    assert "Raport sprawdzenia pliku portfel.xlsx" in checked.text
+    assert "Zatwierdź import" in checked.text
+    for url in ("/przeniesienie/eksport?format=xlsx", "/przeniesienie/szablon?format=xlsx"):
+        r = await admin.get(url)
+        assert (r.status_code, r.headers["content-type"]) == (200, XLSX), url
