@@ -25,6 +25,7 @@ from app.bank import api as bank_api
 from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
+from app.control import api as control_api
 from app.corrections import api as corrections_api
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
@@ -145,6 +146,7 @@ def create_app(
         overpayments_api.router,
         imports_api.router,
         notes_api.router,
+        control_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

@@ -50,6 +50,13 @@ LABELS = {
     DATA_READ: "odczyt danych osobowych",
     DATA_EXTRACT: "wyciąg danych (RODO art. 15)",
     NOTE_ADDED: "wpis w notatkach i kontaktach zobowiązanego",
+    # issue 22 item 6: the chief accountant's control (app/control)
+    "kontrola_wniosek": "wniosek do kontroli głównego księgowego",
+    "kontrola_kontrasygnata": "kontrasygnata głównego księgowego",
+    "kontrola_zwrot": "zwrot wniosku przez głównego księgowego",
+    "kontrola_zatwierdzenie": "decyzja kierownika: zatwierdzenie",
+    "kontrola_odmowa": "decyzja kierownika: odmowa",
+    "kontrola_wykonanie": "wykonanie operacji po kontroli",
 }
 
 

@@ -16,6 +16,7 @@ from app.corrections import views as correction_views
 from app.debtors import service as debtor_service
 from app.deliveries import views as delivery_views
 from app.deps import TodayDep
+from app.domain import control
 from app.domain.delivery import METHOD_LABELS
 from app.domain.lifecycle import CLOSED_STATES, State
 from app.errors import NotFound
@@ -32,7 +33,9 @@ from app.receivables.forms import (
     ReceivableForm,
     ReportForm,
     WriteOffForm,
+    WriteOffProposalForm,
 )
+from app.receivables.repository import ReceivableRepository
 from app.unit import authorities
 from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, Viewer, flash, verify_csrf
@@ -48,6 +51,7 @@ ACTION_FORMS: dict[str, type[WebForm]] = {
     "tytul": IssueForm,
     "raty": InstalmentsForm,
     "umorzenie": WriteOffForm,
+    "wniosek_umorzenie": WriteOffProposalForm,
     "organ": ReportForm,
     "organ_wybor": AuthorityChoiceForm,
     "okres": PeriodForm,
@@ -83,8 +87,10 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
             shown.append("decyzja")
         if card.rules.deduction_limit_code and "zaplata" in allowed:
             shown.append("potracenie")
-    if viewer.can("sign") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
-        shown.append("umorzenie")
+    # Issue 22 item 6: a write-off is proposed to the chief accountant's control (app/control);
+    # the direct form (route /umorzenie) is no longer on the card.
+    if viewer.can("collect") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
+        shown.append("wniosek_umorzenie")
     titled = any(d.kind == "tytul_wykonawczy" for d in card.documents)
     if viewer.can("collect") and not titled and state not in CLOSED_STATES:
         shown += DETAIL_FORMS
@@ -105,6 +111,7 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
         "tytul": {"issued_on": iso},
         "raty": {"decided_on": iso},
         "umorzenie": {"decided_on": iso, "scope": "calosc"},
+        "wniosek_umorzenie": {"decided_on": iso, "scope": "calosc"},
         "organ": {"reported_on": iso, "kind": "srodek"},
         "organ_wybor": {"authority_code": card.receivable.authority_code or ""},
         "decyzja": {
@@ -158,6 +165,9 @@ async def card_page(
             + [(a.code, f"{a.name} ({a.code})") for a in listed],
             "authority_names": {a.code: a.name for a in listed},
             "changes": await details.changes(session, receivable_id),
+            "proposals": await ReceivableRepository(session).proposals(receivable_id),
+            "control_kinds": control.KIND_LABELS,
+            "control_states": control.STATE_LABELS,
         },
         failed.status if failed else 200,
     )

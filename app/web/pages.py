@@ -13,6 +13,7 @@ from app.alimony import web_entries as alimony_entries_web
 from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
+from app.control import web as control_web
 from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
 from app.imports import web as imports_web
@@ -52,4 +53,5 @@ PAGES = (
     kinds_web.router,
     imports_web.router,
     reports_web.router,
+    control_web.router,
 )
