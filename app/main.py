@@ -52,6 +52,7 @@ from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
 from app.teryt import api as teryt_api
+from app.timeliness import api as timeliness_api
 from app.titles import api as titles_api
 from app.unit import api as unit_api
 from app.unit.setup import first_start
@@ -147,6 +148,7 @@ def create_app(
         imports_api.router,
         notes_api.router,
         control_api.router,
+        timeliness_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

@@ -25,6 +25,7 @@ from app.receivables import web_actions as receivable_actions_web
 from app.receivables import web_list as receivable_list_web
 from app.reports import web as reports_web
 from app.sweeps import web as sweeps_web
+from app.timeliness import web as timeliness_web
 from app.unit import web as unit_web
 from app.web import auth as auth_web
 from app.web import batch as batch_web
@@ -54,4 +55,5 @@ PAGES = (
     imports_web.router,
     reports_web.router,
     control_web.router,
+    timeliness_web.router,
 )
