@@ -46,8 +46,8 @@ from app.overpayments import api as overpayments_api
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
+from app.reports import allowances_api, statements_api
 from app.reports import api as reports_api
-from app.reports import statements_api
 from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
@@ -149,6 +149,7 @@ def create_app(
         notes_api.router,
         control_api.router,
         timeliness_api.router,
+        allowances_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

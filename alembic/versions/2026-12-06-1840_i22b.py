@@ -7,9 +7,13 @@ Create Date: 2026-12-06 18:40:00
 - control_proposal: a write-off, instalments (relief), a payment's storno, an amended or annulled
   decision proposed by a specialist, countersigned or returned by the chief accountant (u.f.p.
   art. 54 ust. 1 pkt 3) and decided by the manager where the law gives them the decision.
+- parameter rows: the unit's rules for the year-end write-down allowances (odpisy aktualizujące,
+  ustawa o rachunkowości art. 35b ust. 1 pkt 3 and 5), example values the unit confirms or
+  changes by a new dated row (POST /api/v1/parameters) in its accounting policy.
 """
 
 from collections.abc import Sequence
+from datetime import date
 
 import sqlalchemy as sa
 
@@ -19,6 +23,19 @@ revision: str = "i22b_control"
 down_revision: str | None = "i19b_list"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+_POLICY = (
+    "Zasady (polityka) rachunkowości jednostki, art. 10 ust. 1 pkt 2 ustawy z 29.09.1994 "
+    "o rachunkowości (Dz.U. 2023 poz. 120 ze zm.); kryteria odpisu z art. 35b ust. 1 pkt 3 i 5 "
+    "tej ustawy. Wartość przykładowa: jednostka potwierdza ją lub zmienia nowym wierszem."
+)
+# ustawa o rachunkowości, art. 35b in its wording from 1.01.2002 (Dz.U. 2000 nr 113 poz. 1186).
+PARAMETERS = [
+    ("odpis_przeterminowane_miesiace", date(2002, 1, 1), 12, "miesiace", _POLICY),
+    ("odpis_przeterminowane_procent", date(2002, 1, 1), 100, "procent", _POLICY),
+    ("odpis_zmarly_procent", date(2002, 1, 1), 100, "procent", _POLICY),
+]
 
 
 def upgrade() -> None:
@@ -54,9 +71,33 @@ def upgrade() -> None:
     )
     op.create_index("ix_control_proposal_state", "control_proposal", ["state"])
     op.create_index("ix_control_proposal_receivable_id", "control_proposal", ["receivable_id"])
+    parameter = sa.table(
+        "parameter",
+        sa.column("code", sa.String),
+        sa.column("valid_from", sa.Date),
+        sa.column("value", sa.BigInteger),
+        sa.column("unit", sa.String),
+        sa.column("source", sa.Text),
+        sa.column("created_by", sa.String),
+    )
+    op.bulk_insert(
+        parameter,
+        [
+            {
+                "code": code,
+                "valid_from": day,
+                "value": value,
+                "unit": unit,
+                "source": source,
+                "created_by": "migracja i22b_control",
+            }
+            for code, day, value, unit, source in PARAMETERS
+        ],
+    )
 
 
 def downgrade() -> None:
+    op.execute("DELETE FROM parameter WHERE code LIKE 'odpis_%'")
     op.drop_index("ix_control_proposal_receivable_id", table_name="control_proposal")
     op.drop_index("ix_control_proposal_state", table_name="control_proposal")
     op.drop_table("control_proposal")

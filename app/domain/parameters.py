@@ -62,6 +62,11 @@ class ParameterCode(StrEnum):
     ALIMENTY_REJESTRACJA_PUP_DNI = "alimenty_rejestracja_pup_dni"  # termin organu: 14 dni
     # Issue 20 (migration i20_corrections): the creditor's days for its postanowienie on a zarzut.
     ZARZUT_STANOWISKO_DNI = "zarzut_stanowisko_dni"  # u.p.e.a. art. 34
+    # Issue 22 item 6 (migration i22b_control, with the source): the unit's rules for year-end
+    # write-down allowances (ustawa o rachunkowości art. 35b ust. 1 pkt 3 and 5).
+    ODPIS_PRZETERMINOWANE_MIESIACE = "odpis_przeterminowane_miesiace"  # overdue > N months
+    ODPIS_PRZETERMINOWANE_PROCENT = "odpis_przeterminowane_procent"  # … allowance in percent
+    ODPIS_ZMARLY_PROCENT = "odpis_zmarly_procent"  # debtor deceased: allowance in percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +98,9 @@ LABELS: dict[str, str] = {
     ParameterCode.ALIMENTY_PISMO_DNI: "termin wysłania pisma w sprawie alimentacyjnej",
     ParameterCode.ALIMENTY_REJESTRACJA_PUP_DNI: "termin rejestracji dłużnika w PUP",
     ParameterCode.ZARZUT_STANOWISKO_DNI: "termin wierzyciela na postanowienie w sprawie zarzutu",
+    ParameterCode.ODPIS_PRZETERMINOWANE_MIESIACE: "odpis aktualizujący: przeterminowanie (miesiące)",
+    ParameterCode.ODPIS_PRZETERMINOWANE_PROCENT: "odpis aktualizujący należności przeterminowanych",
+    ParameterCode.ODPIS_ZMARLY_PROCENT: "odpis aktualizujący należności od zmarłych dłużników",
 }
 
 

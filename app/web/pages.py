@@ -23,6 +23,7 @@ from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
 from app.receivables import web_list as receivable_list_web
+from app.reports import allowances_web
 from app.reports import web as reports_web
 from app.sweeps import web as sweeps_web
 from app.timeliness import web as timeliness_web
@@ -56,4 +57,5 @@ PAGES = (
     reports_web.router,
     control_web.router,
     timeliness_web.router,
+    allowances_web.router,
 )
