@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
+from app.alimony.schemas import WriteOffCreate as AlimonyWriteOffCreate
 from app.corrections.schemas import AmendmentCreate, AnnulmentCreate, ReversalCreate
 from app.domain.control import Kind
 from app.receivables.schemas import InstalmentPlanCreate, WriteOffCreate
@@ -15,6 +16,7 @@ from app.schemas import Schema
 # The body each kind's operation takes, as its direct route takes it.
 BODIES: dict[Kind, type[Schema]] = {
     Kind.UMORZENIE: WriteOffCreate,
+    Kind.UMORZENIE_ALIMENTY: AlimonyWriteOffCreate,
     Kind.RATY: InstalmentPlanCreate,
     Kind.STORNO: ReversalCreate,
     Kind.ZMIANA: AmendmentCreate,
@@ -26,6 +28,9 @@ class ProposalCreate(Schema):
     kind: Kind
     receivable_id: int | None = Field(default=None, description="dla storna: z wpłaty")
     payment_id: int | None = Field(default=None, description="tylko storno: która wpłata")
+    debtor_id: int | None = Field(
+        default=None, description="tylko umorzenie_art30: dłużnik alimentacyjny"
+    )
     justification: str = Field(default="", max_length=500, description="uzasadnienie wniosku")
     data: dict[str, Any] = Field(
         description="treść operacji jak w bezpośredniej ścieżce, np. dla umorzenia "

@@ -16,6 +16,9 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.alimony import write_offs as alimony_write_offs
+from app.alimony.repository import AlimonyRepository
+from app.alimony.schemas import WriteOffCreate as AlimonyWriteOffCreate
 from app.audit import service as audit
 from app.audit.service import Who
 from app.control.repository import ControlRepository
@@ -94,6 +97,10 @@ async def _execute(session: AsyncSession, p: ControlProposal, actor: str, today:
         case Kind.UMORZENIE:
             assert isinstance(body, WriteOffCreate)
             await actions.write_off(session, rid, body, actor, today)
+        case Kind.UMORZENIE_ALIMENTY:
+            assert isinstance(body, AlimonyWriteOffCreate)
+            receivable = await receivable_service.load(session, rid)
+            await alimony_write_offs.decide(session, receivable.debtor_id, body, actor, today)
         case Kind.RATY:
             assert isinstance(body, InstalmentPlanCreate)
             await actions.grant_instalments(session, rid, body, actor, today)
@@ -160,6 +167,13 @@ async def _receivable_of(session: AsyncSession, data: ProposalCreate) -> int:
         if data.receivable_id not in (None, payment.receivable_id):
             raise Conflict("Wskazana wpłata nie należy do tej należności")
         return payment.receivable_id
+    if data.kind is Kind.UMORZENIE_ALIMENTY:
+        if data.debtor_id is None:
+            raise Invalid("Wskaż dłużnika alimentacyjnego", field="debtor_id")
+        fund = await AlimonyRepository(session).open_fund_receivable(data.debtor_id)
+        if fund is None:
+            raise Conflict(f"Dłużnik {data.debtor_id} nie ma otwartej należności funduszu")
+        return fund.id
     if data.receivable_id is None:
         raise Invalid("Wskaż należność", field="receivable_id")
     return data.receivable_id

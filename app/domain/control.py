@@ -10,6 +10,8 @@ the manager may order the operation in writing (hence "returned" is not the end:
 propose again, and the manager's decision is recorded as its own step).
 
 Who decides after the countersignature:
+- umorzenie_art30: the organ's decision on the alimony debtor's write-off (u.p.o.u.a. art. 30
+  ust. 1, "organ właściwy wierzyciela"), signed by the manager or an authorised person;
 - umorzenie, raty (ulgi): u.f.p. art. 64 ust. 1 (and art. 55-59, 60): the decision on a relief
   in non-tax public-law receivables belongs to the manager of the unit (kierownik jednostki);
 - zmiana decyzji, uchylenie decyzji: an administrative decision of the organ (KPA art. 155/154,
@@ -29,6 +31,7 @@ from enum import StrEnum
 
 class Kind(StrEnum):
     UMORZENIE = "umorzenie"  # write-off decision (in full or in part)
+    UMORZENIE_ALIMENTY = "umorzenie_art30"  # alimony debtor, art. 30 ust. 1 u.p.o.u.a.
     RATY = "raty"  # relief: instalments (u.f.p. art. 56)
     STORNO = "storno"  # reversal of a payment
     ZMIANA = "zmiana_decyzji"  # amended decision (new principal)
@@ -52,6 +55,7 @@ class Step(StrEnum):
 
 KIND_LABELS = {
     Kind.UMORZENIE: "umorzenie należności",
+    Kind.UMORZENIE_ALIMENTY: "umorzenie należności dłużnika alimentacyjnego (art. 30 u.p.o.u.a.)",
     Kind.RATY: "rozłożenie na raty (ulga)",
     Kind.STORNO: "storno wpłaty (korekta ksiąg)",
     Kind.ZMIANA: "zmiana decyzji (korekta należności)",
@@ -67,7 +71,7 @@ STATE_LABELS = {
 
 # Where the decision belongs to the manager after the countersignature (see the module's text).
 MANAGER_DECIDES: frozenset[Kind] = frozenset(
-    {Kind.UMORZENIE, Kind.RATY, Kind.ZMIANA, Kind.UCHYLENIE}
+    {Kind.UMORZENIE, Kind.UMORZENIE_ALIMENTY, Kind.RATY, Kind.ZMIANA, Kind.UCHYLENIE}
 )
 OPEN_STATES: frozenset[State] = frozenset({State.DO_KONTROLI, State.DO_DECYZJI})
 

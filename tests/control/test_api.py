@@ -209,3 +209,43 @@ async def test_no_one_controls_their_own_proposal(api):
     own = await api.post(f"/api/v1/control/proposals/{r.json()['id']}/countersign")
     assert own.status_code == 409
     assert "Własnego wniosku" in own.json()["detail"]
+
+
+async def test_an_alimony_write_off_passes_the_same_control(api):
+    """u.p.o.u.a. art. 30 ust. 1 pkt 1: 36 months of effective enforcement → 30 % of the
+    1000.00 owed (tests/alimony/test_write_offs.py): 300.00, balance 700.00 — only after the
+    countersignature and the manager's decision."""
+    from tests.alimony.support import advance_debtor, get
+
+    who = await _users(api)
+    did = await advance_debtor(api, 36)
+    r = await api.post(
+        "/api/v1/control/proposals",
+        json={
+            "kind": "umorzenie_art30",
+            "debtor_id": did,
+            "data": {"decided_on": "2026-11-23", "decision_ref": "FA.4410.1.2026", "step": 30},
+        },
+        headers=who["specjalista"],
+    )
+    assert r.status_code == 201, r.text
+    assert r.json()["manager_decides"] is True
+    url = f"/api/v1/control/proposals/{r.json()['id']}"
+    assert (await get(api, f"/debtors/{did}/history"))["written_off"] == "0.00"
+    assert (await api.post(f"{url}/countersign", headers=who["ksiegowy"])).status_code == 200
+    assert (await get(api, f"/debtors/{did}/history"))["written_off"] == "0.00"
+    r = await api.post(f"{url}/decision", json={"approve": True}, headers=who["kierownik"])
+    assert r.status_code == 200, r.text
+    h = await get(api, f"/debtors/{did}/history", as_of="2026-11-23")
+    assert (h["balance"], h["written_off"]) == ("700.00", "300.00")
+    # A step not reached is refused when proposed, nothing written.
+    r = await api.post(
+        "/api/v1/control/proposals",
+        json={
+            "kind": "umorzenie_art30",
+            "debtor_id": did,
+            "data": {"decided_on": "2026-11-23", "decision_ref": "FA/2", "step": 50},
+        },
+        headers=who["specjalista"],
+    )
+    assert r.status_code == 409, r.text
