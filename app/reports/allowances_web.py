@@ -35,8 +35,7 @@ async def allowances_page(
             day = date.fromisoformat(as_of)
         except ValueError:
             error = (
-                f"Nieprawidłowa data „{as_of}” (oczekiwano RRRR-MM-DD); "
-                f"pokazano {day:%d.%m.%Y}."
+                f"Nieprawidłowa data „{as_of}” (oczekiwano RRRR-MM-DD); pokazano {day:%d.%m.%Y}."
             )
     try:
         found = await allowances.proposed(session, day)
