@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.auth.deps import SessionDep, who
 from app.control import service
 from app.control.schemas import ProposalCreate
+from app.corrections.forms import AmendmentForm, AnnulmentForm, ReversalForm
 from app.deps import TodayDep
 from app.domain import control
 from app.domain.control import Kind, State, Step
@@ -158,4 +159,65 @@ async def propose_write_off(
     back = f"/naleznosci/{receivable_id}#wnioski"
     return await submit_action(
         request, session, WriteOffProposalForm, "wniosek_umorzenie", use_case, back, card
+    )
+
+
+async def _propose_correction(
+    request: Request,
+    session: AsyncSession,
+    receivable_id: int,
+    user: User,
+    today: date,
+    kind: Kind,
+    form_cls: type[ReversalForm] | type[AmendmentForm] | type[AnnulmentForm],
+) -> Response:
+    name = f"wniosek_{kind.value}"
+
+    async def card(form: FormState) -> Response:
+        return await card_page(request, session, receivable_id, today, form)
+
+    async def use_case(data: ReversalForm | AmendmentForm | AnnulmentForm) -> str:
+        body = ProposalCreate(
+            kind=kind,
+            receivable_id=receivable_id,
+            payment_id=data.payment_id if isinstance(data, ReversalForm) else None,
+            data=service.payload_of(data.to_schema()),
+        )
+        p = await service.propose(session, body, who(request, user), today)
+        return (
+            f"Złożono wniosek nr {p.id} ({control.KIND_LABELS[kind]}): "
+            "czeka na kontrolę głównego księgowego."
+        )
+
+    back = f"/naleznosci/{receivable_id}#wnioski"
+    return await submit_action(request, session, form_cls, name, use_case, back, card)
+
+
+@router.post("/naleznosci/{receivable_id}/wniosek-storno")
+async def propose_reversal(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """A specialist proposes a payment's storno (a correction of the books)."""
+    return await _propose_correction(
+        request, session, receivable_id, user, today, Kind.STORNO, ReversalForm
+    )
+
+
+@router.post("/naleznosci/{receivable_id}/wniosek-zmiana-decyzji")
+async def propose_amendment(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """A specialist proposes to record an amended decision."""
+    return await _propose_correction(
+        request, session, receivable_id, user, today, Kind.ZMIANA, AmendmentForm
+    )
+
+
+@router.post("/naleznosci/{receivable_id}/wniosek-uchylenie")
+async def propose_annulment(
+    request: Request, receivable_id: int, session: SessionDep, user: Collector, today: TodayDep
+) -> Response:
+    """A specialist proposes to record an annulled decision."""
+    return await _propose_correction(
+        request, session, receivable_id, user, today, Kind.UCHYLENIE, AnnulmentForm
     )

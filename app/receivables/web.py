@@ -4,7 +4,7 @@ and the form that registers a receivable for a debtor."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.corrections import views as correction_views
+from app.corrections.forms import AmendmentForm, AnnulmentForm, ReversalForm
 from app.debtors import service as debtor_service
 from app.deliveries import views as delivery_views
 from app.deps import TodayDep
@@ -129,6 +130,38 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
     return {name: blank_form(cls, name, **defaults[name]) for name, cls in ACTION_FORMS.items()}
 
 
+# Issue 22 item 6: corrections proposed to the chief accountant's control (app/control/web.py),
+# under the same conditions as their direct forms, with the same fields.
+PROPOSED_CORRECTIONS = {
+    "storno": ReversalForm,
+    "zmiana_decyzji": AmendmentForm,
+    "uchylenie": AnnulmentForm,
+}
+
+
+def _proposal_forms(
+    card: service.Card,
+    viewer: Viewer,
+    corrections: dict[str, Any],
+    forms: dict[str, FormState],
+    failed: FormState | None,
+) -> list[str]:
+    if not viewer.can("collect"):
+        return []
+    allowed = set(card.allowed_actions)
+    shown = []
+    for name, cls in PROPOSED_CORRECTIONS.items():
+        if name not in allowed or (name == "storno" and not corrections["payments"]):
+            continue
+        key = f"wniosek_{name}"
+        defaults = corrections["forms"][name].values if name in corrections["forms"] else {}
+        forms[key] = blank_form(cls, key, **{k: v for k, v in defaults.items() if v})
+        if failed is not None and failed.name == key:
+            forms[key] = failed
+        shown.append(key)
+    return shown
+
+
 async def card_page(
     request: Request,
     session: AsyncSession,
@@ -145,6 +178,7 @@ async def card_page(
     listed = [a for a, _communes in await authorities.listing(session)]
     # Issue 20: the corrections' own block of the card (app/corrections/views.py).
     corrections = await correction_views.block(session, card, viewer, today, failed)
+    proposed = _proposal_forms(card, viewer, corrections, forms, failed)
     return render(
         request,
         "receivables/card.html",
@@ -157,7 +191,7 @@ async def card_page(
             "debtor": card.debtor,
             "ledger": await audit.ledger(session, card),
             "forms": forms,
-            "shown": available_forms(card, viewer) + corrections["shown"],
+            "shown": available_forms(card, viewer) + corrections["shown"] + proposed,
             "corr": corrections,
             "failed": failed.name if failed else None,
             "competent": await details.authority_of(session, card.receivable, card.debtor),

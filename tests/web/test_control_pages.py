@@ -81,3 +81,34 @@ async def test_a_refused_proposal_asks_for_the_managers_reason(
     assert r.status_code == 303
     assert (await card(api_admin, rid, "2025-04-02"))["state"] != "umorzona"
     assert "brak przesłanek" in (await web.get(f"/naleznosci/{rid}")).text
+
+
+async def test_a_storno_proposed_on_the_card_takes_effect_on_the_countersignature(
+    web, as_role, api_admin, today
+) -> None:
+    """A correction of the books (ustawa o rachunkowości art. 25 ust. 1 pkt 1): the chief
+    accountant's countersignature is the last step."""
+    today.day = date(2025, 4, 2)
+    rid = int((await create_receivable(api_admin, await create_debtor(api_admin)))["id"])
+    pay = await api_admin.post(
+        f"/api/v1/receivables/{rid}/payments", json={"paid_on": "2025-03-20", "amount": "50.00"}
+    )
+    pid = pay.json()["id"]
+    page = (await web.get(f"/naleznosci/{rid}")).text
+    assert "Złóż wniosek o storno" in page
+    assert "Złóż wniosek o zmianę" in page  # the specialist proposes; the manager decides
+    url = f"/naleznosci/{rid}/wniosek-storno"
+    r = await post_form(
+        web, url, {"payment_id": str(pid), "reversed_on": "01.04.2025", "reason": ""}
+    )
+    assert r.status_code == 422
+    assert 'id="e-wniosek_storno-reason"' in r.text
+    form = {"payment_id": str(pid), "reversed_on": "01.04.2025", "reason": "zwrot przez bank"}
+    assert (await post_form(web, url, form)).status_code == 303
+    assert (await card(api_admin, rid, "2025-04-02"))["balance"] == "200.00"
+    gk = await as_role("ksiegowy")
+    pid_ = int((await gk.get("/kontrola")).text.split('id="wniosek-')[1].split('"')[0])
+    r = await post_form(gk, f"/kontrola/{pid_}/kontrasygnata", {}, "/kontrola")
+    assert r.status_code == 303, r.text
+    # 250.00 again: the 50.00 counts for nothing after the storno.
+    assert (await card(api_admin, rid, "2025-04-02"))["balance"] == "250.00"
