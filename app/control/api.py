@@ -3,6 +3,8 @@ Thin: the use cases are in service.py, the rules in app/domain/control.py."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 
 from app.auth.deps import Approver, Collector, Reader, SessionDep, Signer, who
@@ -13,7 +15,9 @@ from app.domain.control import State, Step
 from app.errors import PROBLEM, Invalid
 
 router = APIRouter(prefix="/api/v1/control", tags=["control"])
-_ERR = {code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)}
+_ERR: dict[int | str, dict[str, Any]] = {
+    code: {"content": {PROBLEM: {}}} for code in (401, 403, 404, 409, 422)
+}
 
 
 @router.post("/proposals", status_code=201, responses=_ERR)  # type: ignore[arg-type]

@@ -132,7 +132,7 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
 
 # Issue 22 item 6: corrections proposed to the chief accountant's control (app/control/web.py),
 # under the same conditions as their direct forms, with the same fields.
-PROPOSED_CORRECTIONS = {
+PROPOSED_CORRECTIONS: dict[str, type[WebForm]] = {
     "storno": ReversalForm,
     "zmiana_decyzji": AmendmentForm,
     "uchylenie": AnnulmentForm,

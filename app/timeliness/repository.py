@@ -80,12 +80,12 @@ class TimelinessRepository:
     async def steps(self, date_from: date, date_to: date) -> list[dict[str, Any]]:
         """Every step with its lag (the CSV's rows)."""
         f = _sql(self.dialect)
-        stmt = text(
+        raw = text(
             f"SELECT s.step, s.receivable_id, s.number, s.reference_on, s.done_on, s.actor,"
             f" {f['lag']} AS lag FROM ({self._steps()}) s"
             " ORDER BY s.done_on, s.step, s.receivable_id"
         )
-        stmt = stmt.bindparams(*_PERIOD).columns(
+        stmt = raw.bindparams(*_PERIOD).columns(
             step=String(),
             receivable_id=Integer(),
             number=String(),
@@ -100,7 +100,7 @@ class TimelinessRepository:
     async def time_barred(self, as_of: date) -> list[dict[str, Any]]:
         """Every time-barred receivable with its last action before limitation and who took it
         (u.f.p. art. 42 ust. 5; u.o.n.d.f.p. art. 5 ust. 1 pkt 2)."""
-        stmt = text(
+        raw = text(
             "SELECT r.id AS receivable_id, r.reference, r.kind_code, r.principal,"
             " r.time_barred_from, e.action, e.occurred_on, e.actor, e.cause"
             " FROM receivable r LEFT JOIN event e ON e.id = ("
@@ -111,7 +111,7 @@ class TimelinessRepository:
             "   'tytul_wykonawczy', 'raty'))"
             " ORDER BY r.time_barred_from, r.id"
         )
-        stmt = stmt.bindparams(bindparam("as_of", type_=Date())).columns(
+        stmt = raw.bindparams(bindparam("as_of", type_=Date())).columns(
             receivable_id=Integer(),
             reference=String(),
             kind_code=String(),
