@@ -31,11 +31,13 @@ async def timeliness(
     session: SessionDep, _user: Reader, today: TodayDep, start: From, end: To
 ) -> dict[str, Any]:
     """Per step of seed 003, specialist and month: the number of steps and their lag in days
-    against the instruction's deadline; every time-barred receivable (as of `to`) with its last
+    against the instruction's deadline; the steps overdue and not taken (as of `to`, at most
+    today); every time-barred receivable (as of `to`) with its last
     action and who took it."""
     _period(start, end)
     groups = await service.summary(session, start, end)
     barred = await service.time_barred(session, min(end, today))
+    waiting = await service.pending(session, min(end, today))
     return {
         "from": start.isoformat(),
         "to": end.isoformat(),
@@ -49,6 +51,15 @@ async def timeliness(
                 "max_lag_days": g.max_lag,
             }
             for g in groups
+        ],
+        "pending": [
+            {
+                "step": p.step,
+                "receivable_id": p.receivable_id,
+                "deadline_from": p.reference_on.isoformat(),
+                "lag_days": p.lag,
+            }
+            for p in waiting
         ],
         "time_barred": [
             {

@@ -47,6 +47,18 @@ class StepRow:
 
 
 @dataclass(frozen=True)
+class Pending:
+    step: str
+    receivable_id: int
+    reference_on: date
+    lag: int  # days since the deadline, on the report's day
+
+
+async def pending(session: AsyncSession, as_of: date) -> list[Pending]:
+    return [Pending(**r) for r in await TimelinessRepository(session).pending(as_of)]
+
+
+@dataclass(frozen=True)
 class Barred:
     receivable_id: int
     reference: str | None

@@ -50,6 +50,8 @@ async def timeliness_page(
             "error": error,
             "groups": await service.summary(session, start, end),
             "barred": await service.time_barred(session, min(end, today)),
+            "pending": await service.pending(session, min(end, today)),
+            "pending_on": min(end, today),
             "labels": service.STEP_LABELS,
         },
     )

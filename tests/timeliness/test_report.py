@@ -118,3 +118,27 @@ async def test_the_page_shows_the_lags_and_the_time_barred(api, client):
     assert "upomnienie (od terminu płatności)" in page.text
     assert '<td class="num">13,0</td>' in page.text
     assert "art. 5 ust. 1 pkt 2" in page.text
+
+
+async def test_steps_overdue_and_not_taken(api):
+    """On 2026-11-23: A due since its term of 2025-03-19 without a reminder (614 days); B's
+    reminder delivered 2025-04-03, the 7 days ended 2025-04-10, no title (592 days)."""
+    a = (await create_receivable(api, await create_debtor(api)))["id"]
+    await deliver(api, a, "wezwanie", "2025-03-05")
+    b = (await create_receivable(api, await create_debtor(api)))["id"]
+    await deliver(api, b, "wezwanie", "2025-03-05")
+    await sweep(api, "2025-03-20")
+    r = await api.post(f"/api/v1/receivables/{b}/reminders", json={"issued_on": "2025-04-01"})
+    assert r.status_code == 201, r.text
+    await deliver(api, b, "upomnienie", "2025-04-03")
+    r = await api.get(
+        "/api/v1/reports/timeliness", params={"from": "2026-01-01", "to": "2026-12-31"}
+    )
+    pending = [
+        (p["step"], p["receivable_id"], p["deadline_from"], p["lag_days"])
+        for p in r.json()["pending"]
+    ]
+    assert pending == [
+        ("upomnienie", a, "2025-03-19", 614),
+        ("tytul_wykonawczy", b, "2025-04-10", 592),
+    ]
