@@ -48,6 +48,11 @@ WRITES = {
     ("PUT", "/api/v1/authorities/{code}"): Permission.ADMIN,
     ("POST", "/api/v1/kinds"): Permission.ADMIN,
     ("PUT", "/api/v1/kinds/{code}"): Permission.ADMIN,
+    # Issue 22 item 6: the chief accountant countersigns or returns (u.f.p. art. 54 ust. 1 pkt 3),
+    # the head of the unit decides.
+    ("POST", "/api/v1/control/proposals/{proposal_id}/countersign"): Permission.APPROVE,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/return"): Permission.APPROVE,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/decision"): Permission.SIGN,
 }
 _WRITE_OFF = re.compile(r"/write-offs$")  # umorzenie: a decision signed by the head of the unit
 _PARAM = re.compile(r"\{[^}]+\}")
