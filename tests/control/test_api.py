@@ -249,3 +249,40 @@ async def test_an_alimony_write_off_passes_the_same_control(api):
         headers=who["specjalista"],
     )
     assert r.status_code == 409, r.text
+
+
+async def test_instalments_are_a_relief_the_manager_decides(api):
+    """u.f.p. art. 56 ust. 1 pkt 3 (rozłożenie na raty) and art. 64 ust. 1: the manager decides
+    after the countersignature. A receivable not yet due cannot get instalments (the trial run
+    refuses at once); a due one gets them, its instalments summing to its balance on the day of
+    the decision (the interest is the card's, tests/receivables/test_card_figures.py)."""
+    from decimal import Decimal
+
+    from tests.factories import deliver, sweep
+
+    who = await _users(api)
+    rid = await _receivable(api)
+    plan = {
+        "decided_on": "2026-11-20",
+        "decision_ref": "FN.3112.1.2026",
+        "instalments": [
+            {"due_on": "2026-12-15", "amount": "100.00"},
+            {"due_on": "2027-01-15", "amount": "150.00"},
+        ],
+    }
+    body = {"kind": "raty", "receivable_id": rid, "data": plan}
+    early = await api.post("/api/v1/control/proposals", json=body, headers=who["specjalista"])
+    assert early.status_code == 409
+    assert "wystawiona" in early.json()["detail"]
+    await deliver(api, rid, "wezwanie", "2025-03-05")  # term 2025-03-19
+    await sweep(api, "2025-03-20")
+    balance = Decimal((await card(api, rid, "2026-11-20"))["balance"])
+    plan["instalments"][1]["amount"] = str(balance - Decimal("100.00"))
+    r = await api.post("/api/v1/control/proposals", json=body, headers=who["specjalista"])
+    assert r.status_code == 201, r.text
+    url = f"/api/v1/control/proposals/{r.json()['id']}"
+    assert (await api.post(f"{url}/countersign", headers=who["ksiegowy"])).status_code == 200
+    assert (await card(api, rid, "2026-11-23"))["state"] == "wymagalna"
+    r = await api.post(f"{url}/decision", json={"approve": True}, headers=who["kierownik"])
+    assert r.status_code == 200, r.text
+    assert (await card(api, rid, "2026-11-23"))["state"] == "raty"
