@@ -25,6 +25,7 @@ from app.bank import api as bank_api
 from app.calculator import api as calculator_api
 from app.clock import Clock, warsaw_today
 from app.config import Settings, get_settings
+from app.control import api as control_api
 from app.corrections import api as corrections_api
 from app.db import make_engine, make_sessionmaker, session_scope
 from app.debtors import api as debtors_api
@@ -47,13 +48,14 @@ from app.overpayments import api as overpayments_api
 from app.parameters import api as parameters_api
 from app.postbook import api as postbook_api
 from app.receivables import api as receivables_api
+from app.reports import allowances_api, statements_api
 from app.reports import api as reports_api
-from app.reports import statements_api
 from app.retention import api as retention_api
 from app.secret_key import ensure_secret_key
 from app.signing import api as signing_api
 from app.sweeps import api as sweeps_api
 from app.teryt import api as teryt_api
+from app.timeliness import api as timeliness_api
 from app.titles import api as titles_api
 from app.unit import api as unit_api
 from app.unit.setup import first_start
@@ -151,6 +153,9 @@ def create_app(
         deferrals_api.router,  # issue 20 item 3
         estates_api.router,
         retention_api.router,
+        control_api.router,
+        timeliness_api.router,
+        allowances_api.router,
     ):
         app.include_router(router)
     kinds_openapi.install(app)

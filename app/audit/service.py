@@ -57,6 +57,13 @@ LABELS = {
     RETENTION_LIST: "spis akt do brakowania (art. 5 ust. 2 u.n.z.a.)",
     RETENTION_CONSENT: "zgoda archiwum państwowego na brakowanie",
     ANONYMISED: "usunięcie danych osobowych po upływie okresu przechowywania",
+    # issue 22 item 6: the chief accountant's control (app/control)
+    "kontrola_wniosek": "wniosek do kontroli głównego księgowego",
+    "kontrola_kontrasygnata": "kontrasygnata głównego księgowego",
+    "kontrola_zwrot": "zwrot wniosku przez głównego księgowego",
+    "kontrola_zatwierdzenie": "decyzja kierownika: zatwierdzenie",
+    "kontrola_odmowa": "decyzja kierownika: odmowa",
+    "kontrola_wykonanie": "wykonanie operacji po kontroli",
 }
 
 

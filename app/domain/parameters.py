@@ -67,6 +67,11 @@ class ParameterCode(StrEnum):
     OPLATA_PROLONGACYJNA_UDZIAL = "oplata_prolongacyjna_udzial"
     # Issue 20 item 7 (migration i20c_estate_retention): u.f.p. art. 56 ust. 1 pkt 1, grosze.
     SPADEK_PRZEDMIOTY_CODZIENNEGO_UZYTKU = "spadek_przedmioty_codziennego_uzytku"
+    # Issue 22 item 6 (migration i22b_control, with the source): the unit's rules for year-end
+    # write-down allowances (ustawa o rachunkowości art. 35b ust. 1 pkt 3 and 5).
+    ODPIS_PRZETERMINOWANE_MIESIACE = "odpis_przeterminowane_miesiace"  # overdue > N months
+    ODPIS_PRZETERMINOWANE_PROCENT = "odpis_przeterminowane_procent"  # … allowance in percent
+    ODPIS_ZMARLY_PROCENT = "odpis_zmarly_procent"  # debtor deceased: allowance in percent
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,11 @@ LABELS: dict[str, str] = {
     ParameterCode.SPADEK_PRZEDMIOTY_CODZIENNEGO_UZYTKU: (
         "próg wartości przedmiotów codziennego użytku zmarłego (u.f.p. art. 56 ust. 1 pkt 1)"
     ),
+    ParameterCode.ODPIS_PRZETERMINOWANE_MIESIACE: (
+        "odpis aktualizujący: przeterminowanie (miesiące)"
+    ),
+    ParameterCode.ODPIS_PRZETERMINOWANE_PROCENT: "odpis aktualizujący należności przeterminowanych",
+    ParameterCode.ODPIS_ZMARLY_PROCENT: "odpis aktualizujący należności od zmarłych dłużników",
 }
 
 

@@ -16,6 +16,7 @@ from app.models.authority import Authority
 from app.models.authority_commune import AuthorityCommune
 from app.models.bank import BankLine, BankStatement
 from app.models.base import Base
+from app.models.control_proposal import ControlProposal
 from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
@@ -61,6 +62,7 @@ __all__ = [
     "EstateWriteOff",
     "RetentionItem",
     "RetentionList",
+    "ControlProposal",
     "ImportKey",
     "AddressSearch",
     "Delivery",

@@ -208,6 +208,12 @@ REPORT_KINDS = {
 }
 
 
+class WriteOffProposalForm(WriteOffForm):
+    """Issue 22 item 6: the write-off proposed to the chief accountant's control (app/control)."""
+
+    justification: Text = Field(default=None, max_length=500)
+
+
 class ReportForm(WebForm):
     """The enforcement authority's answer about the title (seed 003 §3.8)."""
 

@@ -15,6 +15,7 @@ from app.domain.kinds import (
 )
 from app.domain.parameters import ParameterRow
 from app.models import (
+    ControlProposal,
     Debtor,
     Document,
     Event,
@@ -154,6 +155,11 @@ class ReceivableRepository:
             ParameterRow(code, valid_from, value, source)
             for code, valid_from, value, source in rows
         ]
+
+    async def proposals(self, receivable_id: int) -> list[ControlProposal]:
+        """Issue 22 item 6: the proposals under the accountant's control, for the card."""
+        stmt = select(ControlProposal).where(ControlProposal.receivable_id == receivable_id)
+        return list(await self.session.scalars(stmt.order_by(ControlProposal.id)))
 
 
 def kind_rules(kind: ReceivableKind) -> KindRules:

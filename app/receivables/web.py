@@ -4,7 +4,7 @@ and the form that registers a receivable for a debtor."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -13,9 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.corrections import views as correction_views
+from app.corrections.forms import AmendmentForm, AnnulmentForm, ReversalForm
 from app.debtors import service as debtor_service
 from app.deliveries import views as delivery_views
 from app.deps import TodayDep
+from app.domain import control
 from app.domain.delivery import METHOD_LABELS
 from app.domain.lifecycle import CLOSED_STATES, State
 from app.errors import NotFound
@@ -32,7 +34,9 @@ from app.receivables.forms import (
     ReceivableForm,
     ReportForm,
     WriteOffForm,
+    WriteOffProposalForm,
 )
+from app.receivables.repository import ReceivableRepository
 from app.unit import authorities
 from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other
 from app.web.session import Collector, Reader, Viewer, flash, verify_csrf
@@ -48,6 +52,7 @@ ACTION_FORMS: dict[str, type[WebForm]] = {
     "tytul": IssueForm,
     "raty": InstalmentsForm,
     "umorzenie": WriteOffForm,
+    "wniosek_umorzenie": WriteOffProposalForm,
     "organ": ReportForm,
     "organ_wybor": AuthorityChoiceForm,
     "okres": PeriodForm,
@@ -83,8 +88,10 @@ def available_forms(card: service.Card, viewer: Viewer) -> list[str]:
             shown.append("decyzja")
         if card.rules.deduction_limit_code and "zaplata" in allowed:
             shown.append("potracenie")
-    if viewer.can("sign") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
-        shown.append("umorzenie")
+    # Issue 22 item 6: a write-off is proposed to the chief accountant's control (app/control);
+    # the direct form (route /umorzenie) is no longer on the card.
+    if viewer.can("collect") and allowed & {"umorzenie", "umorzenie_czesciowe"}:
+        shown.append("wniosek_umorzenie")
     titled = any(d.kind == "tytul_wykonawczy" for d in card.documents)
     if viewer.can("collect") and not titled and state not in CLOSED_STATES:
         shown += DETAIL_FORMS
@@ -105,6 +112,7 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
         "tytul": {"issued_on": iso},
         "raty": {"decided_on": iso},
         "umorzenie": {"decided_on": iso, "scope": "calosc"},
+        "wniosek_umorzenie": {"decided_on": iso, "scope": "calosc"},
         "organ": {"reported_on": iso, "kind": "srodek"},
         "organ_wybor": {"authority_code": card.receivable.authority_code or ""},
         "decyzja": {
@@ -120,6 +128,38 @@ def _blank_forms(card: service.Card, today: date) -> dict[str, FormState]:
         },
     }
     return {name: blank_form(cls, name, **defaults[name]) for name, cls in ACTION_FORMS.items()}
+
+
+# Issue 22 item 6: corrections proposed to the chief accountant's control (app/control/web.py),
+# under the same conditions as their direct forms, with the same fields.
+PROPOSED_CORRECTIONS: dict[str, type[WebForm]] = {
+    "storno": ReversalForm,
+    "zmiana_decyzji": AmendmentForm,
+    "uchylenie": AnnulmentForm,
+}
+
+
+def _proposal_forms(
+    card: service.Card,
+    viewer: Viewer,
+    corrections: dict[str, Any],
+    forms: dict[str, FormState],
+    failed: FormState | None,
+) -> list[str]:
+    if not viewer.can("collect"):
+        return []
+    allowed = set(card.allowed_actions)
+    shown = []
+    for name, cls in PROPOSED_CORRECTIONS.items():
+        if name not in allowed or (name == "storno" and not corrections["payments"]):
+            continue
+        key = f"wniosek_{name}"
+        defaults = corrections["forms"][name].values if name in corrections["forms"] else {}
+        forms[key] = blank_form(cls, key, **{k: v for k, v in defaults.items() if v})
+        if failed is not None and failed.name == key:
+            forms[key] = failed
+        shown.append(key)
+    return shown
 
 
 async def card_page(
@@ -138,6 +178,7 @@ async def card_page(
     listed = [a for a, _communes in await authorities.listing(session)]
     # Issue 20: the corrections' own block of the card (app/corrections/views.py).
     corrections = await correction_views.block(session, card, viewer, today, failed)
+    proposed = _proposal_forms(card, viewer, corrections, forms, failed)
     return render(
         request,
         "receivables/card.html",
@@ -150,7 +191,7 @@ async def card_page(
             "debtor": card.debtor,
             "ledger": await audit.ledger(session, card),
             "forms": forms,
-            "shown": available_forms(card, viewer) + corrections["shown"],
+            "shown": available_forms(card, viewer) + corrections["shown"] + proposed,
             "corr": corrections,
             "failed": failed.name if failed else None,
             "competent": await details.authority_of(session, card.receivable, card.debtor),
@@ -158,6 +199,9 @@ async def card_page(
             + [(a.code, f"{a.name} ({a.code})") for a in listed],
             "authority_names": {a.code: a.name for a in listed},
             "changes": await details.changes(session, receivable_id),
+            "proposals": await ReceivableRepository(session).proposals(receivable_id),
+            "control_kinds": control.KIND_LABELS,
+            "control_states": control.STATE_LABELS,
         },
         failed.status if failed else 200,
     )

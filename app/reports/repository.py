@@ -301,6 +301,31 @@ class StatementRepository:
         )
         return [NominalRow(*row) for row in (await self.session.execute(stmt)).all()]
 
+    async def allowance_candidates(self, day: date) -> list[Any]:
+        """Issue 22 item 6: every receivable owing principal on `day` with what the write-down
+        rules need (term, due, the debtor's death), in one statement."""
+        per = self._principal_per_receivable(day)
+        r, d = Receivable, Debtor
+        deceased = and_(d.deceased.is_(True), or_(d.deceased_on.is_(None), d.deceased_on <= day))
+        stmt = (
+            select(
+                r.id,
+                r.reference,
+                r.kind_code,
+                d.name,
+                per.c.term,
+                per.c.principal,
+                per.c.due,
+                case((deceased, 1), else_=0),
+            )
+            .select_from(per)
+            .join(r, r.id == per.c.rid)
+            .join(d, d.id == r.debtor_id)
+            .where(per.c.principal > 0)
+            .order_by(r.id)
+        )
+        return list((await self.session.execute(stmt)).all())
+
     async def nominal_receivables(
         self, day: date, kind: str | None, only_due: bool, limit: int, offset: int
     ) -> list[Any]:

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
-from app.reports import statements
+from app.reports import pictures, statements
 from app.web.session import Reader
 from app.web.templating import render
 
@@ -55,7 +55,8 @@ async def accountant_page(
         "rb27": await statements.rb_27s(session, start, day),
         "near": await statements.near_limitation(session, day),
         "components": statements.COMPONENT_LABELS,
-        "charts": _charts(await statements.chart_data(session, day)),
+        "charts": _charts(await statements.chart_data(session, day))
+        + [pictures.titles_picture(await pictures.titles_at_authorities(session))],
     }
     return render(request, "reports/accountant.html", context)
 

@@ -10,6 +10,7 @@ from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.parameters import service as rates_service
 from app.receivables import folders, worklists
+from app.reports import pictures
 from app.sweeps import service as sweeps_service
 from app.unit.checklist import checklist
 from app.web.session import Reader, verify_csrf
@@ -56,5 +57,7 @@ async def dashboard(
             "demand_days": DEMAND_DAYS,
             "limit": worklists.LIMIT,
             "setup": setup,
+            # Issue 22 item 5: the portfolio by state and aging, the titles at the authorities.
+            "charts": await pictures.dashboard_charts(session, today),
         },
     )

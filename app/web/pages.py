@@ -13,6 +13,7 @@ from app.alimony import web_entries as alimony_entries_web
 from app.auth import web as users_web
 from app.backup import web as backup_web
 from app.calculator import web as calculator_web
+from app.control import web as control_web
 from app.corrections import web as corrections_web
 from app.debtors import web as debtors_web
 from app.deferrals import web as deferrals_web
@@ -24,9 +25,11 @@ from app.postbook import web as postbook_web
 from app.receivables import web as receivables_web
 from app.receivables import web_actions as receivable_actions_web
 from app.receivables import web_list as receivable_list_web
+from app.reports import allowances_web
 from app.reports import web as reports_web
 from app.retention import web as retention_web
 from app.sweeps import web as sweeps_web
+from app.timeliness import web as timeliness_web
 from app.unit import web as unit_web
 from app.web import auth as auth_web
 from app.web import batch as batch_web
@@ -58,4 +61,7 @@ PAGES = (
     imports_web.router,
     reports_web.router,
     retention_web.router,
+    control_web.router,
+    timeliness_web.router,
+    allowances_web.router,
 )

@@ -142,5 +142,6 @@ def page_user(permission: Permission) -> Callable[..., Coroutine[Any, Any, User]
 Reader = Annotated[User, Depends(page_user(Permission.READ))]
 Collector = Annotated[User, Depends(page_user(Permission.COLLECT))]
 Signer = Annotated[User, Depends(page_user(Permission.SIGN))]
+Approver = Annotated[User, Depends(page_user(Permission.APPROVE))]  # issue 22 item 6
 Admin = Annotated[User, Depends(page_user(Permission.ADMIN))]
 Sweeper = Annotated[User, Depends(page_user(Permission.SWEEP))]

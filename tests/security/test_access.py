@@ -57,6 +57,11 @@ WRITES = {
     ("POST", "/api/v1/overpayments/{overpayment_id}/set-off"): Permission.SIGN,
     # Moving a whole portfolio in or out (issue 21): every debtor's data at once.
     ("POST", "/api/v1/imports"): Permission.ADMIN,
+    # Issue 22 item 6: the chief accountant countersigns or returns (u.f.p. art. 54 ust. 1 pkt 3),
+    # the head of the unit decides.
+    ("POST", "/api/v1/control/proposals/{proposal_id}/countersign"): Permission.APPROVE,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/return"): Permission.APPROVE,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/decision"): Permission.SIGN,
 }
 # Reads of the whole portfolio at once (issue 21): the admin's.
 READS = {

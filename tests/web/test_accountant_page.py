@@ -19,8 +19,9 @@ async def test_the_accountant_sees_the_quarter_and_drills_down(as_role, api_admi
     assert "1 038,00" in html
     assert "/ksiegowosc/naleznosci?as_of=2025-06-30&amp;kind=oplata_pobyt&amp;due=true" in html
     assert "Obroty i salda 01.04.2025 – 30.06.2025" in html
-    # Four charts drawn on the server, as SVG images (no script, no CDN).
-    assert html.count('<img src="data:image/svg+xml;base64,') == 4
+    # Five charts drawn on the server, as SVG images (no script, no CDN); the fifth, the titles
+    # at the authorities and what they recovered (app/reports/pictures.py).
+    assert html.count('<img src="data:image/svg+xml;base64,') == 5
     assert "<figcaption>Przypisy i wpłaty miesięcznie (zł)</figcaption>" in html
     assert "/api/v1/reports/turnover.csv?from=2025-04-01&amp;to=2025-06-30" in html
 

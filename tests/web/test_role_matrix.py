@@ -104,6 +104,27 @@ MATRIX: dict[tuple[str, str], P | None] = {
     ("GET", "/api/v1/reports/rb-27s"): P.READ,
     ("GET", "/ksiegowosc"): P.READ,
     ("GET", "/ksiegowosc/naleznosci"): P.READ,
+    # issue 22 item 6: the chief accountant's preliminary control (app/control)
+    ("POST", "/api/v1/control/proposals"): P.COLLECT,
+    ("GET", "/api/v1/control/proposals"): P.READ,
+    ("GET", "/api/v1/control/proposals/{proposal_id}"): P.READ,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/countersign"): P.APPROVE,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/return"): P.APPROVE,
+    ("POST", "/api/v1/control/proposals/{proposal_id}/decision"): P.SIGN,
+    ("GET", "/kontrola"): P.READ,
+    ("POST", "/kontrola/{proposal_id}/kontrasygnata"): P.APPROVE,
+    ("POST", "/kontrola/{proposal_id}/zwrot"): P.APPROVE,
+    ("POST", "/kontrola/{proposal_id}/decyzja"): P.SIGN,
+    ("POST", "/naleznosci/{receivable_id}/wniosek-umorzenie"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/wniosek-storno"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/wniosek-zmiana-decyzji"): P.COLLECT,
+    ("POST", "/naleznosci/{receivable_id}/wniosek-uchylenie"): P.COLLECT,
+    ("GET", "/api/v1/reports/timeliness"): P.READ,
+    ("GET", "/api/v1/reports/timeliness.csv"): P.READ,
+    ("GET", "/ksiegowosc/terminowosc"): P.READ,
+    ("GET", "/api/v1/reports/write-down-allowances"): P.READ,
+    ("GET", "/api/v1/reports/write-down-allowances.{fmt}"): P.READ,
+    ("GET", "/ksiegowosc/odpisy"): P.READ,
     ("POST", "/api/v1/parameters"): P.ADMIN,
     ("POST", "/api/v1/parameters/nbp-archive"): P.ADMIN,
     ("POST", "/api/v1/parameters/checks"): P.ADMIN,
@@ -352,6 +373,7 @@ PARAMS = {
     "list_id": "999999",
     "username": "nieistniejacy",  # the lifecycle actions must not end the test users' sessions
     "job_id": "0" * 32,  # issue 21: an import job that does not exist (404)
+    "proposal_id": "999999",  # issue 22 item 6
 }
 _PARAM = re.compile(r"\{([^}:]+)(?::[^}]+)?\}")
 
