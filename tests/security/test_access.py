@@ -62,6 +62,11 @@ WRITES = {
     ("POST", "/api/v1/control/proposals/{proposal_id}/countersign"): Permission.APPROVE,
     ("POST", "/api/v1/control/proposals/{proposal_id}/return"): Permission.APPROVE,
     ("POST", "/api/v1/control/proposals/{proposal_id}/decision"): Permission.SIGN,
+    # The estate write-off is a decision of the head of the unit (u.f.p. art. 64 ust. 1); the
+    # archive's consent is recorded by the head, the anonymisation by the admin (issue 20 item 8).
+    ("POST", "/api/v1/debtors/{debtor_id}/estate-write-off"): Permission.SIGN,
+    ("POST", "/api/v1/retention/lists/{list_id}/consent"): Permission.SIGN,
+    ("POST", "/api/v1/retention/lists/{list_id}/anonymisation"): Permission.ADMIN,
 }
 # Reads of the whole portfolio at once (issue 21): the admin's.
 READS = {
