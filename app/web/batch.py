@@ -67,7 +67,7 @@ async def _page(
         {
             "forms": forms,
             "ready": await worklists.reminders_ready(session, today),
-            "awaiting_decision": await worklists.awaiting_decision(session),
+            "awaiting_decision": await worklists.awaiting_decision(session, today),
             "before_limitation": await worklists.reminders_before_limitation(session, today),
             "to_print": await worklists.documents_undelivered(
                 session, "upomnienie", State.UPOMNIENIE
