@@ -239,6 +239,8 @@ async def main(args: argparse.Namespace) -> None:
         await asyncio.to_thread(upgrade, url)
         await _fill(url, args.receivables)
         print(f"{args.receivables:,} receivables loaded in {time.perf_counter() - started:.0f} s")
+        if args.keep:  # generate once, measure again and again: --reuse
+            print(f"kept; measure again with --reuse {url}", flush=True)
         await _measure(url, args.rounds, args.explain)
     finally:
         if not args.keep:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,16 @@ def yes_no(value: object) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def date_field(value: object) -> str:
+    """The value of a date field as a person types it: "2025-03-05" (a default, a stored date)
+    → "05.03.2025"; anything else (what was typed and refused) as it is."""
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    text = "" if value is None else str(value)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    return f"{iso[3]}.{iso[2]}.{iso[1]}" if iso else text
+
+
 def state_label(code: str | None) -> str:
     return STATE_LABELS.get(code or "", code or "—")
 
@@ -70,6 +82,7 @@ def _environment() -> jinja2.Environment:
         wielka=first_upper,
         kto=actor_label,
         data=pl_date,
+        pole_daty=date_field,
         stan=state_label,
         czynnosc=action_label,
         pesel_maska=mask_pesel,
