@@ -163,8 +163,12 @@ def _cases(middle_cursor: str) -> list[tuple[str, listing.ListQuery, dict[str, s
          {"q": "zolkiewski jan 1234"}),
         ("search a document number", q(q="WZ/500000/2024"), {"q": "WZ/500000/2024"}),
         ("search a transfer reference", q(q="PRZELEW/700"), {"q": "PRZELEW/700"}),
-        ("state + amount range", q(state="wystawiona", min_amount=29000, max_amount=29900),
-         {"stan": "wystawiona", "od": "290", "do": "299"}),
+        # Wymagalna as of today (issue 19 item 1): the stored ones and the "wystawiona" whose
+        # term has passed (all of the generated ones: terms end by 2025).
+        ("state + amount range", q(state="wymagalna", min_amount=29000, max_amount=29900),
+         {"stan": "wymagalna", "od": "290", "do": "299"}),
+        ("search 'zolk', descending", q(q="zolk", descending=True),
+         {"q": "zolk", "kier": "malejaco"}),
         ("overdue >= 600 days", q(overdue_days=600), {"dni": "600"}),
         ("sort by amount, descending", q(sort="kwota", descending=True),
          {"sort": "kwota", "kier": "malejaco"}),
