@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from app.auth.roles import ROLE_LABELS
 from app.domain.identifiers import mask_pesel
 from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.domain.lifecycle import ACTION_LABELS, Action
@@ -84,6 +85,7 @@ def _environment() -> jinja2.Environment:
         data=pl_date,
         pole_daty=date_field,
         stan=state_label,
+        rola=lambda code: ROLE_LABELS.get(code, code),
         czynnosc=action_label,
         pesel_maska=mask_pesel,
         tak_nie=yes_no,
