@@ -62,6 +62,16 @@ def date_field(value: object) -> str:
     return f"{iso[3]}.{iso[2]}.{iso[1]}" if iso else text
 
 
+def month_label(value: object) -> str:
+    """A month as a Pole writes it: 03.2025 (a Month of the alimony history, or "2025-03")."""
+    year, month = getattr(value, "year", None), getattr(value, "month", None)
+    if isinstance(year, int) and isinstance(month, int):
+        return f"{month:02d}.{year}"
+    text = "" if value is None else str(value)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    return f"{iso[2]}.{iso[1]}" if iso else text
+
+
 def state_label(code: str | None) -> str:
     return STATE_LABELS.get(code or "", code or "—")
 
@@ -84,6 +94,7 @@ def _environment() -> jinja2.Environment:
         kto=actor_label,
         data=pl_date,
         pole_daty=date_field,
+        miesiac=month_label,
         stan=state_label,
         rola=lambda code: ROLE_LABELS.get(code, code),
         czynnosc=action_label,
