@@ -34,7 +34,8 @@ async def test_no_page_has_a_browser_date_field_and_each_shows_dd_mm_rrrr(web, a
         fields = _date_fields(page.text)
         assert fields, url
         for field in fields:
-            assert 'type="text"' in field and 'placeholder="DD.MM.RRRR"' in field, (url, field)
+            assert 'type="text"' in field, (url, field)
+            assert 'placeholder="DD.MM.RRRR"' in field, (url, field)
             value = re.search(r'value="([^"]*)"', field)
             assert value is None or re.fullmatch(r"(\d{2}\.\d{2}\.\d{4})?", value[1]), field
     # Today's date (23.11.2026) is the default of the list's reminders, as a Pole writes it.
