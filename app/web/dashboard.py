@@ -27,7 +27,7 @@ async def dashboard(
     """Folder counts and the work lists of the day; for the admin, what setup still lacks."""
     viewer = request.state.viewer
     setup = await checklist(session, today) if viewer.can("admin") else None
-    counts = await folders.folder_counts(session, today.year)
+    counts = await folders.folder_counts(session, today.year, today)
     work = {
         "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
         "demands_undelivered": await worklists.demands_undelivered(session, today),

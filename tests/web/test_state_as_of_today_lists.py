@@ -115,3 +115,20 @@ async def test_in_state_is_the_same_test_as_the_derived_state(api_admin, session
     for state in set(shown.values()) | {"upomnienie", "zaplacona"}:
         matched = set(await session.scalars(select(Receivable.id).where(in_state(state, TODAY))))
         assert matched == {i for i, s in shown.items() if s == state}, state
+
+
+async def test_the_folders_count_and_list_the_state_as_of_today(web, api_admin, session) -> None:
+    """Seed 003 § 2.3 folders: a file time-barred today (OP art. 70 § 1; the date put in
+    directly, as above) is in "przedawnione" before the night's sweep records it."""
+    rid = await _late(api_admin, "Wrona Jan")
+    folders = {f["code"]: f["count"] for f in (await api_admin.get("/api/v1/folders")).json()}
+    assert folders["przedawnione"] == 0
+    await session.execute(
+        update(Receivable).where(Receivable.id == rid).values(time_barred_from=TODAY)
+    )
+    await session.commit()
+    folders = {f["code"]: f["count"] for f in (await api_admin.get("/api/v1/folders")).json()}
+    assert folders["przedawnione"] == 1
+    listed = (await api_admin.get("/api/v1/folders/przedawnione")).json()
+    assert [(i["receivable_id"], i["state"]) for i in listed] == [(rid, "przedawniona")]
+    assert _badges((await web.get("/teczki/przedawnione")).text) == ["przedawniona"]
