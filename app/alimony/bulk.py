@@ -22,6 +22,7 @@ from app.domain.parameters import MissingParameter
 from app.errors import AppError, Invalid
 from app.models import AlimonyEnforcement, Debtor, Receivable
 from app.schemas import day_problem
+from app.web.forms import polish_message
 from app.web.templating import pl_date
 
 Kind = Literal["wyplata", "wyegzekwowane"]
@@ -128,6 +129,9 @@ async def save(
                 await service.record_recovery(session, row.debtor.id, recovery, actor, today)
         except AppError as exc:
             raise type(exc)(f"Wiersz {row.line.number}: {exc.detail}", field="text") from exc
-        except (MissingParameter, ValidationError) as exc:  # as attempt() tells a single entry
+        except MissingParameter as exc:  # as attempt() tells a single entry
             raise Invalid(f"Wiersz {row.line.number}: {exc}", field="text") from exc
+        except ValidationError as exc:  # in Polish, never pydantic's English
+            why = "; ".join(polish_message(e) for e in exc.errors())
+            raise Invalid(f"Wiersz {row.line.number}: {why}", field="text") from exc
     return checked

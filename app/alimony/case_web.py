@@ -20,7 +20,7 @@ from app.auth.deps import SessionDep
 from app.auth.roles import Permission, can
 from app.deps import TodayDep
 from app.domain import alimony_case as rules
-from app.domain.alimony_case import STATUS_LABELS, STEP_LABELS, Step
+from app.domain.alimony_case import RELIEF_LABELS, STATUS_LABELS, STEP_LABELS, Step
 from app.domain.money import format_amount
 from app.errors import Conflict, NotFound
 from app.web.forms import (
@@ -193,6 +193,7 @@ async def case_page(
             "triggers": TRIGGERS,
             "trigger_labels": {t.value: label for t, label in rules.TRIGGER_LABELS.items()},
             "step_labels": {s.value: label for s, label in STEP_LABELS.items()},
+            "relief_labels": {r.value: label for r, label in RELIEF_LABELS.items()},
             "status_labels": {s.value: label for s, label in STATUS_LABELS.items()},
             "grounds": {g.value: label for g, label in rules.GROUND_LABELS.items()},
             "big_labels": case_service.BIG_ACTION_LABELS,

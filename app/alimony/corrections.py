@@ -29,7 +29,7 @@ from app.models import (
     AlimonyRecovery,
     Receivable,
 )
-from app.web.templating import pl_date, zl
+from app.web.templating import pl_date, state_label, zl
 
 ENTRY_LABELS = {
     "wyplata": "wypłata świadczenia",
@@ -141,7 +141,7 @@ async def _payout(
     assert receivable is not None
     if receivable.state in CLOSED_STATES:
         raise Conflict(
-            f"Należność funduszu z tą wypłatą jest zamknięta ({receivable.state}): "
+            f"Należność funduszu z tą wypłatą jest zamknięta ({state_label(receivable.state)}): "
             "wypłat do niej nie poprawia się"
         )
     first_day = row.paid_on

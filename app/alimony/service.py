@@ -51,6 +51,7 @@ from app.models import (
     Event,
     Receivable,
 )
+from app.polish import pl_date
 from app.receivables import service as receivable_service
 
 # --- the legal numbers, from the parameter table ------------------------------------------------
@@ -112,8 +113,8 @@ async def record_award(
     repo = AlimonyRepository(session)
     if await repo.award_exists(debtor_id, data.entitled, data.valid_from):
         raise Conflict(
-            f"Alimenty dla „{data.entitled or 'osoby uprawnionej'}” od {data.valid_from} są już"
-            " zapisane; zmianę zapisz od innego dnia",
+            f"Alimenty dla „{data.entitled or 'osoby uprawnionej'}” od "
+            f"{pl_date(data.valid_from)} są już zapisane; zmianę zapisz od innego dnia",
             field="valid_from",
         )
     award = AlimonyAward(

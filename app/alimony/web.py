@@ -137,8 +137,8 @@ def chart(months: list[Any]) -> dict[str, Any]:
                 "recovered_y": height - r,
                 "recovered_h": r,
                 "effective": m.effective,
-                "label": str(m.month),
-                "title": f"{m.month}: zasądzone {zl(m.awarded)}, "
+                "label": f"{m.month.month:02d}.{m.month.year}",
+                "title": f"{m.month.month:02d}.{m.month.year}: zasądzone {zl(m.awarded)}, "
                 f"wyegzekwowane {zl(m.recovered)}"
                 + (" — miesiąc skuteczny" if m.effective else ""),
             }
@@ -315,7 +315,7 @@ def _register(name: str) -> Register:
     try:
         return Register(name)
     except ValueError:
-        raise NotFound(f"Nie ma rejestru „{name}” (są: big, krz)") from None
+        raise NotFound(f"Nie ma rejestru „{name}” (są rejestry BIG i KRZ)") from None
 
 
 async def _register_page(

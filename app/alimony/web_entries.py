@@ -37,7 +37,7 @@ def _card_url(debtor_id: int) -> str:
 
 def _entry(entry: str) -> str:
     if entry not in CORRECTION_FORMS:
-        raise NotFound(f"Nie ma wpisów „{entry}” (są: {', '.join(CORRECTION_FORMS)})")
+        raise NotFound(f"Nie ma takiego rodzaju wpisów: „{entry}”")
     return entry
 
 

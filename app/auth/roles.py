@@ -13,6 +13,15 @@ class Role(StrEnum):
     ADMIN = "admin"  # users, parameters, rates
 
 
+# The roles as the pages name them (the codes are no words for a person: "ksiegowy").
+ROLE_LABELS = {
+    Role.SPECJALISTA: "specjalista ds. windykacji",
+    Role.KSIEGOWY: "główny księgowy",
+    Role.KIEROWNIK: "kierownik / dyrektor",
+    Role.ADMIN: "administrator",
+}
+
+
 class Permission(StrEnum):
     READ = "read"
     COLLECT = "collect"  # register receivables, deliveries, payments, reminders, titles

@@ -14,7 +14,7 @@ from app.audit import service as audit
 from app.audit.repository import AuditRepository
 from app.auth import service
 from app.auth.deps import SessionDep, who
-from app.auth.roles import ROLE_PERMISSIONS, Role, permission_labels
+from app.auth.roles import ROLE_LABELS, ROLE_PERMISSIONS, Role, permission_labels
 from app.auth.schemas import UserCreate, UserUpdate
 from app.domain.passwords import MAX_LENGTH, MIN_LENGTH
 from app.models import AuditEvent
@@ -26,12 +26,6 @@ router = APIRouter(
     prefix="/uzytkownicy", dependencies=[Depends(verify_csrf)], include_in_schema=False
 )
 
-ROLE_LABELS = {
-    Role.SPECJALISTA: "specjalista ds. windykacji",
-    Role.KSIEGOWY: "główny księgowy",
-    Role.KIEROWNIK: "kierownik / dyrektor",
-    Role.ADMIN: "administrator",
-}
 PASSWORD_HINT = f"co najmniej {MIN_LENGTH} znaków; nie login i nie popularne hasło"
 
 

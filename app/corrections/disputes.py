@@ -20,6 +20,7 @@ from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Conflict, Invalid, NotFound
 from app.estates import pause as estate_pause
 from app.models import Debtor, Dispute, Receivable
+from app.polish import pl_date
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
 from app.titles.repository import TitleRepository
@@ -71,8 +72,8 @@ async def open_dispute(
         description=data.description,
         created_by=actor,
     )
-    cause = f"{rules.PAUSE_LABELS[data.kind]} z dnia {data.received_on.isoformat()}" + (
-        f"; postanowienie wierzyciela do {due.isoformat()}" if due else ""
+    cause = f"{rules.PAUSE_LABELS[data.kind]} z dnia {pl_date(data.received_on)}" + (
+        f"; postanowienie wierzyciela do {pl_date(due)}" if due else ""
     )
     await _move(session, receivable, Action.SPOR, data.received_on, cause, actor)
     await CorrectionRepository(session).add(dispute)
@@ -87,7 +88,7 @@ async def resolve(
     if dispute is None:
         raise NotFound(f"Nie ma sporu o identyfikatorze {dispute_id}")
     if dispute.resolved_on is not None:
-        raise Conflict(f"Spór rozstrzygnięto już {dispute.resolved_on.isoformat()}")
+        raise Conflict(f"Spór rozstrzygnięto już {pl_date(dispute.resolved_on)}")
     receivable_service.not_in_future(data.resolved_on, today, "resolved_on")
     if data.resolved_on < dispute.received_on:
         raise Invalid("Rozstrzygnięcie wcześniejsze niż wniesienie", field="resolved_on")

@@ -17,6 +17,7 @@ from app.domain import lifecycle
 from app.domain.lifecycle import Action, State
 from app.errors import Conflict, Invalid
 from app.models import Document, EnforcementReport, Receivable
+from app.polish import pl_date
 from app.receivables import service as receivable_service
 from app.titles import service as title_service
 from app.titles.repository import TitleRepository
@@ -43,7 +44,7 @@ async def _title_and_receivable(
     if latest is None or latest.id != title.id:
         raise Conflict(f"Tytuł {title.number} nie jest ostatnim tytułem tej należności")
     if on < title.issued_on:
-        raise Invalid(f"Data wcześniejsza niż tytuł ({title.issued_on.isoformat()})", field=field)
+        raise Invalid(f"Data wcześniejsza niż tytuł ({pl_date(title.issued_on)})", field=field)
     receivable_service.not_in_future(on, today, field)
     return title, receivable
 
@@ -120,7 +121,7 @@ async def record_act(
 def _check_act(receivable: Receivable, data: EnforcementActCreate) -> None:
     suspended = receivable.enforcement_suspended_on
     if data.kind == "zawieszenie" and suspended is not None:
-        raise Conflict(f"Postępowanie egzekucyjne zawieszono już {suspended.isoformat()}")
+        raise Conflict(f"Postępowanie egzekucyjne zawieszono już {pl_date(suspended)}")
     if data.kind == "podjecie" and suspended is None:
         raise Conflict("Postępowanie egzekucyjne nie jest zawieszone: nie ma czego podjąć")
     if data.kind == "podjecie" and suspended is not None and data.on < suspended:

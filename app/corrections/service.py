@@ -15,9 +15,9 @@ from app.corrections.repository import CorrectionRepository
 from app.corrections.schemas import AmendmentCreate, AnnulmentCreate, ReversalCreate
 from app.domain import corrections, lifecycle
 from app.domain.lifecycle import Action, State
-from app.domain.money import format_amount
 from app.errors import Conflict, Invalid, NotFound
 from app.models import BankLine, Event, Notice, Payment, Receivable, ReceivableAmendment
+from app.polish import pl_amount, pl_date
 from app.receivables import figures as figures_mod
 from app.receivables import overpaid
 from app.receivables import service as receivable_service
@@ -108,7 +108,7 @@ async def reverse_payment(
     payment.reference = None  # the same bank line or receipt may be booked again
     await session.flush()
     cause = (
-        f"storno wpłaty {format_amount(payment.amount)} zł z dnia {payment.paid_on.isoformat()}: "
+        f"storno wpłaty {pl_amount(payment.amount)} z dnia {pl_date(payment.paid_on)}: "
         f"{data.reason}"
     )
     moves = await decide(session, receivable, Action.STORNO, data.reversed_on, cause, actor, today)
@@ -117,7 +117,7 @@ async def reverse_payment(
     line = await _unmatch(session, payment, data.reason)
     notice = await title_service.notify(
         session, receivable, "storno", data.reversed_on, actor, amount=payment.amount,
-        description=f"storno wpłaty z dnia {payment.paid_on.isoformat()}: {data.reason}",
+        description=f"storno wpłaty z dnia {pl_date(payment.paid_on)}: {data.reason}",
     )  # fmt: skip
     return Reversed(payment, receivable, line, notice)
 
@@ -125,7 +125,7 @@ async def reverse_payment(
 def _check_reversal(payment: Payment, data: ReversalCreate, today: date) -> None:
     if payment.reversed_on is not None:
         raise Conflict(
-            f"Wpłatę wycofano już (storno z dnia {payment.reversed_on.isoformat()})",
+            f"Wpłatę wycofano już (storno z dnia {pl_date(payment.reversed_on)})",
             payment_id=payment.id,
         )
     if payment.source == SET_OFF_SOURCE:
@@ -171,8 +171,8 @@ async def amend(
     await _record_amendment(session, receivable, "zmiana", data.effective_on, data.principal,
                             data.reason, actor)  # fmt: skip
     cause = (
-        f"zmiana decyzji: należność główna {format_amount(old)} → "
-        f"{format_amount(data.principal)} zł ({data.reason})"
+        f"zmiana decyzji: należność główna {pl_amount(old)} → "
+        f"{pl_amount(data.principal)} ({data.reason})"
     )
     moves = await decide(
         session, receivable, Action.ZMIANA_DECYZJI, data.effective_on, cause, actor, today

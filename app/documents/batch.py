@@ -17,10 +17,11 @@ from app.domain.money import format_amount
 from app.domain.parameters import ParameterCode, ParameterTable
 from app.errors import Conflict
 from app.models import Document, Receivable
-from app.receivables import actions
+from app.receivables import actions, bulk
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
 from app.receivables.repository import ReceivableRepository
+from app.receivables.state_today import in_state
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,12 @@ async def issue_due_reminders(
     Issue 16 item 8: every wymagalna receivable is looked at, and each one not reminded is listed
     with its reason: a kind fixed by decision without a final decision yet (the alimony fund:
     art. 27 u.p.o.u.a.), a payment term not run out, a small amount, a reminder still running."""
+    # Wymagalna on that day, as the card and the dashboard see it (issue 19 item 1): also a
+    # wezwanie whose term ended since the night's sweep; its move is recorded first, as the
+    # sweep would have (seed 003 §3.1), and a time-barred one is not taken.
+    wymagalna = in_state(State.WYMAGALNA, issued_on)
     ids = list(
-        await session.scalars(
-            select(Receivable.id).where(Receivable.state == State.WYMAGALNA).order_by(Receivable.id)
-        )
+        await session.scalars(select(Receivable.id).where(wymagalna).order_by(Receivable.id))
     )
     params = await ReceivableRepository(session).parameter_rows()
     minimum = ParameterTable.of(ParameterCode.KWOTA_MINIMALNA, params).value_on(issued_on)
@@ -61,6 +64,7 @@ async def issue_due_reminders(
     small: list[int] = []
     skipped: list[Skipped] = []
     for rid in ids:
+        await bulk.record_due(session, rid, issued_on, actor)
         receivable = await receivable_service.load(session, rid)
         if receivable.paused_reason:  # issue 20: a dispute pauses the automatic steps
             skipped.append(Skipped(rid, f"wstrzymana: {receivable.paused_reason}"))

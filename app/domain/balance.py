@@ -235,8 +235,8 @@ def _check_facts(
         if p.on > as_of:
             raise BalanceInputError(
                 "payments",
-                f"Wpłata z dnia {p.on.isoformat()} jest późniejsza niż dzień wyliczenia salda"
-                f" {as_of.isoformat()} (payments)",
+                f"Wpłata z dnia {p.on:%d.%m.%Y} jest późniejsza niż dzień wyliczenia salda"
+                f" {as_of:%d.%m.%Y}",
             )
     for c in costs:
         if c.amount <= 0:
@@ -244,12 +244,10 @@ def _check_facts(
         if c.on > as_of:
             raise BalanceInputError(
                 "costs",
-                f"Koszty z dnia {c.on.isoformat()} są późniejsze niż dzień wyliczenia salda"
-                f" {as_of.isoformat()} (costs)",
+                f"Koszty z dnia {c.on:%d.%m.%Y} są późniejsze niż dzień wyliczenia salda"
+                f" {as_of:%d.%m.%Y}",
             )
 
 
 def _not_positive(field: str, what: str, on: date) -> BalanceInputError:
-    return BalanceInputError(
-        field, f"{what} z dnia {on.isoformat()} musi być większa od zera ({field})"
-    )
+    return BalanceInputError(field, f"{what} z dnia {on:%d.%m.%Y} musi być większa od zera")

@@ -31,7 +31,7 @@ def paused_reason(open_disputes: list[tuple[str, date]]) -> str | None:
     if not open_disputes:
         return None
     parts = [
-        f"{PAUSE_LABELS[k]} z dnia {d.isoformat()}"
+        f"{PAUSE_LABELS[k]} z dnia {d:%d.%m.%Y}"
         for k, d in sorted(open_disputes, key=lambda x: x[1])
     ]
     return ("wstrzymane: " + "; ".join(parts))[:200]

@@ -17,6 +17,7 @@ from app.errors import Conflict, Invalid, NotFound
 from app.models import Event, Overpayment, OverpaymentSettlement, Receivable
 from app.overpayments.repository import OverpaymentRepository
 from app.overpayments.schemas import RefundCreate, SetOffCreate
+from app.polish import pl_amount, pl_date
 from app.receivables import actions
 from app.receivables import figures as figures_mod
 from app.receivables import service as receivable_service
@@ -110,7 +111,7 @@ async def refund(
             created_by=actor,
         )
     )
-    cause = f"zwrot nadpłaty {format_amount(current.available)} zł, {data.decision_ref}"
+    cause = f"zwrot nadpłaty {pl_amount(current.available)}, {data.decision_ref}"
     await _event(session, source, Action.ZWROT_NADPLATY, data.decided_on, cause, actor)
     await session.flush()
     return await listed(session, row)
@@ -163,8 +164,8 @@ async def set_off(
     )
     source = await receivable_service.load(session, row.receivable_id, for_update=True)
     cause = (
-        f"zaliczenie nadpłaty {format_amount(decided.amount)} zł na należność nr {target.id} "
-        f"z dniem {decided.on.isoformat()}, {data.decision_ref}"
+        f"zaliczenie nadpłaty {pl_amount(decided.amount)} na należność nr {target.id} "
+        f"z dniem {pl_date(decided.on)}, {data.decision_ref}"
     )
     await _event(session, source, Action.ZALICZENIE_NADPLATY, data.decided_on, cause, actor)
     await session.flush()

@@ -17,7 +17,16 @@ from app.edelivery import service as edelivery
 from app.errors import Invalid
 from app.files import service as files
 from app.postbook import service
-from app.web.forms import Day, FormState, WebForm, attempt, blank_form, read_form, see_other
+from app.web.forms import (
+    Day,
+    FormState,
+    WebForm,
+    attempt,
+    blank_form,
+    query_day,
+    read_form,
+    see_other,
+)
 from app.web.session import Collector, Reader, flash, verify_csrf
 from app.web.templating import pl_date, render
 
@@ -80,11 +89,11 @@ async def page(
     session: SessionDep,
     _user: Reader,
     today: TodayDep,
-    dzien: date | None = None,
+    dzien: str | None = None,
     nr: str | None = None,
 ) -> Response:
     """The day's letters and what to do with them."""
-    return await _page(request, session, dzien or today, nr=nr)
+    return await _page(request, session, query_day(dzien, today), nr=nr)
 
 
 @router.post("/numer")

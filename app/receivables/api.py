@@ -310,7 +310,7 @@ async def list_folders(
     session: SessionDep, _user: Reader, today: TodayDep, year: int | None = None
 ) -> list[FolderRead]:
     """The folders of the instruction (seed 003 §2.3) with their counts; paid ones for a year."""
-    counts = await folders.folder_counts(session, year or today.year)
+    counts = await folders.folder_counts(session, year or today.year, today)
     return [FolderRead(code=f.code, label=f.label, count=counts[f.code]) for f in folders.FOLDERS]
 
 
@@ -327,15 +327,17 @@ async def folder_contents(
     """The receivables in one folder."""
     if code not in folders.FOLDER_CODES:
         raise NotFound(f"Nie ma teczki {code!r}")
-    rows = await folders.folder_list(session, code, year or today.year, limit=limit, offset=offset)
+    rows = await folders.folder_list(
+        session, code, year or today.year, today, limit=limit, offset=offset
+    )
     return [
         FolderItem(
             receivable_id=r.id,
             debtor_id=d.id,
             debtor_name=d.name,
-            state=r.state,
+            state=state,  # as of today, as the card
             principal=r.principal,
             issue_date=r.issued_on,
         )
-        for r, d in rows
+        for r, d, state in rows
     ]

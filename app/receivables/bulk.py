@@ -26,7 +26,9 @@ class Reminded:
     refused: list[tuple[int, str]] = field(default_factory=list)
 
 
-async def _due(session: AsyncSession, receivable_id: int, issued_on: date, actor: str) -> None:
+async def record_due(
+    session: AsyncSession, receivable_id: int, issued_on: date, actor: str
+) -> None:
     """A receivable still "wystawiona" whose payment term has passed is wymagalna from the day
     after the term (seed 003 §3.1): the night's sweep would say so; the reminder cannot wait."""
     receivable = await service.load(session, receivable_id, for_update=True)
@@ -49,7 +51,7 @@ async def remind(
     for rid in ids[:MAX_SELECTED]:
         try:
             async with session.begin_nested():
-                await _due(session, rid, issued_on, actor)
+                await record_due(session, rid, issued_on, actor)
                 out.issued.append(
                     await actions.issue_reminder(session, rid, issued_on, actor, today)
                 )

@@ -15,6 +15,7 @@ from app.domain.money import format_amount
 from app.domain.parameters import ParameterTable
 from app.errors import Conflict, Invalid
 from app.models import Event, Payment, Receivable
+from app.polish import pl_amount
 from app.receivables import actions, service
 from app.receivables import figures as figures_mod
 from app.receivables.repository import ReceivableRepository
@@ -149,7 +150,7 @@ async def record_deduction(
         )
     except enforcement.DeductionRefused as exc:
         raise Invalid(str(exc), field="amount") from exc
-    reference = (f"potrącenie z: {data.benefit} ({format_amount(data.benefit_amount)} zł)")[:140]
+    reference = (f"potrącenie z: {data.benefit} ({pl_amount(data.benefit_amount)})")[:140]
     payment, _created = await actions.record_payment(
         session,
         receivable_id,

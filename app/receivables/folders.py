@@ -1,15 +1,21 @@
-"""The folders of seed 003 §2.3 as queries over states and flags (views, not domain objects)."""
+"""The folders of seed 003 §2.3 as queries over states and flags (views, not domain objects).
+
+The states are those as of today (app.receivables.state_today, issue 19 item 1), as the card
+and the lists show them: a file time-barred since the night's sweep is in "przedawnione", not
+still among the reminders."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import ColumnElement, and_, extract, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.domain.lifecycle import OPEN_STATES, State
 from app.models import Debtor, Receivable
+from app.receivables.state_today import in_state, open_today, state_today
 
 
 @dataclass(frozen=True)
@@ -34,15 +40,15 @@ FOLDER_CODES = frozenset(f.code for f in FOLDERS)
 _OPEN = [s.value for s in OPEN_STATES]
 
 
-def _predicate(code: str, year: int) -> ColumnElement[bool]:
+def _predicate(code: str, year: int, today: date) -> ColumnElement[bool]:
     r, d = Receivable, Debtor
     predicates: Mapping[str, ColumnElement[bool]] = {
-        "do_uzupelnienia": and_(d.address_unknown.is_(True), r.state.in_(_OPEN)),
-        "raty": r.state == State.RATY,
-        "upomnienia": r.state == State.UPOMNIENIE,
-        "tytuly": and_(r.state == State.TYTUL_WYKONAWCZY, r.uncollectable.is_(False)),
-        "przedawnione": r.state == State.PRZEDAWNIONA,
-        "niesciagalne": and_(r.uncollectable.is_(True), r.state.in_(_OPEN)),
+        "do_uzupelnienia": and_(d.address_unknown.is_(True), open_today(today)),
+        "raty": in_state(State.RATY, today),
+        "upomnienia": in_state(State.UPOMNIENIE, today),
+        "tytuly": and_(in_state(State.TYTUL_WYKONAWCZY, today), r.uncollectable.is_(False)),
+        "przedawnione": in_state(State.PRZEDAWNIONA, today),
+        "niesciagalne": and_(r.uncollectable.is_(True), open_today(today)),
         "umorzone": r.state == State.UMORZONA,
         "zaplacone": and_(r.state == State.ZAPLACONA, extract("year", r.closed_on) == year),
         "bezdomni": d.homeless.is_(True),
@@ -51,23 +57,30 @@ def _predicate(code: str, year: int) -> ColumnElement[bool]:
     return predicates[code]
 
 
-async def folder_counts(session: AsyncSession, year: int) -> dict[str, int]:
-    """Counts of every folder in one query (paid ones for `year`)."""
-    columns = [func.count().filter(_predicate(f.code, year)).label(f.code) for f in FOLDERS]
+async def folder_counts(session: AsyncSession, year: int, today: date) -> dict[str, int]:
+    """Counts of every folder in one query (paid ones for `year`), states as of `today`."""
+    columns = [func.count().filter(_predicate(f.code, year, today)).label(f.code) for f in FOLDERS]
     stmt = select(*columns).select_from(Receivable).join(Debtor, Debtor.id == Receivable.debtor_id)
     row = (await session.execute(stmt)).one()
     return {f.code: int(getattr(row, f.code)) for f in FOLDERS}
 
 
 async def folder_list(
-    session: AsyncSession, code: str, year: int, *, limit: int = 100, offset: int = 0
-) -> list[tuple[Receivable, Debtor]]:
+    session: AsyncSession,
+    code: str,
+    year: int,
+    today: date,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[tuple[Receivable, Debtor, str]]:
+    """The folder's receivables with their debtor and their state as of `today`."""
     stmt = (
-        select(Receivable, Debtor)
+        select(Receivable, Debtor, state_today(today))
         .join(Debtor, Debtor.id == Receivable.debtor_id)
-        .where(_predicate(code, year))
+        .where(_predicate(code, year, today))
         .order_by(Debtor.name, Receivable.id)
         .limit(limit)
         .offset(offset)
     )
-    return [(r, d) for r, d in (await session.execute(stmt)).all()]
+    return [(r, d, state) for r, d, state in (await session.execute(stmt)).all()]

@@ -42,6 +42,7 @@ from app.models import (
 )
 from app.models.receivable import DEADLINE_KEY
 from app.receivables.figures import Rows
+from app.receivables.state_today import in_state, not_barred, open_today, state_today
 
 PAGE = 50
 EXPORT_LIMIT = 5000  # rows in one export file; a larger list is narrowed by its filters
@@ -49,36 +50,49 @@ FAR = date(9999, 12, 31)  # a missing deadline sorts last
 _OPEN = [s.value for s in OPEN_STATES]
 
 
-def deadline() -> ColumnElement[date]:
-    """The next date the file turns on: the payment term of a wezwanie, the 7 days of an
-    upomnienie, otherwise the limitation date (the last day to act)."""
+def deadline(today: date) -> ColumnElement[date]:
+    """The next date the file turns on as of today (its state as of today, as the card shows
+    it): the payment term of a wezwanie, the 7 days of an upomnienie, otherwise the limitation
+    date (the last day to act); none once time-barred or closed."""
     r = Receivable
+    term_runs = r.payment_term_ends_on >= today
     return case(
-        (r.state == State.WYSTAWIONA, r.payment_term_ends_on),
+        (~open_today(today), None),
+        (and_(r.state == State.WYSTAWIONA, term_runs), r.payment_term_ends_on),
+        # Wystawiona, its term ended: wymagalna, the last day is limitation's; no term yet
+        # (no delivery recorded): none.
+        (
+            r.state == State.WYSTAWIONA,
+            case((r.payment_term_ends_on.is_(None), None), else_=r.time_barred_from),
+        ),
         (r.state == State.UPOMNIENIE, r.reminder_term_ends_on),
-        (r.state.in_(_OPEN), r.time_barred_from),
-        else_=None,
+        else_=r.time_barred_from,
     )
 
 
 @dataclass(frozen=True)
 class SortSpec:
     label: str
-    column: Callable[[], Any]  # a column or an expression
+    column: Callable[[date], Any]  # a column or an expression, as of today
     parse: Callable[[str], Any]
 
 
 SORTS: dict[str, SortSpec] = {
-    "nazwisko": SortSpec("zobowiązany (alfabetycznie)", lambda: Debtor.name_key, str),
-    "kwota": SortSpec("kwota główna", lambda: Receivable.principal, int),
+    "nazwisko": SortSpec("zobowiązany (alfabetycznie)", lambda _today: Debtor.name_key, str),
+    "kwota": SortSpec("kwota główna", lambda _today: Receivable.principal, int),
     "termin": SortSpec(
         "najbliższy termin",
-        # deadline() with the far future for none, as SQL text: the index's very expression.
-        lambda: literal_column(DEADLINE_KEY, Date),
+        # The stored state's deadline with the far future for none, as SQL text: the index's
+        # very expression (an index cannot hold "as of today"). It differs from the deadline
+        # shown only for files the night's sweep has not moved yet (a payment term that ended
+        # since): they sort by that term, among the first, as the overdue ones they are.
+        lambda _today: literal_column(DEADLINE_KEY, Date),
         date.fromisoformat,
     ),
-    "wystawiono": SortSpec("data wystawienia", lambda: Receivable.issued_on, date.fromisoformat),
-    "stan": SortSpec("stan", lambda: Receivable.state, str),
+    "wystawiono": SortSpec(
+        "data wystawienia", lambda _today: Receivable.issued_on, date.fromisoformat
+    ),
+    "stan": SortSpec("stan", state_today, str),  # as of today, as shown
 }
 
 
@@ -101,11 +115,13 @@ class ListRow:
     debtor_id: int
     debtor_name: str
     kind_label: str
-    deadline: date | None
+    deadline: date | None  # as of today (shown)
+    state: str  # as of today (state_today): what the card shows
+    sort_deadline: date | None = None  # the stored one the "termin" order and its cursor use
 
     def overdue_days(self, today: date) -> int | None:
         term = self.receivable.payment_term_ends_on
-        if term is None or term >= today or self.receivable.state not in _OPEN:
+        if term is None or term >= today or self.state not in _OPEN:
             return None
         return (today - term).days
 
@@ -115,9 +131,9 @@ def cursor_of(row: ListRow, sort: str) -> str:
     value: Any = {
         "nazwisko": "",  # the key is read back by the id (it is no text for a URL)
         "kwota": r.principal,
-        "termin": row.deadline or FAR,
+        "termin": row.sort_deadline or FAR,
         "wystawiono": r.issued_on,
-        "stan": r.state,
+        "stan": row.state,
     }[sort]
     return f"{value.isoformat() if isinstance(value, date) else value}~{r.id}"
 
@@ -165,7 +181,7 @@ def _filters(query: ListQuery, today: date, ids: list[int]) -> list[ColumnElemen
     if query.kind:
         where.append(r.kind_code == query.kind)
     if query.state:
-        where.append(r.state == query.state)
+        where.append(in_state(query.state, today))
     if query.min_amount is not None:
         where.append(r.principal >= query.min_amount)
     if query.max_amount is not None:
@@ -174,6 +190,7 @@ def _filters(query: ListQuery, today: date, ids: list[int]) -> list[ColumnElemen
         where.append(
             and_(
                 r.state.in_(_OPEN),
+                not_barred(today),
                 r.payment_term_ends_on <= today - timedelta(days=query.overdue_days),
             )
         )
@@ -194,13 +211,21 @@ def _escape(text: str) -> str:
 
 def statement(
     query: ListQuery, today: date, ids: list[int], limit: int, name_key: str | None = None
-) -> Select[Receivable, int, str, str, date]:
+) -> Select[Receivable, int, str, str, date, str, date]:
     """One page. `name_key`: the sort key of the last row shown, for a page after it in name
     order (page() reads it by the row's id: a cursor in the URL carries no key)."""
     spec = SORTS.get(query.sort, SORTS["nazwisko"])
-    key = spec.column()
+    key = spec.column(today)
     stmt = (
-        select(Receivable, Debtor.id, Debtor.name, ReceivableKind.label, deadline())
+        select(
+            Receivable,
+            Debtor.id,
+            Debtor.name,
+            ReceivableKind.label,
+            deadline(today),
+            state_today(today),
+            literal_column(DEADLINE_KEY, Date),
+        )
         .join(Debtor, Debtor.id == Receivable.debtor_id)
         .join(ReceivableKind, ReceivableKind.code == Receivable.kind_code)
         .where(*_filters(query, today, ids))
@@ -210,12 +235,26 @@ def statement(
         # itself PostgreSQL walks the name index in order and filters, which for a name late in
         # the alphabet reads nearly all of it (as app/debtors/repository.py, 1M benchmark).
         found = (
-            select(Debtor.id.label("id"))
+            select(Debtor.id.label("id"), Debtor.name_key.label("name_key"))
             .where(name)
             .cte("found")
             .prefix_with("MATERIALIZED", dialect="postgresql")
         )
-        stmt = stmt.join(found, found.c.id == Debtor.id)
+        if query.sort in ("nazwisko", ""):
+            # In name order, the matched debtors are sorted first (their keys only: 18,500 for
+            # "zolk" of 1M receivables) and their receivables read one debtor after another
+            # until the page is full: the page's order is the debtors' order (an incremental
+            # sort by id within one name), so a page reads the receivables of ~20 debtors, not
+            # of all 18,500 (EXPLAIN ANALYZE in benchmarks/receivable_list.py).
+            direction = (found.c.name_key.desc(), found.c.id.desc())
+            ordered = select(found.c.id, found.c.name_key).order_by(
+                *(direction if query.descending else (found.c.name_key, found.c.id))
+            )
+            in_order = ordered.subquery("in_order")
+            stmt = stmt.join(in_order, in_order.c.id == Debtor.id)
+            key = in_order.c.name_key
+        else:
+            stmt = stmt.join(found, found.c.id == Debtor.id)
     if query.after:
         value, rid = _parse_cursor(spec, query.after)
         if query.sort == "nazwisko":
@@ -242,7 +281,15 @@ async def page(
             select(Debtor.name_key).join(Receivable).where(Receivable.id == rid)
         )
     rows = await session.execute(statement(query, today, ids, limit, name_key))
-    return [ListRow(r, did, name, label, day) for r, did, name, label, day in rows.all()]
+    return [
+        ListRow(r, did, name, label, day, state, _day(key))
+        for r, did, name, label, day, state, key in rows.all()
+    ]
+
+
+def _day(value: date | str | None) -> date | None:
+    """The stored deadline key (SQLite gives the text of its COALESCE back)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 async def rows_of_many(session: AsyncSession, ids: list[int]) -> dict[int, Rows]:

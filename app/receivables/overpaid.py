@@ -8,10 +8,10 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.domain.money import format_amount
 from app.errors import Conflict
 from app.models import Overpayment, Receivable
 from app.overpayments.repository import OverpaymentRepository
+from app.polish import pl_amount
 from app.receivables import figures as figures_mod
 from app.receivables import service
 
@@ -48,8 +48,8 @@ async def sync(
     settled = await repo.settled(row.id)
     if figs.overpayment < settled:
         raise Conflict(
-            f"Z nadpłaty tej należności zwrócono lub zaliczono już {format_amount(settled)} zł; "
-            f"po tej zmianie nadpłata wyniosłaby {format_amount(figs.overpayment)} zł"
+            f"Z nadpłaty tej należności zwrócono lub zaliczono już {pl_amount(settled)}; "
+            f"po tej zmianie nadpłata wyniosłaby {pl_amount(figs.overpayment)}"
         )
     if figs.overpayment != row.amount:
         if row.amount == settled:  # fully settled before: a new overpayment arises now

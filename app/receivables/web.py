@@ -245,7 +245,7 @@ async def folder(
         raise NotFound(f"Nie ma teczki „{code}”")
     page = 100
     rows = await folders.folder_list(
-        session, code, year or today.year, limit=page + 1, offset=offset
+        session, code, year or today.year, today, limit=page + 1, offset=offset
     )
     return render(
         request,

@@ -134,7 +134,7 @@ def _cells(row: listing.ListRow, balance: int, today: date) -> list[spreadsheet.
         r.title,
         row.kind_label,
         r.reference,
-        STATE_LABELS.get(r.state, r.state),
+        STATE_LABELS.get(row.state, row.state),
         r.issued_on,
         row.deadline,
         row.overdue_days(today),

@@ -1,6 +1,10 @@
 """Today's work for the dashboard and the batch page: small read-only queries (views, like the
 folders). The lists the sweeps already keep (ready for a title, the year-end list) come from
-app.sweeps.service; these are the ones the specialist needs besides."""
+app.sweeps.service; these are the ones the specialist needs besides.
+
+Each list reads the state as of today (app.receivables.state_today, issue 19 item 1), as the
+card does: a wezwanie whose payment term ended yesterday is offered for a reminder before the
+night's sweep records it, and a time-barred file is offered nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from app.domain.deadlines import small_reminder_bound, small_reminder_deadline
 from app.domain.lifecycle import Action, State
 from app.models import Debtor, Document, Event, Receivable, ReceivableKind
+from app.receivables.state_today import in_state, not_barred
 
 LIMIT = 50
 
@@ -60,16 +65,18 @@ async def demands_ending(session: AsyncSession, today: date, days: int = 7) -> l
         (r.state == State.WYSTAWIONA)
         & (r.payment_term_ends_on >= today)
         & (r.payment_term_ends_on <= today + timedelta(days=days))
+        & not_barred(today)
     )
     return await _rows(session, where, r.payment_term_ends_on)
 
 
-async def demands_undelivered(session: AsyncSession) -> list[WorkRow]:
+async def demands_undelivered(session: AsyncSession, today: date | None = None) -> list[WorkRow]:
     """Wezwania whose delivery (ZPO) is not recorded: their payment term cannot run yet."""
     r = Receivable
-    return await _rows(
-        session, (r.state == State.WYSTAWIONA) & r.payment_term_ends_on.is_(None), r.issued_on
-    )
+    where = (r.state == State.WYSTAWIONA) & r.payment_term_ends_on.is_(None)
+    if today is not None:
+        where = where & not_barred(today)
+    return await _rows(session, where, r.issued_on)
 
 
 def _decided() -> ColumnElement[bool]:
@@ -87,11 +94,12 @@ async def reminders_ready(session: AsyncSession, today: date | None = None) -> l
     r = Receivable
     where = (r.state == State.WYMAGALNA) & r.payment_term_ends_on.is_not(None) & _decided()
     if today is not None:
-        where = where & (r.payment_term_ends_on < today)
+        # Wymagalna as of today (also a wystawiona whose term ended since the night's sweep).
+        where = in_state(State.WYMAGALNA, today) & (r.payment_term_ends_on < today) & _decided()
     return await _rows(session, where, r.payment_term_ends_on, _KIND)
 
 
-async def awaiting_decision(session: AsyncSession) -> list[WorkRow]:
+async def awaiting_decision(session: AsyncSession, today: date | None = None) -> list[WorkRow]:
     """Open receivables of a kind that is enforced only on a final decision (the alimony fund:
     the decision of the debtor's commune on the reimbursement, art. 27 u.p.o.u.a.; art. 30
     u.ś.r.) whose decision is not recorded as final: `day` is its delivery (or the receivable's
@@ -102,6 +110,8 @@ async def awaiting_decision(session: AsyncSession) -> list[WorkRow]:
         & ReceivableKind.decision_required.is_(True)
         & r.decision_final_on.is_(None)
     )
+    if today is not None:
+        where = where & not_barred(today)
     day = func.coalesce(r.decision_delivered_on, r.issued_on)
     return await _rows(session, where, day, _KIND)
 
@@ -113,7 +123,7 @@ async def reminders_before_limitation(session: AsyncSession, today: date) -> lis
     day to send the reminder), oldest first. The batch of reminders takes the same ones."""
     r = Receivable
     where = (
-        (r.state == State.WYMAGALNA)
+        in_state(State.WYMAGALNA, today)  # as of today: not time-barred yet
         & r.time_barred_from.is_not(None)
         & (r.time_barred_from <= small_reminder_bound(today))
     )
@@ -121,12 +131,13 @@ async def reminders_before_limitation(session: AsyncSession, today: date) -> lis
     return [replace(w, day=small_reminder_deadline(w.day)) for w in rows if w.day is not None]
 
 
-async def reminders_undelivered(session: AsyncSession) -> list[WorkRow]:
+async def reminders_undelivered(session: AsyncSession, today: date | None = None) -> list[WorkRow]:
     """Upomnienia sent whose delivery is not recorded: the 7 days cannot run yet."""
     r = Receivable
-    return await _rows(
-        session, (r.state == State.UPOMNIENIE) & r.reminder_term_ends_on.is_(None), r.issued_on
-    )
+    where = (r.state == State.UPOMNIENIE) & r.reminder_term_ends_on.is_(None)
+    if today is not None:
+        where = where & not_barred(today)
+    return await _rows(session, where, r.issued_on)
 
 
 async def instalments_missed(session: AsyncSession, today: date, days: int = 30) -> list[WorkRow]:

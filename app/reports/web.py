@@ -14,6 +14,7 @@ from app.audit.reads import audited
 from app.auth.deps import SessionDep
 from app.deps import TodayDep
 from app.reports import pictures, statements
+from app.web.forms import web_date
 from app.web.session import Reader
 from app.web.templating import render
 
@@ -30,12 +31,9 @@ def _day(raw: str | None, default: date) -> tuple[date, str | None]:
     if not raw:
         return default, None
     try:
-        return date.fromisoformat(raw), None
-    except ValueError:
-        return (
-            default,
-            f"Nieprawidłowa data „{raw}” (oczekiwano RRRR-MM-DD); pokazano stan na dzień domyślny.",
-        )
+        return web_date(raw), None  # DD.MM.RRRR as typed (issue 19 item 4), or RRRR-MM-DD
+    except ValueError as exc:
+        return default, f"Nieprawidłowa data „{raw}”: {exc}; pokazano stan na dzień domyślny."
 
 
 @router.get("", dependencies=[audited("strona głównego księgowego")])

@@ -21,7 +21,17 @@ from app.receivables import worklists
 from app.sweeps import service as sweeps_service
 from app.titles import service as titles_service
 from app.unit import authorities
-from app.web.forms import Day, FormState, Text, WebForm, attempt, blank_form, read_form, see_other
+from app.web.forms import (
+    Day,
+    FormState,
+    Text,
+    WebForm,
+    attempt,
+    blank_form,
+    query_day,
+    read_form,
+    see_other,
+)
 from app.web.session import Collector, Reader, flash, verify_csrf
 from app.web.templating import pl_date, render
 
@@ -67,7 +77,7 @@ async def _page(
         {
             "forms": forms,
             "ready": await worklists.reminders_ready(session, today),
-            "awaiting_decision": await worklists.awaiting_decision(session),
+            "awaiting_decision": await worklists.awaiting_decision(session, today),
             "before_limitation": await worklists.reminders_before_limitation(session, today),
             "to_print": await worklists.documents_undelivered(
                 session, "upomnienie", State.UPOMNIENIE
@@ -92,10 +102,10 @@ async def batch_page(
     _user: Reader,
     today: TodayDep,
     rok: int | None = None,
-    dzien: date | None = None,
+    dzien: str | None = None,
 ) -> Response:
     """The day's reminders, the handoff to the enforcement authority, the year-end list."""
-    return await _page(request, session, today, rok, dzien)
+    return await _page(request, session, today, rok, query_day(dzien, today) if dzien else None)
 
 
 @router.post("/upomnienia")

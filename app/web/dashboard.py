@@ -28,14 +28,14 @@ async def dashboard(
     """Folder counts and the work lists of the day; for the admin, what setup still lacks."""
     viewer = request.state.viewer
     setup = await checklist(session, today) if viewer.can("admin") else None
-    counts = await folders.folder_counts(session, today.year)
+    counts = await folders.folder_counts(session, today.year, today)
     work = {
         "demands_ending": await worklists.demands_ending(session, today, DEMAND_DAYS),
-        "demands_undelivered": await worklists.demands_undelivered(session),
+        "demands_undelivered": await worklists.demands_undelivered(session, today),
         "reminders_ready": await worklists.reminders_ready(session, today),
-        "awaiting_decision": await worklists.awaiting_decision(session),
+        "awaiting_decision": await worklists.awaiting_decision(session, today),
         "reminders_before_limitation": await worklists.reminders_before_limitation(session, today),
-        "reminders_undelivered": await worklists.reminders_undelivered(session),
+        "reminders_undelivered": await worklists.reminders_undelivered(session, today),
         "titles_ready": [
             worklists.WorkRow.of(row)
             for row in await sweeps_service.ready_for_title(session, today, limit=worklists.LIMIT)

@@ -83,6 +83,15 @@ def web_date(value: Any) -> Any:
         raise ValueError(f"Nie ma miesiąca {m} (wpisano {text})") from None
 
 
+def query_day(raw: str | None, default: date) -> date:
+    """A date of a page's address or GET form (?dzien=05.03.2025, or 2025-03-05 from a link):
+    unreadable, the page's own day (the page then shows which day it is)."""
+    try:
+        return web_date(raw) if raw and raw.strip() else default
+    except ValueError:
+        return default
+
+
 def _check(value: Any) -> bool:
     return value in ("on", "1", "true", "tak", True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from app.auth.roles import ROLE_LABELS
 from app.domain.identifiers import mask_pesel
 from app.domain.labels import DOCUMENT_LABELS, STATE_LABELS
 from app.domain.lifecycle import ACTION_LABELS, Action
@@ -53,6 +56,26 @@ def yes_no(value: object) -> str:
     return "—" if value in (None, "") else str(value)
 
 
+def date_field(value: object) -> str:
+    """The value of a date field as a person types it: "2025-03-05" (a default, a stored date)
+    → "05.03.2025"; anything else (what was typed and refused) as it is."""
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    text = "" if value is None else str(value)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    return f"{iso[3]}.{iso[2]}.{iso[1]}" if iso else text
+
+
+def month_label(value: object) -> str:
+    """A month as a Pole writes it: 03.2025 (a Month of the alimony history, or "2025-03")."""
+    year, month = getattr(value, "year", None), getattr(value, "month", None)
+    if isinstance(year, int) and isinstance(month, int):
+        return f"{month:02d}.{year}"
+    text = "" if value is None else str(value)
+    iso = re.fullmatch(r"(\d{4})-(\d{2})", text)
+    return f"{iso[2]}.{iso[1]}" if iso else text
+
+
 def state_label(code: str | None) -> str:
     return STATE_LABELS.get(code or "", code or "—")
 
@@ -74,7 +97,10 @@ def _environment() -> jinja2.Environment:
         wielka=first_upper,
         kto=actor_label,
         data=pl_date,
+        pole_daty=date_field,
+        miesiac=month_label,
         stan=state_label,
+        rola=lambda code: ROLE_LABELS.get(code, code),
         czynnosc=action_label,
         pesel_maska=mask_pesel,
         tak_nie=yes_no,

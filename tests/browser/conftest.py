@@ -39,6 +39,38 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 START_DAY = date(2025, 3, 3)
 
+# Issue 19 items 3-4: no page of the day may be raw JSON or English. Run in every document the
+# browser opens (before the page's own scripts; CSP does not apply to it): a page that is JSON,
+# names an English HTTP status, or is HTML without lang="pl" is reported as a console error,
+# which fails the test (the page fixture collects them).
+POLISH_PAGES = r"""
+(() => {
+  if (window !== window.top || !location.protocol.startsWith("http")) return;
+  const where = location.pathname + location.search;
+  const report = (why) => console.error(`Strona niepolska (${why}): ${where}`);
+  const check = () => {
+    const type = document.contentType || "";
+    if (type.includes("json")) return report("JSON");
+    if (!type.startsWith("text/")) return;  // a PDF or an image shown by the browser
+    const text = document.body ? document.body.innerText.trim() : "";
+    if (/^[\[{]/.test(text)) {
+      try { JSON.parse(text); return report("JSON"); } catch (e) { /* not JSON */ }
+    }
+    for (const phrase of ["Method Not Allowed", "Not Found", "Internal Server Error",
+        "Unprocessable Entity", "Bad Request", "Forbidden", "Unauthorized", "Not Allowed",
+        "Too Many Requests", "Service Unavailable", '"detail":', "Traceback"]) {
+      if (text.includes(phrase)) return report(phrase);
+    }
+    if (type === "text/html" && document.documentElement.lang !== "pl") report("lang");
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", check);
+  else check();
+})();
+"""
+# A link of the day that leads nowhere. (405 is the day's reload of a form's address: it must be
+# a Polish page, which POLISH_PAGES checks.)
+DEAD_ENDS = (404,)
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
@@ -129,11 +161,21 @@ def page(browser: Any) -> Iterator[Any]:
         accept_downloads=True,
     )
     context.set_default_timeout(15_000)
+    context.add_init_script(POLISH_PAGES)
     p = context.new_page()
     errors: list[str] = []
     p.on("pageerror", lambda exc: errors.append(str(exc)))
-    # A refused form answers 409/422 with the page; the browser logs that status, which is expected.
-    expected = re.compile(r"Failed to load resource: .* status of (409|422) ")
+
+    def navigated(response: Any) -> None:
+        request = response.request
+        if request.is_navigation_request() and request.frame == p.main_frame:
+            if response.status >= 500 or response.status in DEAD_ENDS:
+                errors.append(f"{response.status} at {request.method} {response.url}")
+
+    p.on("response", navigated)
+    # A refused form answers 409/422 with the page, a form's address reloaded 405 (a Polish page,
+    # checked by POLISH_PAGES); the browser logs that status, which is expected.
+    expected = re.compile(r"Failed to load resource: .* status of (405|409|422) ")
     p.on(
         "console",
         lambda msg: (

@@ -60,7 +60,7 @@ def test_awizo_with_a_scan_through_the_card(
     form = page.locator("#akcja-doreczenie")
     expect(form.locator("#e-doreczenie-addressee_notified")).to_contain_text("zawiadamia się")
     expect(form.get_by_label("Sposób doręczenia")).to_have_value("domownik")
-    expect(form.get_by_label("Data doręczenia")).to_have_value("2025-03-06")
+    expect(form.get_by_label("Data doręczenia")).to_have_value("06.03.2025")  # DD.MM.RRRR
     shot(page, screenshots, "20-doreczenie-blad")
 
     # The right entry: awizo, first notice Tue 2025-03-04 → deemed Tue 2025-03-18; the scan.

@@ -1,6 +1,11 @@
 """A specialist's day in a real browser: log in, register a debtor (a wrong PESEL first), a stay
 fee, its delivery, the sweep, a reminder and its PDF, a partial payment; the balance and the new
-limitation date. Each step carries its calendar date; the server's clock is moved by the test."""
+limitation date. Each step carries its calendar date; the server's clock is moved by the test.
+
+Issue 19 item 3: the browser is Polish (locale pl-PL) and every page the day opens is checked
+(tests/browser/conftest.py POLISH_PAGES): no raw JSON, no English status page, no 404/405/5xx.
+The walk goes through the receivable list, the notes, the alimony card and every page of the
+main menu; dates are typed as DD.MM.RRRR, as the fields show them (issue 19 item 4)."""
 
 from __future__ import annotations
 
@@ -114,7 +119,7 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
 
     # 2025-03-03: the stay fee; its wezwanie do zapłaty is issued with it.
     page.get_by_role("link", name="Dodaj należność").click()
-    expect(page.get_by_label("Data wystawienia wezwania")).to_have_value("2025-03-03")
+    expect(page.get_by_label("Data wystawienia wezwania")).to_have_value("03.03.2025")
     page.get_by_label("Kwota należności głównej (zł)").fill("250,00")
     page.get_by_label("Tytuł (za co)").fill("Opłata za pobyt w dniu 01.03.2025, karta 57/2025")
     page.get_by_role("button", name="Zarejestruj należność").click()
@@ -125,12 +130,21 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     # 2025-03-05 (Wed) the demand is delivered: + 14 days = Wed 2025-03-19.
     clock.day = date(2025, 3, 6)
     page.reload()
-    page.get_by_label("Data doręczenia").fill("2025-03-05")
+    page.get_by_label("Data doręczenia").fill("05.03.2025")
     page.get_by_role("button", name="Zapisz doręczenie").click()
     expect(flash(page)).to_contain_text("termin upływa 19.03.2025")
 
-    # 2025-03-20: the term ran out; the specialist runs the daily sweep by hand.
+    # 2025-03-20: the term ran out. Before any sweep the list, the dashboard and the card show
+    # it as wymagalna and offer the reminder (issue 19 item 1: the state as of today).
     clock.day = date(2025, 3, 20)
+    nav(page, "Należności").click()
+    page.get_by_label(re.compile("Szukaj")).first.fill("kowal")
+    page.get_by_role("button", name=re.compile("Szukaj|Pokaż")).first.click()
+    expect(page.locator("#lista-naleznosci .badge")).to_have_text(["wymagalna"])
+    shot(page, screenshots, "05a-lista-naleznosci")
+    nav(page, "Pulpit").click()
+    expect(page.locator("section[aria-labelledby=w-upomnienia]")).to_contain_text("Opłata za pobyt")
+    # The sweep records what the lists already showed.
     nav(page, "Przeglądy").click()
     page.get_by_role("button", name="Uruchom przegląd teraz").click()
     expect(flash(page)).to_contain_text("zmieniono 1 należność.")  # issue 19: plural form
@@ -157,7 +171,7 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     # 2025-04-03 (Thu) the reminder is delivered: + 7 days = Thu 2025-04-10.
     clock.day = date(2025, 4, 3)
     page.reload()
-    page.get_by_label("Data doręczenia").fill("2025-04-03")
+    page.get_by_label("Data doręczenia").fill("03.04.2025")
     page.get_by_role("button", name="Zapisz doręczenie").click()
     expect(flash(page)).to_contain_text("termin upływa 10.04.2025")
 
@@ -209,7 +223,7 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     # The same debtor owes the alimony fund: a payout typed in, its interest from the next day.
     page.get_by_role("link", name="Alimenty (fundusz)").click()
     form = page.locator("#akcja-wyplata")
-    form.get_by_label("Data wypłaty").fill("2025-04-30")
+    form.get_by_label("Data wypłaty").fill("30.04.2025")
     form.get_by_label("Kwota (zł)").fill("500,00")
     form.get_by_role("button", name="Zapisz wypłatę").click()
     expect(flash(page)).to_contain_text("Zapisano wypłatę z dnia 30.04.2025: 500,00\u00a0zł")
@@ -227,6 +241,17 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     page.get_by_role("button", name="Oblicz").click()
     expect(page.locator("#k-saldo")).to_have_text("166,00\u00a0zł")
     shot(page, screenshots, "11-kalkulator")
+
+    # The rest of the day's menu, each page opened from its link (checked as every page is).
+    for name in ("Pulpit", "Zobowiązani", "Należności", "Alimenty", "Prace zbiorcze",
+                 "Korespondencja", "Adresy", "Przeglądy", "Księgowość"):  # fmt: skip
+        nav(page, name).click()
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+    # A form's address opened again by hand (the reload after a refused form): a Polish page.
+    response = page.goto(f"{card_url}/wplata")
+    assert response is not None
+    assert response.status == 405
+    expect(page.locator("body")).to_contain_text("przyjmowany jest tylko formularz wysłany")
 
 
 def _day(text: str) -> date:

@@ -29,7 +29,7 @@ async def test_a_lowered_amount_counts_from_the_start(api):
     # The payment still interrupts limitation (seed 003 §5.2): unchanged, 2027-05-11.
     assert c["time_barred_from"] == "2027-05-11"
     assert c["events"][-1]["action"] == "zmiana_decyzji"
-    assert "1000.00 → 800.00" in c["events"][-1]["cause"]
+    assert "1\u00a0000,00\u00a0zł → 800,00\u00a0zł" in c["events"][-1]["cause"]  # Polish notation
     # Before the amendment took effect the card shows the figures of that day (1000.00).
     assert (await card(api, rid, "2024-06-02"))["principal_remaining"] == "706.46"
 

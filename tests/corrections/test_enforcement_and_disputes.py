@@ -84,7 +84,7 @@ async def test_a_zarzut_pauses_the_receivable_and_counts_the_creditors_deadline(
     assert r.json()["answer_due_on"] == "2025-05-22"
     c = await card(api, rid, "2025-04-22")
     assert c["paused_reason"] == (
-        "wstrzymane: zarzut w sprawie egzekucji administracyjnej z dnia 2025-04-22"
+        "wstrzymane: zarzut w sprawie egzekucji administracyjnej z dnia 22.04.2025"
     )
     done = await api.post(
         f"/api/v1/disputes/{r.json()['id']}/resolution",

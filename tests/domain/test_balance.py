@@ -258,9 +258,9 @@ def test_no_interest_regime() -> None:
 @pytest.mark.parametrize(
     ("payments", "costs", "field", "message"),
     [
-        ([PaymentFact(date(2025, 7, 1), 100)], [], "payments", "Wpłata z dnia 2025-07-01"),
+        ([PaymentFact(date(2025, 7, 1), 100)], [], "payments", "Wpłata z dnia 01.07.2025"),
         ([PaymentFact(date(2025, 1, 1), 0)], [], "payments", "Kwota wpłaty"),
-        ([], [CostFact(date(2025, 7, 1), 1_600)], "costs", "Koszty z dnia 2025-07-01"),
+        ([], [CostFact(date(2025, 7, 1), 1_600)], "costs", "Koszty z dnia 01.07.2025"),
     ],
 )
 def test_bad_facts(

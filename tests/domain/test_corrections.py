@@ -99,8 +99,8 @@ def test_the_creditors_deadline_on_a_zarzut(received, days, due):
 def test_paused_reason_lists_the_open_disputes_oldest_first():
     assert paused_reason([]) is None
     assert paused_reason([("skarga", date(2025, 5, 1)), ("zarzut", date(2025, 4, 22))]) == (
-        "wstrzymane: zarzut w sprawie egzekucji administracyjnej z dnia 2025-04-22; "
-        "skarga na decyzję (sąd administracyjny) z dnia 2025-05-01"
+        "wstrzymane: zarzut w sprawie egzekucji administracyjnej z dnia 22.04.2025; "
+        "skarga na decyzję (sąd administracyjny) z dnia 01.05.2025"
     )
 
 

@@ -35,6 +35,10 @@ async def test_the_accountant_sees_the_quarter_and_drills_down(as_role, api_admi
     everything = await accountant.get("/ksiegowosc/naleznosci", params={"as_of": "2025-06-30"})
     assert f'href="/naleznosci/{b}"' in everything.text
 
-    bad = await accountant.get("/ksiegowosc", params={"as_of": "30.06.2025"})
+    # Typed as DD.MM.RRRR (issue 19 item 4); a day that does not exist is told.
+    typed = await accountant.get("/ksiegowosc", params={"as_of": "30.06.2025"})
+    assert 'value="30.06.2025"' in typed.text
+    assert "Nieprawidłowa data" not in typed.text
+    bad = await accountant.get("/ksiegowosc", params={"as_of": "31.06.2025"})
     assert bad.status_code == 200
-    assert "Nieprawidłowa data „30.06.2025”" in bad.text
+    assert "Nieprawidłowa data „31.06.2025”: Nie ma dnia 31.06.2025" in bad.text

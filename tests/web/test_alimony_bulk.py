@@ -39,7 +39,7 @@ async def test_a_wrong_line_is_named_and_nothing_is_saved(web, two) -> None:
     assert "nie ma dnia 30.02.2026" in page
     assert "najwyżej dwa miejsca po przecinku" in page
     assert "nie znaleziono zobowiązanego o numerze sprawy Km 1/99" in page
-    assert "Data 01.11.1900 poza dopuszczalnym zakresem" in page
+    assert "Data 01.11.1900 poza dopuszczalnym zakresem" in page  # dd.mm.rrrr (issue 19)
     assert "Jan Kowalski" in page  # the good lines show their debtor
     assert "zapis-zbiorczy" not in r.text  # no save button
     # Sent to the save route anyway: refused as a whole.

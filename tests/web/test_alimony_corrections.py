@@ -122,7 +122,7 @@ async def test_an_award_corrected_and_an_enforcement_ended(web, did) -> None:
     assert "umorzenie postępowania" in text
     assert "alimenty dla Anna od 01.01.2026: 450,00 zł miesięcznie" in text
     # The monthly history follows the corrected award: October 2026 awarded 450.00.
-    assert "2026-10 450,00 zł 0,00 zł nie" in text
+    assert "10.2026 450,00 zł 0,00 zł nie" in text  # months as MM.RRRR
 
 
 async def test_entries_under_a_write_off_decision_are_not_corrected(web, api_admin, as_role):

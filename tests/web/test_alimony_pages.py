@@ -74,8 +74,8 @@ async def test_a_payout_and_a_recovery_through_the_forms(web, api_admin) -> None
     assert "Saldo na 23.11.2026 402,84 zł" in page
     # The monthly history lists complete months, newest first: the month of today never counts
     # (art. 30 ust. 1 looks at whole months), so November's 100.00 waits for December.
-    assert "Skuteczny 2026-10 500,00 zł 0,00 zł nie 2026-09" in page
-    assert "2026-11 500,00" not in page
+    assert "Skuteczny 10.2026 500,00 zł 0,00 zł nie 09.2026" in page  # months as MM.RRRR
+    assert "11.2026 500,00" not in page
     assert "<svg" in (await _card(web, did))
     # The page shows the same figures as the API.
     h = await get(api_admin, f"/debtors/{did}/history", as_of="2026-11-23")

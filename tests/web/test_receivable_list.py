@@ -140,9 +140,13 @@ async def test_filters_by_state_amount_and_days_overdue(web, api_admin) -> None:
     assert _names((await web.get("/naleznosci", params={"od": "500", "do": "1 000,00"})).text) == [
         "Sowa Jan"
     ]
+    # As of today (issue 19 item 1), as the card: Lis's term ended 19.03.2025, it is wymagalna
+    # though no sweep has recorded it; Sowa's wezwanie is not delivered, its term has not begun.
     assert _names((await web.get("/naleznosci", params={"stan": "wystawiona"})).text) == [
-        "Lis Piotr",
-        "Sowa Jan",
+        "Sowa Jan"
+    ]
+    assert _names((await web.get("/naleznosci", params={"stan": "wymagalna"})).text) == [
+        "Lis Piotr"
     ]
     # Hostile input is read as text: NUL dropped, a cursor that is no cursor told.
     odd = await web.get("/naleznosci", params={"q": "zo\x00lk", "po": "x\x00~y"})
