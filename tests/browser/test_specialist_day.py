@@ -130,7 +130,7 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     # 2025-03-05 (Wed) the demand is delivered: + 14 days = Wed 2025-03-19.
     clock.day = date(2025, 3, 6)
     page.reload()
-    page.get_by_label("Data doręczenia").fill("05.03.2025")
+    page.get_by_label("Data doręczenia", exact=True).fill("05.03.2025")
     page.get_by_role("button", name="Zapisz doręczenie").click()
     expect(flash(page)).to_contain_text("termin upływa 19.03.2025")
 
@@ -171,7 +171,7 @@ def test_a_specialists_day(live_server: LiveServer, page: Any, screenshots: Path
     # 2025-04-03 (Thu) the reminder is delivered: + 7 days = Thu 2025-04-10.
     clock.day = date(2025, 4, 3)
     page.reload()
-    page.get_by_label("Data doręczenia").fill("03.04.2025")
+    page.get_by_label("Data doręczenia", exact=True).fill("03.04.2025")
     page.get_by_role("button", name="Zapisz doręczenie").click()
     expect(flash(page)).to_contain_text("termin upływa 10.04.2025")
 
