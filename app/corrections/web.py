@@ -30,9 +30,9 @@ from app.deps import TodayDep
 from app.errors import Conflict
 from app.overpayments import service as overpayments
 from app.overpayments.repository import OverpaymentRepository
-from app.receivables.web import card_page
+from app.receivables.web import submit_on_card
 from app.titles.repository import TitleRepository
-from app.web.forms import FormState, WebForm, submit_action
+from app.web.forms import WebForm
 from app.web.session import Collector, Signer, verify_csrf
 from app.web.templating import pl_date, zl
 
@@ -53,11 +53,9 @@ async def _submit(
     name: str,
     use_case: Callable[[F], Awaitable[str]],
 ) -> Response:
-    async def card(form: FormState) -> Response:
-        return await card_page(request, session, receivable_id, today, form)
-
-    back = f"/naleznosci/{receivable_id}#korekty-sekcja"
-    return await submit_action(request, session, form_cls, name, use_case, back, card)
+    return await submit_on_card(
+        request, session, receivable_id, today, form_cls, name, use_case, "#korekty-sekcja"
+    )
 
 
 async def _own_payment(session: AsyncSession, receivable_id: int, payment_id: int) -> None:

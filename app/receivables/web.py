@@ -3,8 +3,9 @@ and the form that registers a receivable for a debtor."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
@@ -38,7 +39,15 @@ from app.receivables.forms import (
 )
 from app.receivables.repository import ReceivableRepository
 from app.unit import authorities
-from app.web.forms import FormState, WebForm, attempt, blank_form, read_form, see_other
+from app.web.forms import (
+    FormState,
+    WebForm,
+    attempt,
+    blank_form,
+    read_form,
+    see_other,
+    submit_action,
+)
 from app.web.session import Collector, Reader, Viewer, flash, verify_csrf
 from app.web.templating import render
 
@@ -300,3 +309,26 @@ async def create(
             return done
         debtor = await debtor_service.get(session, debtor_id)
     return _new_page(request, debtor, form, list(await service.kinds(session)))
+
+
+F = TypeVar("F", bound=WebForm)
+
+
+async def submit_on_card(
+    request: Request,
+    session: AsyncSession,
+    receivable_id: int,
+    today: date,
+    form_cls: type[F],
+    name: str,
+    use_case: Callable[[F], Awaitable[str]],
+    anchor: str = "",
+) -> Response:
+    """A form of the receivable card: done, back to the card (at `anchor`); refused, the card
+    again with the form's errors and what was typed."""
+
+    async def card(form: FormState) -> Response:
+        return await card_page(request, session, receivable_id, today, form)
+
+    back = f"/naleznosci/{receivable_id}{anchor}"
+    return await submit_action(request, session, form_cls, name, use_case, back, card)

@@ -33,10 +33,10 @@ from app.receivables.forms import (
     WriteOffForm,
 )
 from app.receivables.repository import ReceivableRepository
-from app.receivables.web import card_page
+from app.receivables.web import submit_on_card
 from app.titles import service as titles
 from app.titles.repository import TitleRepository
-from app.web.forms import FormState, WebForm, submit_action
+from app.web.forms import WebForm
 from app.web.session import Collector, Signer, verify_csrf
 from app.web.templating import pl_date, zl
 
@@ -57,11 +57,7 @@ async def _submit(
     name: str,
     use_case: Callable[[F], Awaitable[str]],
 ) -> Response:
-    async def card(form: FormState) -> Response:
-        return await card_page(request, session, receivable_id, today, form)
-
-    back = f"/naleznosci/{receivable_id}"
-    return await submit_action(request, session, form_cls, name, use_case, back, card)
+    return await submit_on_card(request, session, receivable_id, today, form_cls, name, use_case)
 
 
 @router.post("/doreczenie")
