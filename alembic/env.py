@@ -23,10 +23,19 @@ def _url() -> str:
     return config.get_main_option("sqlalchemy.url") or get_settings().database_url
 
 
+# Expression indexes PostgreSQL stores normalised ("(state)::text = ANY (ARRAY[...])"), which
+# alembic cannot compare with the model's SQL text: it would drop and re-create them on every
+# check. Their SQL is kept equal by a test instead (tests/web/test_receivable_list.py: the
+# migration's DEADLINE_KEY is the model's).
+UNCOMPARED_INDEXES = frozenset({"ix_receivable_deadline"})
+
+
 def _include_object(
-    dialect: str, obj: SchemaItem, _name: str | None, type_: str, reflected: bool, _other: object
+    dialect: str, obj: SchemaItem, name: str | None, type_: str, reflected: bool, _other: object
 ) -> bool:
     """Indexes declared with app.models.base.postgresql_only exist only on PostgreSQL."""
+    if type_ == "index" and name in UNCOMPARED_INDEXES:
+        return False
     postgresql_only = type_ == "index" and not reflected and obj.info.get(POSTGRESQL_ONLY)
     return not (postgresql_only and dialect != "postgresql")
 
