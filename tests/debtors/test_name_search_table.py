@@ -7,9 +7,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain import retention as rules
 from app.domain.collation import fold, sort_key
 from app.models import Debtor, DebtorName
-from app.domain import retention as rules
 
 
 async def _row(session: AsyncSession, debtor_id: int) -> tuple[str, str] | None:
