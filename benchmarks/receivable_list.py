@@ -130,6 +130,10 @@ def _fill_sql(n: int) -> list[str]:
                    date '2024-01-03' + g % 600, date '2024-01-17' + g % 600,
                    date '2027-01-18' + g % 600, 'OPS.' || g
             FROM generate_series(1, {n}) g""",
+        # The name search table, in name order as migration i19d_names fills it (and as the
+        # mapper events of app/models/debtor_name.py would, one debtor at a time).
+        """INSERT INTO debtor_name (debtor_id, name_key, name_folded)
+           SELECT id, name_key, name_folded FROM debtor ORDER BY name_key, id""",
         """INSERT INTO document (receivable_id, kind, scope, year, seq, number, issued_on, costs,
                 created_by)
            SELECT id, 'wezwanie', '', 2024, id, 'WZ/' || id || '/2024', issued_on, 0, 'import'
