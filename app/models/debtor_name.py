@@ -44,13 +44,10 @@ class DebtorName(Base):
     name_folded: Mapped[str] = mapped_column(String(300))
 
 
-_table = DebtorName.__table__
-
-
 @event.listens_for(Debtor, "after_insert")
 def _inserted(_mapper: Mapper[Debtor], connection: Connection, debtor: Debtor) -> None:
     connection.execute(
-        insert(_table).values(
+        insert(DebtorName).values(
             debtor_id=debtor.id, name_key=debtor.name_key, name_folded=debtor.name_folded
         )
     )
@@ -61,7 +58,7 @@ def _updated(_mapper: Mapper[Debtor], connection: Connection, debtor: Debtor) ->
     if not get_history(debtor, "name").has_changes():
         return
     connection.execute(
-        update(_table)
-        .where(_table.c.debtor_id == debtor.id)
+        update(DebtorName)
+        .where(DebtorName.debtor_id == debtor.id)
         .values(name_key=debtor.name_key, name_folded=debtor.name_folded)
     )
