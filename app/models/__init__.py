@@ -20,6 +20,7 @@ from app.models.control_proposal import ControlProposal
 from app.models.counter import Counter
 from app.models.debtor import Debtor
 from app.models.debtor_change import DebtorChange
+from app.models.debtor_name import DebtorName
 from app.models.debtor_note import DebtorNote
 from app.models.deferral import Deferral
 from app.models.delivery import Delivery
@@ -87,6 +88,7 @@ __all__ = [
     "Counter",
     "Debtor",
     "DebtorChange",
+    "DebtorName",
     "DebtorNote",
     "Dispute",
     "Document",
