@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.collation import fold, sort_key
 from app.domain.kinds import AllocationRule, InterestStart
 from app.domain.portfolio import Checker, Issue, header_issues, parse_row
 from app.domain.portfolio_sheets import SHEETS, Row, Sheet
@@ -27,6 +28,7 @@ from app.models import (
     AlimonyPayout,
     AlimonyRecovery,
     Debtor,
+    DebtorName,
     Document,
     EnforcementReport,
     Instalment,
@@ -199,6 +201,14 @@ async def _write(
     model, values = _MAPPERS[sheet.name]
     dicts = [values(r, known, actor) for r in rows]
     ids = await repo.insert(model, dicts)
+    if model is Debtor:  # the list's name search (app/models/debtor_name.py), as its hook does
+        await repo.add_rows(
+            DebtorName,
+            [
+                {"debtor_id": i, "name_key": d["name_key"], "name_folded": d["name_folded"]}
+                for d, i in zip(dicts, ids, strict=True)
+            ],
+        )
     keys = known.ids[sheet.name]
     for r, d, i in zip(rows, dicts, ids, strict=True):
         keys[str(r["klucz"])] = i
@@ -228,8 +238,12 @@ def _id(known: _Known, sheet: str, row: Row, column: str) -> int:
 
 
 def _debtor(r: Row, _k: _Known, _a: str) -> dict[str, Any]:
+    # Written with Core (no ORM object): the list's Polish sort key and folded name, which the
+    # model derives from the name (app/models/debtor.py), are derived here the same way.
     return {
         "name": r["nazwa"],
+        "name_key": sort_key(r["nazwa"]),
+        "name_folded": fold(r["nazwa"]),
         "first_name": r["imie"],
         "last_name": r["nazwisko"],
         "pesel": r["pesel"],

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.domain.collation import fold, sort_key
 from app.imports import sources
-from app.models import Debtor
+from app.models import Debtor, DebtorName
 from tests.imports import portfolio
 
 
@@ -47,6 +48,15 @@ async def test_dry_run_then_commit_then_again(
     assert done.status_code == 201, done.text
     assert done.json()["created"]["dluznicy"] == 4
     assert await _debtors(session) == 4
+    # The imported debtors are found by the list's name search and sorted in Polish order
+    # (issue 19 item 2): their sort key and folded name are derived as a form's would be.
+    rows = (
+        await session.execute(
+            select(Debtor.name, DebtorName.name_key, DebtorName.name_folded).join(DebtorName)
+        )
+    ).all()
+    assert len(rows) == 4
+    assert all((key, folded) == (sort_key(name), fold(name)) for name, key, folded in rows)
     again = await _send(api, _zip())
     assert again.status_code == 201
     assert set(again.json()["created"].values()) == {0}
