@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app.models import (
     AlimonyAllocation,
@@ -28,6 +28,7 @@ from app.models import (
     Deferral,
     Instalment,
     Receivable,
+    ReceivableKind,
     WriteOff,
 )
 from tests.alimony.support import BASE, fund_debtor, get, post
@@ -164,6 +165,12 @@ async def test_a_deferral_moves_the_fund_receivable_without_fee_and_interest_run
     assert [(i.number, i.due_on, i.amount) for i in plan] == [(1, date(2026, 9, 30), 101274)]
     c = await card(api, rid, "2026-04-15")
     assert (c["state"], c["balance"]) == ("raty", "1012.74")
+    # During the deferral no reminder batch picks it: not issued, and not among the wymagalna
+    # receivables the batch reports as skipped (where it stood before the decision).
+    r = await api.post("/api/v1/reminders/batch", json={"issued_on": "2026-06-01"})
+    assert r.status_code == 201, r.text
+    assert r.json()["issued"] == []
+    assert rid not in [k["receivable_id"] for k in r.json()["skipped"]]
     # Interest runs on through the deferral (the ledger's odsetki ustawowe za opóźnienie, rates
     # as in the module docstring, 9.25 % from 05.03.2026 on). On 30.09.2026:
     #   500.00 of 10.02: 11.02–04.03 22 days × 9.50 % = 2.863 → 2.86
@@ -178,6 +185,26 @@ async def test_a_deferral_moves_the_fund_receivable_without_fee_and_interest_run
     assert (await card(api, rid, "2026-09-30"))["state"] == "raty"
     assert (await sweep(api, "2026-10-01"))["changed"]["rata_niezaplacona"] == 1
     assert (await card(api, rid, "2026-10-01"))["state"] == "wymagalna"
+
+
+async def test_no_prolongation_fee_even_where_the_kind_would_charge_one(api, session):
+    """A unit that set the prolongation fee on the fund's kind: the fund's deferral still carries
+    none (OP art. 57 is a tax rule; art. 30 ust. 2 u.p.o.u.a. names no fee). Without the guard the
+    deferral service would set 26 zł here (1000.00 over 02.04–30.09.2026, 182 days from the day
+    after the application, rozporządzenie MF z 22.08.2005 §11 pkt 2, at the parameter table's
+    rate), so this test fails if the fund's path lost it."""
+    did, rid = await _applied(api, session, "odroczenie")
+    await session.execute(
+        update(ReceivableKind)
+        .where(ReceivableKind.code == "fundusz_alimentacyjny")
+        .values(prolongation_fee_code="oplata_prolongacyjna_udzial")
+    )
+    await session.commit()
+    await post(api, f"/debtors/{did}/case/steps", _decision("odroczenie", deferred_to="2026-09-30"))
+    row = await session.scalar(select(Deferral).where(Deferral.receivable_id == rid))
+    assert row is not None
+    assert (row.fee, row.fee_waived, row.amount) == (0, None, 101274)
+    assert (await card(api, rid, "2026-04-15"))["balance"] == "1012.74"
 
 
 async def test_the_case_page_shows_the_deferral_on_the_receivable(api, session):
