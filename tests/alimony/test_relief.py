@@ -279,3 +279,32 @@ async def test_recoveries_pay_the_instalments_and_a_missed_one_sends_the_plan_ba
     result = await sweep(api, "2026-06-16")
     assert result["changed"]["rata_niezaplacona"] == 1
     assert (await card(api, rid, "2026-06-16"))["state"] == "wymagalna"
+
+
+async def test_a_deferral_of_a_receivable_in_instalments_is_refused_and_nothing_written(
+    api, session
+):
+    """The lifecycle defers only an unpaid receivable not in instalments (app/deferrals): after
+    a raty decision a deferral decision is refused with 409 and the step is not recorded."""
+    did, rid = await _applied(api, session, "raty")
+    await post(
+        api,
+        f"/debtors/{did}/case/steps",
+        _decision("raty", instalments=4, first_due_on="2026-05-15"),
+    )
+    await post(
+        api,
+        f"/debtors/{did}/case/steps",
+        {"step": "wniosek_ulga", "on": "2026-04-20", "kind": "odroczenie", "description": "x"},
+    )
+    r = await api.post(
+        f"{BASE}/debtors/{did}/case/steps",
+        json={**_decision("odroczenie", deferred_to="2026-09-30"), "on": "2026-04-21"},
+    )
+    assert r.status_code == 409, r.text
+    assert "rozłożona na raty" in r.json()["detail"]
+    kinds = await session.scalars(
+        select(AlimonyCaseStep.kind).where(AlimonyCaseStep.step == "decyzja_ulga")
+    )
+    assert list(kinds) == ["raty"]
+    assert await session.scalar(select(Deferral.id).where(Deferral.receivable_id == rid)) is None
