@@ -17,6 +17,7 @@ from app.alimony.case_repository import AlimonyCaseRepository
 from app.alimony.case_schemas import CaseCreate, StepCreate
 from app.alimony.facts import fund_engine, gather
 from app.alimony.repository import AlimonyRepository
+from app.deferrals.repository import DeferralRepository
 from app.domain import alimony_case as rules
 from app.domain.alimony import EvasionCheck, Register, big_plan
 from app.domain.alimony_case import CaseFacts, NextStep, Step, StepRecord
@@ -24,6 +25,7 @@ from app.domain.parameters import ParameterCode as P
 from app.domain.parameters import ParameterRow, ParameterTable
 from app.errors import Conflict, Invalid, NotFound
 from app.models import AlimonyCase, AlimonyCaseStep, AlimonyRegisterEntry, Debtor, Receivable
+from app.models import Deferral as DeferralRow
 from app.teryt import service as teryt_service
 
 ACT = registers.ACT
@@ -272,6 +274,9 @@ class CaseView:
     big: BigStatus
     communes: dict[str, teryt_service.Commune]
     fund_receivables: list[Receivable]
+    # Issue 18 item 7: the deferral granted on each fund receivable (app/alimony/relief.py), the
+    # latest, by receivable id.
+    receivable_deferrals: dict[int, DeferralRow]
 
     @property
     def next(self) -> NextStep | None:
@@ -292,8 +297,8 @@ class Deferral:
 
 def deferral_of(steps: Sequence[AlimonyCaseStep]) -> Deferral | None:
     """The latest relief decision decides: a later one (raty, umorzenie, odmowa) ends the
-    deferral shown. The receivable lifecycle has no deferral yet (issue 20 adds it): the term
-    lives on the case."""
+    deferral shown. The receivable carries the deferral itself (app/alimony/relief.py); this is
+    the decision as recorded on the case."""
     decisions = [s for s in steps if s.step == Step.DECYZJA_ULGA]
     if not decisions:
         return None
@@ -312,6 +317,7 @@ async def view(session: AsyncSession, debtor_id: int, today: date) -> CaseView:
     steps = await AlimonyCaseRepository(session).steps([case.id])
     current = facts(case, steps, await terms(session, today))
     evasion = await registers.evasion_check(session, debtor_id, today)
+    fund = await AlimonyCaseRepository(session).fund_receivables(debtor_id)
     return CaseView(
         debtor=debtor,
         case=case,
@@ -324,8 +330,23 @@ async def view(session: AsyncSession, debtor_id: int, today: date) -> CaseView:
         communes=await teryt_service.communes(
             session, [case.creditor_commune, case.debtor_commune]
         ),
-        fund_receivables=await AlimonyCaseRepository(session).fund_receivables(debtor_id),
+        fund_receivables=fund,
+        receivable_deferrals=await _receivable_deferrals(session, fund),
     )
+
+
+async def _receivable_deferrals(
+    session: AsyncSession, receivables: Sequence[Receivable]
+) -> dict[int, DeferralRow]:
+    out: dict[int, DeferralRow] = {}
+    for r in receivables:
+        granted = [
+            d for d in await DeferralRepository(session).of_receivable(r.id)
+            if d.outcome == "odroczenie"
+        ]  # fmt: skip
+        if granted:
+            out[r.id] = granted[0]  # newest first
+    return out
 
 
 async def case_or_none(session: AsyncSession, debtor_id: int) -> AlimonyCase | None:

@@ -78,6 +78,20 @@ class AlimonyRepository:
         )
         return await self.session.scalar(stmt)
 
+    async def open_fund_receivables(self, debtor_id: int) -> list[Receivable]:
+        """All the debtor's open fund receivables, oldest first, locked."""
+        stmt = (
+            select(Receivable)
+            .where(
+                Receivable.debtor_id == debtor_id,
+                Receivable.kind_code == FUND_KIND,
+                Receivable.state.in_([s.value for s in OPEN_STATES]),
+            )
+            .order_by(Receivable.id)
+            .with_for_update()
+        )
+        return list(await self.session.scalars(stmt))
+
     async def parameter_rows(self) -> list[ParameterRow]:
         rows = await self.session.execute(
             select(Parameter.code, Parameter.valid_from, Parameter.value, Parameter.source)

@@ -98,9 +98,22 @@ async def refer(
 
 
 async def grant(
-    session: AsyncSession, receivable_id: int, data: DeferralCreate, actor: str, today: date
+    session: AsyncSession,
+    receivable_id: int,
+    data: DeferralCreate,
+    actor: str,
+    today: date,
+    *,
+    fund_relief: bool = False,
 ) -> Deferral:
-    """Record the decision deferring the payment term."""
+    """Record the decision deferring the payment term.
+
+    `fund_relief`: the decision is the alimony case's relief (art. 30 ust. 2 u.p.o.u.a., issue 18
+    item 7, app/alimony/relief.py), the only way a fund receivable (ART_28) is deferred. It is
+    not a tax and u.p.o.u.a. does not refer to the Ordynacja podatkowa for its reliefs, so OP art.
+    57 (the prolongation fee) does not apply: no fee, whatever the kind says. Its interest is the
+    alimony ledger's (art. 27 u.p.o.u.a., app/receivables/figures.py reads it for ART_28), which
+    this row does not stop (see app/alimony/relief.py for the reading)."""
     # Gather.
     receivable = await receivable_service.load(session, receivable_id, for_update=True)
     rules = await receivable_service.rules_of(session, receivable)
@@ -109,13 +122,18 @@ async def grant(
     applied_on = row.applied_on if row is not None and row.applied_on else data.applied_on
     new_term = shift_to_working_day(data.new_term)  # OP art. 12 §5
     term = receivable.payment_term_ends_on
+    if term is None and fund_relief:
+        # A fund receivable has no payment term of its own: the claim is owed from each payout
+        # (art. 27 ust. 1 u.p.o.u.a.: interest from the payout), so the term deferred is the day
+        # it was recorded as owed.
+        term = receivable.issued_on
     if receivable.state not in _OPEN:
         raise Conflict(
             f"Odroczyć można termin należności niezapłaconej i nierozłożonej na raty"
             f" (stan: „{receivable.state}”)",
             state=receivable.state,
         )
-    if rules.allocation_rule is AllocationRule.ART_28:
+    if rules.allocation_rule is AllocationRule.ART_28 and not fund_relief:
         # The fund's receivables are owed payout by payout in the alimony ledger (app/alimony),
         # which has its own reliefs (art. 30 u.p.o.u.a., issue 18): not deferred here.
         raise Conflict(
@@ -136,7 +154,7 @@ async def grant(
     assert term is not None
     first, last = rule.window(term, applied_on, data.decided_on, new_term)
     fee = 0
-    if kind.prolongation_fee_code and not data.fee_waived:
+    if kind.prolongation_fee_code and not data.fee_waived and not fund_relief:
         rate = rule.fee_rate_bp(
             data.decided_on,
             ParameterTable.of(ParameterCode.ODSETKI_ZA_ZWLOKE, params),
@@ -153,7 +171,7 @@ async def grant(
     row.outcome, row.decided_on, row.decision_ref = "odroczenie", data.decided_on, data.decision_ref
     row.old_term, row.new_term = term, new_term
     row.principal, row.fee = figs.principal_remaining, fee
-    row.fee_waived = data.fee_waived if kind.prolongation_fee_code else None
+    row.fee_waived = data.fee_waived if kind.prolongation_fee_code and not fund_relief else None
     row.amount = 0
     await session.flush()
     # What is owed by the new term: the balance on the decision's day with the deferred period

@@ -6,6 +6,7 @@ deadline. Today is 2026-11-23 (tests/conftest.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
 import httpx
 
@@ -154,3 +155,54 @@ async def test_the_interview_needs_its_findings_and_relief_shows_the_fund_receiv
     assert "Ulga na wniosek dłużnika (art. 30 ust. 2)" in page
     assert "kwota 250,00 zł" in page
     assert "decyzja o umorzeniu — umorzenie należności z odsetkami z numerem decyzji" in page
+
+
+async def test_a_deferral_decision_through_the_form_defers_the_fund_receivable(
+    as_role: Callable[[str], Awaitable[httpx.AsyncClient]], api_admin: httpx.AsyncClient
+) -> None:
+    """Issue 18 item 7: the relief form's "decyzja: odroczenie terminu" (art. 30 ust. 2
+    u.p.o.u.a.) defers the fund's receivable through the lifecycle's deferral; the page shows it
+    on the receivable: raty under one instalment of the balance on the decision's day, 1012.74
+    (tests/alimony/test_relief.py: 1000.00 paid out and 12.74 interest on 15.04.2026), due on the
+    deferred term 30.09.2026, with no prolongation fee."""
+    # The decision is recorded by who may sign it and work the case (the administrator here).
+    web = await as_role("admin")
+    did = await fund_debtor(api_admin)
+    await post(
+        api_admin,
+        f"/debtors/{did}/case",
+        {
+            "trigger": "fundusz_alimentacyjny",
+            "opened_on": "2026-02-10",
+            "creditor_commune_terc": WOLA,
+            "debtor_commune_terc": WOLA,
+        },
+    )
+    url = f"/alimenty/zobowiazani/{did}/sprawa"
+    r = await post_form(
+        web,
+        f"{url}/kroki/ulga",
+        {"action": "wniosek_ulga:odroczenie", "on": "2026-04-01", "description": "Utrata pracy"},
+        page=url,
+    )
+    assert r.status_code == 303, r.text
+    r = await post_form(
+        web,
+        f"{url}/kroki/ulga",
+        {
+            "action": "decyzja_ulga:odroczenie",
+            "on": "2026-04-15",
+            "case_ref": "FA.4103.2.2026",
+            "deferred_to": "2026-09-30",
+            "description": "Dochód rodziny poniżej kryterium",
+        },
+        page=url,
+    )
+    assert r.status_code == 303, r.text
+    page = _text((await web.get(url)).text)
+    assert "Termin płatności odroczony do 30.09.2026" in page
+    assert (
+        "— raty : termin płatności odroczony z 10.02.2026 do 30.09.2026"
+        " (decyzja FA.4103.2.2026 z 15.04.2026), do zapłaty 1 012,74 zł"
+    ) in page
+    assert "bez opłaty prolongacyjnej" in page
