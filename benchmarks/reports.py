@@ -109,8 +109,8 @@ def _figures(as_of: date) -> list[tuple[str, Figure, str]]:
         ("near limitation", lambda s: statements.near_limitation(s, as_of), BARE_PRINCIPAL),
         ("turnover (quarter)", lambda s: statements.turnover(s, start, as_of), BARE_MOVEMENTS),
         (
-            "turnover by debtor (quarter)",
-            lambda s: statements.turnover(s, start, as_of, by="debtor"),
+            "turnover by debtor (quarter), first page",
+            lambda s: statements.turnover(s, start, as_of, by="debtor", limit=1000),
             BARE_MOVEMENTS,
         ),
         ("Rb-27S (year to date)", lambda s: statements.rb_27s(s, year, as_of), BARE_MOVEMENTS),
