@@ -29,6 +29,29 @@ receivables, 0.45 M payments → 0.3 M book entries; one round, so noisy):
     Rb-27S (year to date)            6.8 s
     charts (all four)               16.0 s    NOT met as a whole: four statements in one
 At 200,000 receivables every figure is under 10 s (by debtor 7.1 s, charts 5.0 s).
+
+Item 7 met (2026-12-06, i22c), measured with --database on a kept 1,000,000-receivable register
+(benchmarks/receivable_list.py's, copied as a template: 333,333 debtors, 142,857 payments, so
+lighter than the sweep's mix), one round each, old code and new code on the same database:
+                                     before    after
+    book refresh (stale search)       1.2 s    1.6 s   (unchanged; noise of the shared box)
+    Rb-N                              1.9 s    2.5 s   (unchanged)
+    Rb-N drill-down, first page       1.4 s    1.7 s   (unchanged)
+    aging                             2.8 s    3.7 s   (unchanged)
+    near limitation                   0.9 s    1.3 s   (unchanged)
+    turnover (quarter)                3.4 s    4.2 s   (7.4 s before the serial sums below)
+    turnover by debtor (quarter)     23.9 s    3.9 s   first page of 1,000 debtors + totals
+    Rb-27S (year to date)             9.5 s    3.0 s
+    charts (all four)                12.8 s    4.7 s
+What changed: (1) per debtor, the API pages by debtor id (keyset, `limit`/`after`, next_after):
+a page reads only its debtors' receivables, entries and costs, the totals come from the same
+sums grouped by kind (one row per kind); the old statement returned 333,333 × 3 rows whose
+fetching and Python rows cost more than the SQL (10.6 s in EXPLAIN ANALYZE of 24 s); (2) the
+per-receivable sums of the turnover run without parallel workers on PostgreSQL: EXPLAIN ANALYZE
+showed the parallel Finalize GroupAggregate of ~20 NUMERIC sums taking 3.3 s of 6.1 s (serial:
+1.3 s; the statement 3.9 s); Rb-27S and the charts' recovery rate use the same statement;
+(3) the charts read the aging and the portfolio by state in one pass (repository.portfolio),
+not two.
 """
 
 from __future__ import annotations
@@ -109,7 +132,7 @@ def _figures(as_of: date) -> list[tuple[str, Figure, str]]:
         ("near limitation", lambda s: statements.near_limitation(s, as_of), BARE_PRINCIPAL),
         ("turnover (quarter)", lambda s: statements.turnover(s, start, as_of), BARE_MOVEMENTS),
         (
-            "turnover by debtor (quarter), first page",
+            "turnover by debtor, 1st page",
             lambda s: statements.turnover(s, start, as_of, by="debtor", limit=1000),
             BARE_MOVEMENTS,
         ),
