@@ -29,6 +29,29 @@ receivables, 0.45 M payments → 0.3 M book entries; one round, so noisy):
     Rb-27S (year to date)            6.8 s
     charts (all four)               16.0 s    NOT met as a whole: four statements in one
 At 200,000 receivables every figure is under 10 s (by debtor 7.1 s, charts 5.0 s).
+
+Item 7 met (2026-12-06, i22c), measured with --database on a kept 1,000,000-receivable register
+(benchmarks/receivable_list.py's, copied as a template: 333,333 debtors, 142,857 payments, so
+lighter than the sweep's mix), one round each, old code and new code on the same database:
+                                     before    after
+    book refresh (stale search)       1.2 s    1.6 s   (unchanged; noise of the shared box)
+    Rb-N                              1.9 s    2.5 s   (unchanged)
+    Rb-N drill-down, first page       1.4 s    1.7 s   (unchanged)
+    aging                             2.8 s    3.7 s   (unchanged)
+    near limitation                   0.9 s    1.3 s   (unchanged)
+    turnover (quarter)                3.4 s    4.2 s   (7.4 s before the serial sums below)
+    turnover by debtor (quarter)     23.9 s    3.9 s   first page of 1,000 debtors + totals
+    Rb-27S (year to date)             9.5 s    3.0 s
+    charts (all four)                12.8 s    4.7 s
+What changed: (1) per debtor, the API pages by debtor id (keyset, `limit`/`after`, next_after):
+a page reads only its debtors' receivables, entries and costs, the totals come from the same
+sums grouped by kind (one row per kind); the old statement returned 333,333 × 3 rows whose
+fetching and Python rows cost more than the SQL (10.6 s in EXPLAIN ANALYZE of 24 s); (2) the
+per-receivable sums of the turnover run without parallel workers on PostgreSQL: EXPLAIN ANALYZE
+showed the parallel Finalize GroupAggregate of ~20 NUMERIC sums taking 3.3 s of 6.1 s (serial:
+1.3 s; the statement 3.9 s); Rb-27S and the charts' recovery rate use the same statement;
+(3) the charts read the aging and the portfolio by state in one pass (repository.portfolio),
+not two.
 """
 
 from __future__ import annotations
@@ -109,8 +132,8 @@ def _figures(as_of: date) -> list[tuple[str, Figure, str]]:
         ("near limitation", lambda s: statements.near_limitation(s, as_of), BARE_PRINCIPAL),
         ("turnover (quarter)", lambda s: statements.turnover(s, start, as_of), BARE_MOVEMENTS),
         (
-            "turnover by debtor (quarter)",
-            lambda s: statements.turnover(s, start, as_of, by="debtor"),
+            "turnover by debtor, 1st page",
+            lambda s: statements.turnover(s, start, as_of, by="debtor", limit=1000),
             BARE_MOVEMENTS,
         ),
         ("Rb-27S (year to date)", lambda s: statements.rb_27s(s, year, as_of), BARE_MOVEMENTS),
@@ -134,11 +157,15 @@ async def _bare(engine: AsyncEngine, sql: str) -> float:
         return time.perf_counter() - t0
 
 
-async def _measure(engine: AsyncEngine, url: str, as_of: date, rounds: int) -> None:
+async def _measure(
+    engine: AsyncEngine, url: str, as_of: date, rounds: int, only: str | None = None
+) -> None:
     await _vacuum(url)
     await _time(engine, lambda s: statements.rb_n(s, as_of))  # warm-up: imports, compilation
     _say(f"{'figure':<32} {'best':>9} {'median':>9}   {'bare SUM':>9}   ratio   < {TARGET_S:g} s")
     for name, work, bare_sql in _figures(as_of):
+        if only and only not in name:
+            continue
         runs = [await _time(engine, work) for _ in range(rounds)]
         bares = [await _bare(engine, bare_sql) for _ in range(rounds)]
         ok = "yes" if median(runs) < TARGET_S else "NO"
@@ -148,7 +175,31 @@ async def _measure(engine: AsyncEngine, url: str, as_of: date, rounds: int) -> N
         )
 
 
+async def _reuse(args: argparse.Namespace) -> None:
+    """--database NAME: measure an existing register (for example one another benchmark kept),
+    migrated to head; its book is written once, when book_entry is still empty. Never dropped."""
+    url = make_url(args.url).set(database=args.database).render_as_string(hide_password=False)
+    await asyncio.to_thread(upgrade, url)
+    conn = await _connect(url)
+    try:
+        empty = not await conn.fetchval("SELECT EXISTS (SELECT 1 FROM book_entry)")
+        n = await conn.fetchval("SELECT count(*) FROM receivable")
+    finally:
+        await conn.close()
+    if empty:
+        await _book(url)
+    engine = make_engine(url)
+    try:
+        _say(f"{n:,} receivables (database {args.database}) as of {args.as_of}")
+        await _measure(engine, url, args.as_of, args.rounds, args.only)
+    finally:
+        await engine.dispose()
+
+
 async def main(args: argparse.Namespace) -> None:
+    if args.database:
+        await _reuse(args)
+        return
     name = f"windykacja_bench_{uuid.uuid4().hex[:8]}"
     admin = await _connect(args.url)
     await admin.execute(f'CREATE DATABASE "{name}"')
@@ -161,7 +212,7 @@ async def main(args: argparse.Namespace) -> None:
         await _fill(url, args.receivables, args.as_of, 1)
         await _book(url)
         _say(f"  generated in {time.perf_counter() - t0:.1f} s")
-        await _measure(engine, url, args.as_of, args.rounds)
+        await _measure(engine, url, args.as_of, args.rounds, args.only)
     finally:
         await engine.dispose()
         if args.keep:
@@ -183,4 +234,6 @@ if __name__ == "__main__":
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/postgres")
     p.add_argument("--keep", action="store_true", help="keep the database (prints its name)")
+    p.add_argument("--database", help="measure this existing database instead (kept)")
+    p.add_argument("--only", help="measure only the figures whose name contains this")
     asyncio.run(main(p.parse_args()))

@@ -6,6 +6,7 @@ decide (app/domain/statements) → the API, the page and the printouts read the 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -19,6 +20,7 @@ from app.domain.statements import (
     FA_COMMUNE_SHARE_INTEREST,
     FA_STATE_SHARE,
     FA_STATE_SHARE_INTEREST,
+    Bucket,
     Movements,
     Rb27Cells,
     aging_buckets,
@@ -97,10 +99,16 @@ async def aging(session: AsyncSession, as_of: date, *, refresh: bool = True) -> 
         await book.refresh(session)
     buckets = aging_buckets(as_of)
     found = await StatementRepository(session).aging(as_of, buckets)
+    return _aging_of(as_of, buckets, found)
+
+
+def _aging_of(as_of: date, buckets: Sequence[Bucket], found: list[Any]) -> Aging:
+    """The buckets of (kind, bucket index, count, principal) groups; index < 0: no bucket."""
     per: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
     for kind, index, count, amount in found:
         if index >= 0:
-            per[index][kind] = (count, amount)
+            c, a = per[index].get(kind, (0, 0))
+            per[index][kind] = (c + count, a + amount)
     return Aging(
         as_of,
         [
@@ -159,6 +167,7 @@ class Turnover:
     total: Movements
     rows: list[TurnoverRow]
     overdue: int = 0
+    next_after: int | None = None  # per debtor, paged: the key of the next page (None: last)
 
 
 def _moved(r: MovementRow) -> bool:
@@ -178,20 +187,40 @@ def _movements(r: MovementRow) -> Movements:
 
 
 async def turnover(
-    session: AsyncSession, start: date, end: date, *, kind: str | None = None, by: str = "kind"
+    session: AsyncSession,
+    start: date,
+    end: date,
+    *,
+    kind: str | None = None,
+    by: str = "kind",
+    after: int | None = None,
+    limit: int | None = None,
 ) -> Turnover:
-    """Obroty i salda of [start, end] per kind (or debtor) and component."""
+    """Obroty i salda of [start, end] per kind (or debtor) and component.
+
+    Per debtor with a `limit`: one keyset page of `limit` debtors after the debtor id `after`,
+    and the totals of the whole register (the same sums grouped by kind: every receivable has
+    one kind and one debtor, so both groupings add up to the same totals)."""
     _check_period(start, end)
     await book.refresh(session)
-    rows = await StatementRepository(session).movements(start, end, by=by, kind=kind)
+    repo = StatementRepository(session)
+    paged = by == "debtor" and limit is not None
+    rows = await repo.movements(start, end, by=by, kind=kind, after=after, limit=limit)
     out = [TurnoverRow(r.key, r.label, r.component, _movements(r)) for r in rows if _moved(r)]
+    if not paged:
+        return Turnover(
+            start, end, kind, total([r.movements for r in out]), out, sum(r.overdue for r in rows)
+        )
+    whole = await repo.movements(start, end, by="kind", kind=kind)
+    keys = sorted({int(r.key) for r in rows})
     return Turnover(
         start,
         end,
         kind,
-        total([r.movements for r in out]),
+        total([_movements(r) for r in whole]),
         out,
-        sum(r.overdue for r in rows),
+        sum(r.overdue for r in whole),
+        keys[-1] if limit is not None and len(keys) >= limit else None,
     )
 
 
@@ -375,10 +404,19 @@ async def chart_data(session: AsyncSession, as_of: date) -> ChartData:
         m = total(items)
         owed = m.opening + m.charges
         recovery.append((label, m.payments * 10_000 // owed if owed else 0))
+    # The aging and the portfolio by state from one pass over the receivables (repo.portfolio),
+    # not two: the same groups summed two ways.
+    buckets = aging_buckets(as_of)
+    groups = await repo.portfolio(as_of, buckets)
+    states: dict[str, list[int]] = {}
+    for state, _, _, count, amount in groups:
+        c_a = states.setdefault(state, [0, 0])
+        c_a[0] += count
+        c_a[1] += amount
     return ChartData(
         as_of,
-        await aging(session, as_of, refresh=False),
-        [(s, c, a) for s, c, a in await repo.by_state(as_of)],
+        _aging_of(as_of, buckets, [(k, i, c, a) for _, k, i, c, a in groups]),
+        [(s, c, a) for s, (c, a) in sorted(states.items())],
         [(e, c, p) for e, (c, p) in zip(ends, flows, strict=True)],
         recovery,
     )

@@ -159,10 +159,22 @@ async def turnover(
     end: To,
     kind: str | None = None,
     by: Literal["kind", "debtor"] = "kind",
+    after: Annotated[int | None, Query(ge=0)] = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
 ) -> dict[str, Any]:
     """Opening balance, charges, payments, write-offs, time-barred, corrections (overpayments)
-    and closing balance of [from, to], in total and per kind (or debtor) and component."""
-    found = await statements.turnover(session, start, end, kind=kind, by=by)
+    and closing balance of [from, to], in total and per kind (or debtor) and component.
+    Per debtor the rows come in pages of `limit` debtors (keyset: pass `next_after` as `after`
+    for the next page); the totals are always those of the whole register."""
+    found = await statements.turnover(
+        session,
+        start,
+        end,
+        kind=kind,
+        by=by,
+        after=after,
+        limit=limit if by == "debtor" else None,
+    )
     return {
         "from": start.isoformat(),
         "to": end.isoformat(),
@@ -172,6 +184,7 @@ async def turnover(
             {"key": r.key, "label": r.label, "component": r.component, **_movements(r.movements)}
             for r in found.rows
         ],
+        **({"next_after": found.next_after} if by == "debtor" else {}),
     }
 
 
