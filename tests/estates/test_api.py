@@ -123,7 +123,7 @@ async def test_a_dispute_and_the_estate_pause_together(api):
     assert r.status_code == 201, r.text
     both = (await card(api, rid, "2026-11-23"))["paused_reason"]
     assert both == (
-        "wstrzymane: skarga na decyzję (sąd administracyjny) z dnia 2026-11-22; " + estate_reason
+        "wstrzymane: skarga na decyzję (sąd administracyjny) z dnia 22.11.2026; " + estate_reason
     )
     r = await api.post(
         f"/api/v1/disputes/{r.json()['id']}/resolution",
