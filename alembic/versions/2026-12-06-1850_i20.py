@@ -14,9 +14,9 @@ Parameter zarzut_stanowisko_dni = 30 from 2020-02-20: the days the creditor has 
 postanowienie on a zarzut w sprawie egzekucji administracyjnej (u.p.e.a. art. 34 as amended by
 the act of 11.09.2019, Dz.U. 2019 poz. 2070, in force 20.02.2020). NOT VERIFIED (number and
 date) against the text of the act: the stored sources reachable offline (the TW-1(5)
-pouczenie, schemas/xsd/official) cite art. 33 and 35 but not art. 34's deadline; the value is the one the project's lead must
-confirm (the pre-2020 wording gave the creditor 14 days for its stanowisko). Change it by a new
-dated row (POST /api/v1/parameters), never by editing this one.
+pouczenie, schemas/xsd/official) cite art. 33 and 35 but not art. 34's deadline; the value is
+the one the project's lead must confirm (the pre-2020 wording gave the creditor 14 days for its
+stanowisko). Change it by a new dated row (POST /api/v1/parameters), never by editing this one.
 """
 
 from collections.abc import Sequence
