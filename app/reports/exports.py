@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app import spreadsheet
 from app.documents import service as document_service
 from app.domain.money import format_amount, to_decimal
-from app.reports import statements
+from app.reports import pictures, statements
 from app.reports.repository import StatementRepository
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -102,6 +102,7 @@ async def rb_n_file(session: AsyncSession, as_of: date, fmt: str) -> tuple[bytes
     ]
     creditor = await document_service.creditor(session)
     charts = [d for _, _, d in statements.drawings(await statements.chart_data(session, as_of))]
+    charts.append(pictures.titles_drawing(await pictures.titles_at_authorities(session)))
     pdf = await asyncio.to_thread(render_rb_n, lines, as_of, creditor, charts)
     return pdf, name, "application/pdf"
 

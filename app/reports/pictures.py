@@ -7,6 +7,7 @@ from __future__ import annotations
 from base64 import b64encode
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,6 +16,9 @@ from app.domain.labels import STATE_LABELS
 from app.models import Authority, Document, EnforcementReport, Receivable
 from app.reports import statements
 from app.reports.repository import StatementRepository
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
 
 
 @dataclass(frozen=True)
@@ -67,19 +71,25 @@ def _uri(drawing: object, caption: str, key: str) -> tuple[str, str]:
     return caption, "data:image/svg+xml;base64," + data
 
 
-def titles_picture(rows: list[AuthorityTitles]) -> tuple[str, str]:
+TITLES_CAPTION = "Tytuły u organów egzekucyjnych i co wyegzekwowały (zł)"
+
+
+def titles_drawing(rows: list[AuthorityTitles]) -> Drawing:
+    """The same drawing on the pages (as SVG) and in the quarterly PDF."""
     from letters.charts import bar_chart
 
-    caption = "Tytuły u organów egzekucyjnych i co wyegzekwowały (zł)"
-    drawing = bar_chart(
-        caption,
+    return bar_chart(
+        TITLES_CAPTION,
         [r.name[:28] for r in rows],
         [
             ("Należność główna na tytułach", [r.principal for r in rows]),
             ("Wyegzekwowano", [r.recovered for r in rows]),
         ],
     )
-    return _uri(drawing, caption, "tytuly")
+
+
+def titles_picture(rows: list[AuthorityTitles]) -> tuple[str, str]:
+    return _uri(titles_drawing(rows), TITLES_CAPTION, "tytuly")
 
 
 async def dashboard_charts(session: AsyncSession, as_of: date) -> list[tuple[str, str]]:

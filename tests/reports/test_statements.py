@@ -276,6 +276,7 @@ async def test_chart_figures_and_their_drawings(api, session):
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Przypisy i wpłaty miesięcznie" in text
     assert "Ściągalność od początku roku" in text
+    assert "Tytuły u organów egzekucyjnych i co wyegzekwowały" in text  # the fifth, as on the page
 
 
 async def test_a_receivable_in_instalments_is_not_due(api):
