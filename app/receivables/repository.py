@@ -141,11 +141,13 @@ class ReceivableRepository:
 
     async def parameter_rows(self) -> list[ParameterRow]:
         """All dated parameters, read once per session (a request or a job): they change only by
-        a new row, and app.parameters clears this cache when it adds one."""
+        a new row, and app.parameters clears this cache when it adds one. The same list object
+        each time, never to be changed by a caller: figures.table_of compiles a rate table once
+        per list object, so a page of 50 balances compiles it once, not 50 times."""
         cached = self.session.info.get(PARAMETER_CACHE)
         if cached is None:
             cached = self.session.info[PARAMETER_CACHE] = await self._parameter_rows()
-        return list(cached)
+        return cached
 
     async def _parameter_rows(self) -> list[ParameterRow]:
         rows = await self.session.execute(
