@@ -80,6 +80,22 @@ This script, --rounds 20, 19:51 UTC, load average 4–5 (query p50/p95; page p50
 (the same run before the change, load 2–5: 50.2 / 92.6 and 88.9 / 199.4 for the query).
 Debtors added later go to the end of debtor_name; CLUSTER debtor_name USING
 ix_debtor_name_key_id puts them in order again if the table ever grows far from it.
+
+Final run, 2026-12-06 20:15 UTC, with the narrow debtor_name table (migration i19d_names), one
+parameter list per session and a quiet box (load average 0.7), --cache --rounds 40, ms:
+    case                                 query p50/p95    page p50/p95
+    first page, Polish order                4.2 / 4.9      23.3 / 57.7
+    a page in the middle                    5.4 / 10.1     25.9 / 35.7
+    search 'zolk': 1/18 of all names       17.1 / 26.3     40.6 / 49.5
+    search 'zolkiewski jan 1234'           16.7 / 21.2     39.6 / 51.4
+    search a document number                4.9 / 6.9      22.7 / 27.5
+    search a transfer reference             4.3 / 6.5      20.5 / 25.5
+    state + amount range                    5.7 / 11.0     29.2 / 40.9
+    search 'zolk', descending              18.4 / 23.0     40.6 / 57.6
+    overdue >= 600 days                     4.5 / 6.5      25.2 / 32.1
+    sort by amount, descending              4.3 / 5.8      23.9 / 33.9
+    sort by deadline                        5.8 / 6.5      33.8 / 40.2
+Every case is within the target, the whole page included.
 """
 
 # ruff: noqa: T201, E402  (a benchmark prints its figures; imports after the sys.path line)
