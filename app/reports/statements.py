@@ -204,6 +204,8 @@ async def turnover(
     _check_period(start, end)
     await book.refresh(session)
     repo = StatementRepository(session)
+    if by == "classification":
+        return await _turnover_by_classification(repo, start, end, kind)
     paged = by == "debtor" and limit is not None
     rows = await repo.movements(start, end, by=by, kind=kind, after=after, limit=limit)
     out = [TurnoverRow(r.key, r.label, r.component, _movements(r)) for r in rows if _moved(r)]
@@ -221,6 +223,40 @@ async def turnover(
         out,
         sum(r.overdue for r in whole),
         keys[-1] if limit is not None and len(keys) >= limit else None,
+    )
+
+
+async def _turnover_by_classification(
+    repo: StatementRepository, start: date, end: date, kind: str | None
+) -> Turnover:
+    """Obroty i salda per budget classification (issue 22 item 3): the classification belongs
+    to each component of a kind (kind_booking), so the rows per kind and component are summed
+    by the dział, rozdział and paragraf their booking gives; a component without a booking is
+    listed as such, never dropped."""
+    rows = await repo.movements(start, end, by="kind", kind=kind)
+    booked = {(b.kind_code, b.component): b for b in await repo.bookings()}
+    groups: dict[str, tuple[str, set[str], list[Movements]]] = {}
+    for r in rows:
+        if not _moved(r):
+            continue
+        b = booked.get((r.key, r.component))
+        key, label = (
+            (
+                f"{b.dzial}-{b.rozdzial}-{b.paragraf}",
+                str(Classification(b.dzial, b.rozdzial, b.paragraf)),
+            )
+            if b
+            else (f"brak-{r.key}-{r.component}", f"bez klasyfikacji: {r.label}")
+        )
+        _label, components, moved = groups.setdefault(key, (label, set(), []))
+        components.add(r.component)
+        moved.append(_movements(r))
+    out = [
+        TurnoverRow(key, label, ",".join(sorted(components)), total(moved))
+        for key, (label, components, moved) in sorted(groups.items())
+    ]
+    return Turnover(
+        start, end, kind, total([r.movements for r in out]), out, sum(r.overdue for r in rows)
     )
 
 

@@ -158,12 +158,13 @@ async def turnover(
     start: From,
     end: To,
     kind: str | None = None,
-    by: Literal["kind", "debtor"] = "kind",
+    by: Literal["kind", "debtor", "classification"] = "kind",
     after: Annotated[int | None, Query(ge=0)] = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
 ) -> dict[str, Any]:
     """Opening balance, charges, payments, write-offs, time-barred, corrections (overpayments)
-    and closing balance of [from, to], in total and per kind (or debtor) and component.
+    and closing balance of [from, to], in total and per kind (or debtor) and component, or per
+    budget classification (by=classification: dział, rozdział, paragraf of each component).
     Per debtor the rows come in pages of `limit` debtors (keyset: pass `next_after` as `after`
     for the next page); the totals are always those of the whole register."""
     found = await statements.turnover(

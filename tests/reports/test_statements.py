@@ -196,6 +196,24 @@ async def test_turnover_of_two_quarters(api):
         ("oplata_pobyt", "interest"): ("38.00", "38.00", "0.00"),
         ("oplata_pobyt", "principal"): ("0.00", "962.00", "1138.00"),
     }
+    # Per budget classification (item 3): the stay fee's principal goes to 851 85158 § 0830 and
+    # its interest to § 0910 (the kind's bookings, rozporządzenie MF z 2.03.2010), same totals.
+    by_class = (
+        await api.get(
+            "/api/v1/reports/turnover",
+            params={
+                "from": "2025-04-01",
+                "to": "2025-06-30",
+                "kind": "oplata_pobyt",
+                "by": "classification",
+            },
+        )
+    ).json()
+    assert {k: by_class[k] for k in TOTALS} == {k: q2[k] for k in TOTALS}
+    assert [(r["label"], r["charges"], r["payments"], r["closing"]) for r in by_class["rows"]] == [
+        ("851 85158 § 0830", "0.00", "962.00", "1138.00"),
+        ("851 85158 § 0910", "38.00", "38.00", "0.00"),
+    ]
     by_debtor = (
         await api.get(
             "/api/v1/reports/turnover",
